@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3'
+import type { Database as SqliteDatabase } from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { FolioError } from '../../../shared/errors'
+import { migrate } from './migrate'
+import type { Migration } from './migrate'
+import { migrations as allMigrations } from './migrations'
+
+export interface OpenDatabaseOptions {
+  /** A better-sqlite3 build for another runtime's ABI (Electron), see scripts/prepare-electron.js. */
+  nativeBinding?: string
+  /** For migration tests: open with only the first N migrations. */
+  migrations?: readonly Migration[]
+}
+
+export const databaseFileName = 'library.db'
+
+export function openDatabase(dir: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, databaseFileName)
+  let db: SqliteDatabase
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  } catch (error) {
+    throw new FolioError(
+      'library_unavailable',
+      `Folio could not open the library at ${file}: ${(error as Error).message}`
+    )
+  }
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    // Another Folio process (the CLI beside the app) may hold the write lock for a moment.
+    db.pragma('busy_timeout = 5000')
+    migrate(db, options.migrations ?? allMigrations, file)
+  } catch (error) {
+    db.close()
+    if (error instanceof FolioError) throw error
+    throw new FolioError(
+      'library_unavailable',
+      `Folio could not open the library at ${file}: ${(error as Error).message}`
+    )
+  }
+  return db
+}

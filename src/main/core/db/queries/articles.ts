@@ -1,0 +1,178 @@
+import type { Database } from 'better-sqlite3'
+import type {
+  Article,
+  ArticlePage,
+  ArticleState,
+  ArticleSummary,
+  CaptureStatus,
+  DeleteResult
+} from '../../../../shared/types'
+
+/** The row of `articles` as SQLite returns it. */
+export interface ArticleRow {
+  id: number
+  url: string
+  url_key: string
+  canonical_url: string | null
+  title: string
+  byline: string | null
+  site: string | null
+  site_name: string | null
+  lang: string | null
+  dir: 'ltr' | 'rtl' | null
+  excerpt: string | null
+  published_at: number | null
+  saved_at: number
+  updated_at: number
+  read_at: number | null
+  state: ArticleState
+  favorite: 0 | 1
+  word_count: number
+  reading_minutes: number
+  reading_progress: number
+  capture_status: CaptureStatus
+  error_code: string | null
+  error_message: string | null
+}
+
+export function articleSummaryFromRow(row: ArticleRow, tags: string[]): ArticleSummary {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    site: row.site,
+    siteName: row.site_name,
+    byline: row.byline,
+    excerpt: row.excerpt,
+    lang: row.lang,
+    savedAt: row.saved_at,
+    publishedAt: row.published_at,
+    state: row.state,
+    favorite: row.favorite === 1,
+    wordCount: row.word_count,
+    readingMinutes: row.reading_minutes,
+    readingProgress: row.reading_progress,
+    captureStatus: row.capture_status,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    tags
+  }
+}
+
+export interface ListArticlesOptions {
+  limit: number
+  offset: number
+  state?: ArticleState
+  favorite?: boolean
+  sort: 'saved' | 'published' | 'title' | 'readingTime'
+  order: 'asc' | 'desc'
+}
+
+const sortColumns: Record<ListArticlesOptions['sort'], string> = {
+  saved: 'saved_at',
+  published: 'coalesce(published_at, saved_at)',
+  title: 'title COLLATE NOCASE',
+  readingTime: 'reading_minutes'
+}
+
+export function listArticles(db: Database, options: ListArticlesOptions): ArticlePage {
+  const where: string[] = []
+  const params: Record<string, unknown> = { limit: options.limit, offset: options.offset }
+  if (options.state) {
+    where.push('state = @state')
+    params.state = options.state
+  }
+  if (options.favorite !== undefined) {
+    where.push('favorite = @favorite')
+    params.favorite = options.favorite ? 1 : 0
+  }
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  // The sort column and direction come from closed enums, never from the caller's text.
+  const direction = options.order === 'asc' ? 'ASC' : 'DESC'
+  const orderSql = `ORDER BY ${sortColumns[options.sort]} ${direction}, id ${direction}`
+  const rows = db
+    .prepare(`SELECT * FROM articles ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`)
+    .all(params) as ArticleRow[]
+  const { total } = db.prepare(`SELECT count(*) AS total FROM articles ${whereSql}`).get(params) as {
+    total: number
+  }
+  const tags = tagsOfArticles(
+    db,
+    rows.map((row) => row.id)
+  )
+  return { items: rows.map((row) => articleSummaryFromRow(row, tags.get(row.id) ?? [])), total }
+}
+
+/** Tag names per article, for a page of articles, in one query. */
+export function tagsOfArticles(db: Database, ids: number[]): Map<number, string[]> {
+  const result = new Map<number, string[]>()
+  if (ids.length === 0) return result
+  const rows = db
+    .prepare(
+      `SELECT at.article_id AS id, t.name AS name
+       FROM article_tags at JOIN tags t ON t.id = at.tag_id
+       WHERE at.article_id IN (SELECT value FROM json_each(?))
+       ORDER BY t.name COLLATE NOCASE`
+    )
+    .all(JSON.stringify(ids)) as { id: number; name: string }[]
+  for (const row of rows) {
+    const names = result.get(row.id) ?? []
+    names.push(row.name)
+    result.set(row.id, names)
+  }
+  return result
+}
+
+export type ContentPart = 'none' | 'html' | 'text' | 'all'
+
+export function getArticle(db: Database, id: number, content: ContentPart = 'none'): Article | null {
+  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
+  if (!row) return null
+  const article: Article = {
+    ...articleSummaryFromRow(row, tagsOfArticles(db, [id]).get(id) ?? []),
+    canonicalUrl: row.canonical_url,
+    dir: row.dir,
+    updatedAt: row.updated_at,
+    readAt: row.read_at
+  }
+  if (content !== 'none') {
+    const contents = db
+      .prepare('SELECT content_html, text FROM article_contents WHERE article_id = ?')
+      .get(id) as { content_html: string | null; text: string | null } | undefined
+    if (content === 'html' || content === 'all') article.contentHtml = contents?.content_html ?? null
+    if (content === 'text' || content === 'all') article.text = contents?.text ?? null
+  }
+  return article
+}
+
+/**
+ * Deletes articles with their contents, tags and job links (by cascade), then the image blobs no
+ * other article uses, all in one transaction.
+ */
+export function deleteArticles(db: Database, ids: number[]): DeleteResult {
+  const unique = [...new Set(ids)]
+  return db.transaction((): DeleteResult => {
+    const existing = new Set(
+      (
+        db
+          .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(unique)) as { id: number }[]
+      ).map((row) => row.id)
+    )
+    const deleted = unique.filter((id) => existing.has(id))
+    db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(deleted)
+    )
+    deleteUnusedAssets(db)
+    return { deleted, notFound: unique.filter((id) => !existing.has(id)) }
+  })()
+}
+
+export function deleteUnusedAssets(db: Database): number {
+  return db
+    .prepare(
+      `DELETE FROM assets WHERE NOT EXISTS
+         (SELECT 1 FROM article_assets aa WHERE aa.sha256 = assets.sha256)`
+    )
+    .run().changes
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import type { OperationName } from './operations'
+import type { Result } from './errors'
+import type { FolioEventListener } from './events'
+import { articleStates } from './types'
+import type { Article, ArticlePage, DeleteResult, LibraryStats } from './types'
+
+const articleId = z.number().int().positive()
+
+/** Input schemas, one per operation; every door parses its input with these. */
+export const inputSchemas = {
+  'library.stats': z.object({}).strict(),
+  'articles.list': z
+    .object({
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+      state: z.enum(articleStates).optional(),
+      favorite: z.boolean().optional(),
+      sort: z.enum(['saved', 'published', 'title', 'readingTime']).default('saved'),
+      order: z.enum(['asc', 'desc']).default('desc')
+    })
+    .strict(),
+  'articles.get': z
+    .object({
+      id: articleId,
+      content: z.enum(['none', 'html', 'text', 'all']).default('none')
+    })
+    .strict(),
+  'articles.delete': z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict()
+} satisfies Record<OperationName, z.ZodType>
+
+export interface OperationOutputs {
+  'library.stats': LibraryStats
+  'articles.list': ArticlePage
+  'articles.get': Article
+  'articles.delete': DeleteResult
+}
+
+export type OperationInput<K extends OperationName> = z.input<(typeof inputSchemas)[K]>
+export type ParsedInput<K extends OperationName> = z.output<(typeof inputSchemas)[K]>
+export type OperationOutput<K extends OperationName> = OperationOutputs[K]
+
+/** The contract every door carries: one function per operation, errors as values. */
+export type FolioApi = {
+  [K in OperationName]: (input: OperationInput<K>) => Promise<Result<OperationOutput<K>>>
+}
+
+/** What the preload exposes as `window.folio`. */
+export type FolioBridge = FolioApi & {
+  onEvent(listener: FolioEventListener): () => void
+}
+
+/** Turns zod's issues into one sentence naming the offending fields. */
+export function describeInputError(error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'input'
+    return `${where}: ${issue.message}`
+  })
+  return `The request was not understood (${parts.join('; ')}).`
+}

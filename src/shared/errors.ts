@@ -1,0 +1,51 @@
+/** The closed set of error codes every door returns. */
+export const errorCodes = [
+  'invalid_input',
+  'unknown_operation',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'payload_too_large',
+  'library_too_new',
+  'library_unavailable',
+  'internal'
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export interface ErrorInfo {
+  code: ErrorCode
+  /** A sentence for a person: what happened and what to do next. */
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
+
+/** An error the core raises on purpose; the doors turn it into `{ ok: false, error }`. */
+export class FolioError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'FolioError'
+    this.code = code
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message }
+  }
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function failure<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } }
+}
+
+/** Returns the value of a result, or throws its error as a FolioError. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new FolioError(result.error.code, result.error.message)
+}

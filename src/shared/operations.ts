@@ -1,0 +1,23 @@
+/**
+ * The names of every FolioApi operation, with no dependencies, so the sandboxed preload can
+ * expose one function per operation without bundling the schemas.
+ */
+export const operationNames = [
+  'library.stats',
+  'articles.list',
+  'articles.get',
+  'articles.delete'
+] as const
+
+export type OperationName = (typeof operationNames)[number]
+
+export function isOperationName(name: string): name is OperationName {
+  return (operationNames as readonly string[]).includes(name)
+}
+
+/** The IPC channel an operation travels on between preload and main. */
+export function ipcChannelFor(name: OperationName): string {
+  return `folio:${name}`
+}
+
+export const ipcEventChannel = 'folio:event'
