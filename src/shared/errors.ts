@@ -8,6 +8,18 @@ export const errorCodes = [
   'payload_too_large',
   'library_too_new',
   'library_unavailable',
+  'invalid_url',
+  'unsupported_scheme',
+  'dns_failed',
+  'connection_failed',
+  'timeout',
+  'too_many_redirects',
+  'http_error',
+  'too_large',
+  'not_html',
+  'decode_failed',
+  'extract_failed',
+  'cancelled',
   'internal'
 ] as const
 

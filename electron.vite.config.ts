@@ -1,0 +1,34 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Extraction runs in worker threads; the pool loads this file next to index.js.
+          'extract-worker': resolve('src/main/core/capture/extract/worker.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load other files or ES modules: one CommonJS bundle.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+    },
+    plugins: [react()]
+  }
+})
