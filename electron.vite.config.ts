@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+const extractWorker = resolve('src/main/core/capture/extract/worker.ts')
 
 export default defineConfig({
   main: {
@@ -9,7 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           // Extraction runs in worker threads; the pool loads this file next to index.js.
-          'extract-worker': resolve('src/main/core/capture/extract/worker.ts')
+          ...(existsSync(extractWorker) ? { 'extract-worker': extractWorker } : {})
         }
       }
     }

@@ -1,0 +1,51 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+import { layeringPlugin } from './scripts/eslint-layering.js'
+
+/** DESIGN.md §1, exported alone so a test can show it firing. */
+export const layeringConfig = {
+  files: ['src/**/*.{ts,tsx}'],
+  plugins: { folio: layeringPlugin },
+  rules: { 'folio/layering': 'error' }
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', '.electron-native/**', 'bench/.data/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+    languageOptions: { globals: globals.browser }
+  },
+  {
+    files: ['src/main/**', 'src/preload/**', 'test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*'],
+    languageOptions: { globals: globals.node }
+  },
+  {
+    // Shared code runs in every runtime: no DOM, no Node globals.
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require']
+    }
+  },
+  {
+    files: ['test/**'],
+    rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] }
+  },
+  layeringConfig
+)

@@ -1,0 +1,191 @@
+import { parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import type { OperationInput } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import type { OperationName } from '../../shared/operations'
+import type { Article, ArticlePage, DeleteResult, LibraryStats } from '../../shared/types'
+import type { FolioCore } from '../core/api'
+import { serverToken } from '../core/db/queries/settings'
+import { startServer } from '../server/server'
+import { formatArticleRows, formatArticleText, formatStats } from './format'
+import { UsageError, exitCodes } from './io'
+import type { CliIo } from './io'
+
+export interface CommandContext {
+  core: FolioCore
+  io: CliIo
+  libraryDir: string
+}
+
+export interface Command {
+  summary: string
+  usage: string
+  options: NonNullable<ParseArgsConfig['options']>
+  run(context: CommandContext, args: ParsedArgs): Promise<number>
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>
+  positionals: string[]
+}
+
+const jsonOption = { json: { type: 'boolean' } } as const
+
+async function call<K extends OperationName>(
+  context: CommandContext,
+  name: K,
+  input: OperationInput<K>
+): Promise<Result<unknown>> {
+  return context.core.invoke(name, input)
+}
+
+function reportFailure(context: CommandContext, result: Result<unknown>, json: boolean): number {
+  if (result.ok) return exitCodes.ok
+  if (json) context.io.out(JSON.stringify({ error: result.error }))
+  context.io.err(`folio: ${result.error.message}`)
+  return exitCodes.failed
+}
+
+function parseId(text: string): number {
+  const id = Number(text)
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an article id (a positive whole number).`)
+  return id
+}
+
+function parseLimit(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const limit = Number(text)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new UsageError(`--limit takes a whole number from 1 to 1000, not "${text}".`)
+  }
+  return limit
+}
+
+const stats: Command = {
+  summary: 'Count the articles, tags and images in the library',
+  usage: 'folio stats [--json]',
+  options: jsonOption,
+  async run(context, { values }) {
+    const result = await call(context, 'library.stats', {})
+    if (!result.ok) return reportFailure(context, result, Boolean(values.json))
+    const value = result.value as LibraryStats
+    context.io.out(values.json ? JSON.stringify(value) : formatStats(value, context.libraryDir))
+    return exitCodes.ok
+  }
+}
+
+const list: Command = {
+  summary: 'List saved articles, newest first',
+  usage: 'folio list [--json] [--limit N] [--state unread|read|archived]',
+  options: { ...jsonOption, limit: { type: 'string' }, state: { type: 'string' } },
+  async run(context, { values }) {
+    const state = values.state as string | undefined
+    if (state !== undefined && !['unread', 'read', 'archived'].includes(state)) {
+      throw new UsageError(`--state takes unread, read or archived, not "${state}".`)
+    }
+    const result = await call(context, 'articles.list', {
+      limit: parseLimit(values.limit as string | undefined, 50),
+      state: state as 'unread' | 'read' | 'archived' | undefined
+    })
+    if (!result.ok) return reportFailure(context, result, Boolean(values.json))
+    const page = result.value as ArticlePage
+    context.io.out(values.json ? JSON.stringify(page.items) : formatArticleRows(page.items, page.total))
+    return exitCodes.ok
+  }
+}
+
+const show: Command = {
+  summary: 'Show one article as text, reader HTML or JSON',
+  usage: 'folio show <id> [--format text|html|json]',
+  options: { format: { type: 'string', default: 'text' }, ...jsonOption },
+  async run(context, { values, positionals }) {
+    if (positionals.length !== 1) throw new UsageError('show takes exactly one article id.')
+    const format = values.json ? 'json' : (values.format as string)
+    if (!['text', 'html', 'json'].includes(format)) {
+      throw new UsageError(`--format takes text, html or json, not "${format}".`)
+    }
+    const content = format === 'json' ? 'all' : format === 'html' ? 'html' : 'text'
+    const result = await call(context, 'articles.get', { id: parseId(positionals[0]), content })
+    if (!result.ok) return reportFailure(context, result, format === 'json')
+    const article = result.value as Article
+    if (format === 'json') context.io.out(JSON.stringify(article))
+    else if (format === 'html') context.io.out(article.contentHtml ?? '')
+    else context.io.out(formatArticleText(article))
+    return exitCodes.ok
+  }
+}
+
+const remove: Command = {
+  summary: 'Delete articles with their images and tags',
+  usage: 'folio delete <id>... [--json]',
+  options: jsonOption,
+  async run(context, { values, positionals }) {
+    if (positionals.length === 0) throw new UsageError('delete takes one or more article ids.')
+    const result = await call(context, 'articles.delete', { ids: positionals.map(parseId) })
+    if (!result.ok) return reportFailure(context, result, Boolean(values.json))
+    const { deleted, notFound } = result.value as DeleteResult
+    if (values.json) context.io.out(JSON.stringify({ deleted, notFound }))
+    else if (deleted.length > 0) {
+      context.io.out(`Deleted ${deleted.length} article${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}`)
+    }
+    if (notFound.length > 0) {
+      context.io.err(`folio: no article with id ${notFound.join(', ')} in this library.`)
+      return exitCodes.failed
+    }
+    return exitCodes.ok
+  }
+}
+
+/** The renderer that `npm run build` produces, relative to this source file and to its bundle. */
+export function defaultRendererDir(): string {
+  return fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+}
+
+const serve: Command = {
+  summary: 'Serve the library and its web interface on 127.0.0.1',
+  usage: 'folio serve [--port N] [--json]',
+  options: { port: { type: 'string', default: '0' }, ...jsonOption },
+  async run(context, { values }) {
+    const port = Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port takes a port number from 0 to 65535, not "${String(values.port)}".`)
+    }
+    const token = serverToken(context.core.library.db)
+    const server = await startServer({ core: context.core, token, port, rendererDir: defaultRendererDir() })
+    if (values.json) {
+      context.io.out(JSON.stringify({ url: server.url, port: server.port, token, library: context.libraryDir }))
+    } else {
+      context.io.out(
+        [
+          `Folio is serving the library in ${context.libraryDir}`,
+          `Open ${server.url}`,
+          `Token (for the browser extension): ${token}`,
+          'Press Ctrl+C to stop.'
+        ].join('\n')
+      )
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await server.close()
+    return exitCodes.ok
+  }
+}
+
+export const commands: Record<string, Command> = { stats, list, show, delete: remove, serve }
+
+export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true
+    })
+    return { values, positionals }
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}

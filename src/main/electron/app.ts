@@ -1,0 +1,50 @@
+import { app, dialog } from 'electron'
+import { join } from 'node:path'
+import { createCore } from '../core/api'
+import { openLibrary } from '../core/library'
+import type { Library } from '../core/library'
+import { forwardEvents, registerIpc } from './ipc'
+import { electronNativeBinding } from './native-binding'
+import { appUrl, createMainWindow, denyAllPermissions } from './window'
+
+function libraryDir(): string {
+  const flag = process.argv.find((arg) => arg.startsWith('--library='))
+  return flag?.slice('--library='.length) || process.env.FOLIO_LIBRARY || join(app.getPath('userData'), 'library')
+}
+
+export async function startDesktopApp(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  await app.whenReady()
+  denyAllPermissions()
+  let library: Library
+  try {
+    library = openLibrary(libraryDir(), { nativeBinding: electronNativeBinding() })
+  } catch (error) {
+    dialog.showErrorBox('Folio cannot open its library', (error as Error).message)
+    app.quit()
+    return
+  }
+  const core = createCore(library)
+  const url = appUrl()
+  registerIpc(core, url)
+  let window = createMainWindow(url)
+  forwardEvents(core, window)
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('activate', () => {
+    if (window.isDestroyed()) {
+      window = createMainWindow(url)
+      forwardEvents(core, window)
+    }
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => library.close())
+}

@@ -1,0 +1,48 @@
+import { BrowserWindow, session, shell } from 'electron'
+import { join } from 'node:path'
+import { isExternalLink } from './ipc-policy'
+
+/** The URL the window loads: the dev server in `npm run dev`, the built file otherwise. */
+export function appUrl(): string {
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  if (devUrl) return devUrl
+  return new URL(`file://${join(import.meta.dirname, '../renderer/index.html')}`).href
+}
+
+/** DESIGN.md §5: isolated, sandboxed, no Node, no navigation, no new windows, no permissions. */
+export function createMainWindow(url: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Folio',
+    autoHideMenuBar: process.platform !== 'darwin',
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  window.once('ready-to-show', () => window.show())
+  window.webContents.setWindowOpenHandler(({ url: target }) => {
+    if (isExternalLink(target)) void shell.openExternal(target)
+    return { action: 'deny' }
+  })
+  window.webContents.on('will-navigate', (event, target) => {
+    if (target === url) return
+    event.preventDefault()
+    if (isExternalLink(target)) void shell.openExternal(target)
+  })
+  void window.loadURL(url)
+  return window
+}
+
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+}

@@ -1,0 +1,168 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ErrorInfo, Result } from '../../shared/errors'
+import type { FolioCore } from '../core/api'
+import { bearerToken, httpStatusFor, isAllowedOrigin, isLoopbackHost, tokensMatch } from './http-guard'
+import { serveStatic } from './static-files'
+
+export interface ServerOptions {
+  core: FolioCore
+  token: string
+  /** The built renderer (out/renderer); without it only the API is served. */
+  rendererDir?: string
+  port?: number
+  /** JSON bodies above this are refused with 413; 1 MiB covers every operation but page uploads. */
+  maxBodyBytes?: number
+  log?: (message: string) => void
+}
+
+export interface RunningServer {
+  port: number
+  /** The address to open in a browser; the token travels in the fragment, never to the network. */
+  url: string
+  close(): Promise<void>
+}
+
+const defaultMaxBodyBytes = 1024 * 1024
+
+/**
+ * The HTTP door (DESIGN.md §6): loopback only, a per-library token on every API call, `Host` and
+ * `Origin` checked against DNS rebinding and cross-site requests.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.error(message))
+  let port = options.port ?? 0
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`folio serve: ${request.method} ${request.url} failed: ${String(error)}`)
+      if (!response.headersSent) sendError(response, { code: 'internal', message: 'The server failed.' })
+      else response.destroy()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname
+    if (!isLoopbackHost(request.headers.host, port)) {
+      log(`folio serve: refused ${request.method} ${path}: Host "${request.headers.host}" is not this machine`)
+      return sendError(response, {
+        code: 'forbidden',
+        message: 'Folio only answers requests addressed to 127.0.0.1 or localhost.'
+      })
+    }
+    if (!path.startsWith('/api/')) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end()
+      if (!options.rendererDir) return sendText(response, 404, 'This Folio server has no user interface built.')
+      return serveStatic(options.rendererDir, path, response)
+    }
+    if (!isAllowedOrigin(request.headers.origin, port)) {
+      log(`folio serve: refused ${path} from origin ${request.headers.origin}`)
+      return sendError(response, {
+        code: 'forbidden',
+        message: `Requests from ${request.headers.origin} are not allowed.`
+      })
+    }
+    if (!tokensMatch(bearerToken(request), options.token)) {
+      log(`folio serve: refused ${path}: missing or wrong token`)
+      return sendError(response, {
+        code: 'unauthorized',
+        message: 'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
+      })
+    }
+    if (path === '/api/events' && request.method === 'GET') return streamEvents(response)
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST')
+      return sendError(response, { code: 'invalid_input', message: 'API operations are called with POST.' }, 405)
+    }
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      return sendError(response, {
+        code: 'invalid_input',
+        message: 'Send the operation input as JSON (Content-Type: application/json).'
+      }, 415)
+    }
+    const body = await readBody(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
+    if (!body.ok) return sendError(response, body.error)
+    const result = await options.core.invoke(decodeURIComponent(path.slice('/api/'.length)), body.value)
+    sendResult(response, result)
+  }
+
+  function streamEvents(response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive'
+    })
+    response.write(': connected\n\n')
+    const stop = options.core.library.onEvent((event) => {
+      response.write(`data: ${JSON.stringify(event)}\n\n`)
+    })
+    // Proxies and browsers drop idle streams; a comment every 25 s keeps it open.
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000)
+    response.on('close', () => {
+      clearInterval(keepAlive)
+      stop()
+    })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/#token=${options.token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Result<unknown>> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  const tooLarge: ErrorInfo = {
+    code: 'payload_too_large',
+    message: `The request body is larger than the ${Math.round(maxBytes / 1024)} KiB this operation accepts.`
+  }
+  if (declared > maxBytes) return { ok: false, error: tooLarge }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) return { ok: false, error: tooLarge }
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text.trim() === '') return { ok: true, value: {} }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }
+  }
+}
+
+function sendResult(response: ServerResponse, result: Result<unknown>): void {
+  sendJson(response, result.ok ? 200 : httpStatusFor(result.error), result)
+}
+
+function sendError(response: ServerResponse, error: ErrorInfo, status = httpStatusFor(error)): void {
+  sendJson(response, status, { ok: false, error })
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value)
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff'
+  })
+  response.end(body)
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  response.end(text)
+}

@@ -1,0 +1,19 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import type { IpcRendererEvent } from 'electron'
+import type { FolioEvent, FolioEventListener } from '../shared/events'
+import { ipcChannelFor, ipcEventChannel, operationNames } from '../shared/operations'
+
+// One named function per operation; the renderer never sees ipcRenderer itself.
+const bridge: Record<string, unknown> = {}
+for (const name of operationNames) {
+  bridge[name] = (input: unknown) => ipcRenderer.invoke(ipcChannelFor(name), input)
+}
+bridge.onEvent = (listener: FolioEventListener) => {
+  const forward = (_event: IpcRendererEvent, payload: FolioEvent) => listener(payload)
+  ipcRenderer.on(ipcEventChannel, forward)
+  return () => {
+    ipcRenderer.removeListener(ipcEventChannel, forward)
+  }
+}
+
+contextBridge.exposeInMainWorld('folio', bridge)
