@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate'
 import { migration0001 } from './0001-initial'
+import { migration0002 } from './0002-search'
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [migration0001]
+export const migrations: readonly Migration[] = [migration0001, migration0002]

@@ -1,0 +1,16 @@
+import type { Migration } from '../migrate'
+import { createFtsTableSql } from '../../search/fts'
+import { rebuildIndex } from '../../search/rebuild'
+
+/**
+ * The full-text index of DESIGN.md §4 (see search/fts.ts for its shape). Articles saved before
+ * this version are indexed right away, inside the migration's transaction.
+ */
+export const migration0002: Migration = {
+  version: 2,
+  name: 'search',
+  up(db) {
+    db.exec(createFtsTableSql)
+    rebuildIndex(db)
+  }
+}

@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3'
+import { indexText } from './tokenize'
+
+/**
+ * The full-text index: an FTS5 table over our own tokens (see tokenize.ts), one row per article,
+ * rowid = article id.
+ *
+ * Contentless (`content=''`): the plain text already lives in `article_contents.text`, and the
+ * snippets are cut from there; an external-content table would need a second, tokenised copy of
+ * every body (about the size of the text again) only to let FTS5 re-read it on delete.
+ * `contentless_delete=1` (SQLite >= 3.43) lets us delete and replace rows by rowid.
+ *
+ * The FTS5 tokenizer only has to split our space-joined tokens back apart, so it must not cut
+ * inside one: `categories` keeps combining marks (Devanagari vowel signs, kana voicing) inside a
+ * token, `tokenchars '.,'` keeps decimals (`3.14`) whole and `remove_diacritics 0` leaves the
+ * folding to us (so `が` never becomes `か`).
+ */
+export const ftsTable = 'search_fts'
+
+export const ftsTokenizer = `unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '.,'`
+
+export const createFtsTableSql = `
+  CREATE VIRTUAL TABLE ${ftsTable} USING fts5(
+    title, byline, site, tags, body,
+    content = '', contentless_delete = 1,
+    tokenize = "${ftsTokenizer}"
+  )`
+
+/** bm25 column weights (title, byline, site, tags, body): a title hit outweighs ten body hits. */
+export const columnWeights = [10, 2, 2, 4, 1] as const
+
+interface IndexSourceRow {
+  id: number
+  title: string
+  byline: string | null
+  site: string | null
+  siteName: string | null
+  text: string | null
+  tags: string | null
+}
+
+export const indexSourceSelect = `
+  SELECT a.id, a.title, a.byline, a.site, a.site_name AS siteName, c.text,
+    (SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.article_id = a.id) AS tags
+  FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id`
+
+export function writeIndexRow(db: Database, row: IndexSourceRow): void {
+  db.prepare(
+    `INSERT OR REPLACE INTO ${ftsTable} (rowid, title, byline, site, tags, body)
+     VALUES (?, ?, ?, ?, ?, ?)`
+  ).run(
+    row.id,
+    indexText(row.title),
+    indexText(row.byline),
+    indexText([row.site, row.siteName].filter(Boolean).join(' ')),
+    indexText(row.tags),
+    indexText(row.text)
+  )
+}
+
+/**
+ * (Re)indexes one article from its stored row, text and tags; removes it from the index when the
+ * article no longer exists. Synchronous, so capture can call it inside its own write transaction.
+ */
+export function indexArticle(db: Database, id: number): void {
+  const row = db.prepare(`${indexSourceSelect} WHERE a.id = ?`).get(id) as
+    IndexSourceRow | undefined
+  if (row) writeIndexRow(db, row)
+  else removeArticleFromIndex(db, id)
+}
+
+export function removeArticleFromIndex(db: Database, id: number): void {
+  db.prepare(`DELETE FROM ${ftsTable} WHERE rowid = ?`).run(id)
+}
+
+/** Reads the rows of a batch after `afterId`, for a rebuild that pages by id. */
+export function indexSourceBatch(db: Database, afterId: number, size: number): IndexSourceRow[] {
+  return db
+    .prepare(`${indexSourceSelect} WHERE a.id > ? ORDER BY a.id LIMIT ?`)
+    .all(afterId, size) as IndexSourceRow[]
+}

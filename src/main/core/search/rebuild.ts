@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3'
+import { ftsTable, indexSourceBatch, writeIndexRow } from './fts'
+import { tokenizerVersion } from './tokenize'
+
+export interface RebuildProgress {
+  done: number
+  total: number
+}
+
+export type RebuildProgressListener = (progress: RebuildProgress) => void
+
+/** The `search_state` key holding the tokenizer version the FTS index was built with. */
+export const indexVersionKey = 'fts_index_version'
+
+// 500 articles (about 6 MB of text) per transaction: a reader waits at most ~1 s, a crash loses
+// one batch of work, and the WAL stays small.
+const rebuildBatchSize = 500
+
+export function readSearchState(db: Database, key: string): Buffer | string | number | null {
+  const row = db.prepare('SELECT value FROM search_state WHERE key = ?').get(key) as
+    { value: Buffer | string | number | null } | undefined
+  return row?.value ?? null
+}
+
+export function writeSearchState(db: Database, key: string, value: Buffer | string | number): void {
+  db.prepare(
+    'INSERT INTO search_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+  ).run(key, value)
+}
+
+export function storedIndexVersion(db: Database): number | null {
+  const value = readSearchState(db, indexVersionKey)
+  return value === null ? null : Number(value)
+}
+
+/**
+ * Re-tokenises every article into a fresh index. The version is written last, so a rebuild cut
+ * short by a crash is simply done again on the next start.
+ */
+export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener): void {
+  const { total } = db.prepare('SELECT count(*) AS total FROM articles').get() as { total: number }
+  db.transaction(() => {
+    db.prepare(`DELETE FROM search_state WHERE key = ?`).run(indexVersionKey)
+    db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('delete-all')`).run()
+  })()
+  let done = 0
+  let lastId = 0
+  onProgress?.({ done, total })
+  for (;;) {
+    const rows = indexSourceBatch(db, lastId, rebuildBatchSize)
+    if (rows.length === 0) break
+    db.transaction(() => rows.forEach((row) => writeIndexRow(db, row)))()
+    lastId = rows[rows.length - 1].id
+    done += rows.length
+    onProgress?.({ done, total: Math.max(total, done) })
+  }
+  db.transaction(() => {
+    // Merge the many small segments of a bulk load so the first queries are not slowed by them.
+    db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('optimize')`).run()
+    writeSearchState(db, indexVersionKey, tokenizerVersion)
+  })()
+}
+
+/** Rebuilds when the index was made by another tokenizer version (or never finished). */
+export function ensureIndexCurrent(db: Database, onProgress?: RebuildProgressListener): boolean {
+  if (storedIndexVersion(db) === tokenizerVersion) return false
+  rebuildIndex(db, onProgress)
+  return true
+}

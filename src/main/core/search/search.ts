@@ -1,0 +1,248 @@
+import type { Database } from 'better-sqlite3'
+import { isEmptyQuery, parseQuery } from '../../../shared/query'
+import type { ParsedQuery } from '../../../shared/query'
+import { filterConditions, joinConditions } from './filters'
+import type { SqlCondition } from './filters'
+import { columnWeights, ftsTable } from './fts'
+import { buildMatch, metadataExpression, withoutExcluded } from './match'
+import type { MatchExpressions } from './match'
+import type { QuickIndex } from './quick-index'
+import { makeSnippet } from './snippet'
+
+export interface SearchOptions {
+  limit?: number
+  offset?: number
+  /** `relevance`: metadata hits first, then body hits by bm25, then newest. `date`: newest saved. */
+  sort?: 'relevance' | 'date'
+  /** Search-as-you-type: the last word is a prefix, and quick-index title hits come first. */
+  asYouType?: boolean
+}
+
+export interface SearchHit {
+  id: number
+  title: string
+  url: string
+  site: string | null
+  savedAt: number
+  publishedAt: number | null
+  tags: string[]
+  /** A piece of the article's plain text around the best match. */
+  snippet: string
+  /** [start, end) offsets into `snippet`. */
+  highlights: [number, number][]
+  /** Higher is better; metadata hits score 1000 above body hits. */
+  score: number
+}
+
+export interface SearchResult {
+  items: SearchHit[]
+  /** Number of matches, counted up to `totalCap`. */
+  total: number
+  /** True when there are more than `total` matches (show "1000+"). */
+  totalIsLowerBound: boolean
+  /** Parts of the query that were not understood (see shared/query.ts). */
+  ignored: string[]
+}
+
+/**
+ * Counting stops at 1000 and only the newest 1000 matches are ranked by bm25: a very common word
+ * matches tens of thousands of articles at 100k, and scoring all of them took 90–180 ms at p99;
+ * a bounded candidate set keeps p99 under the 80 ms budget.
+ */
+export const totalCap = 1000
+const candidateCap = 1000
+const metadataBonus = 1000
+
+interface Candidate {
+  id: number
+  score: number
+}
+
+function matchingCandidates(
+  db: Database,
+  expression: string,
+  filters: SqlCondition,
+  orderByDate: boolean
+): Candidate[] {
+  const weights = columnWeights.join(', ')
+  const order = orderByDate ? 'a.saved_at DESC, a.id DESC' : `${ftsTable}.rowid DESC`
+  return db
+    .prepare(
+      `SELECT ${ftsTable}.rowid AS id, -bm25(${ftsTable}, ${weights}) AS score
+       FROM ${ftsTable} JOIN articles a ON a.id = ${ftsTable}.rowid
+       WHERE ${ftsTable} MATCH ? AND ${filters.sql}
+       ORDER BY ${order} LIMIT ?`
+    )
+    .all(expression, ...filters.params, candidateCap) as Candidate[]
+}
+
+function countMatches(db: Database, expression: string, filters: SqlCondition): number {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS total FROM (SELECT 1 FROM ${ftsTable}
+         JOIN articles a ON a.id = ${ftsTable}.rowid
+         WHERE ${ftsTable} MATCH ? AND ${filters.sql} LIMIT ?)`
+    )
+    .get(expression, ...filters.params, totalCap + 1) as { total: number }
+  return row.total
+}
+
+function byScore(left: Candidate, right: Candidate): number {
+  // Ties (and equal bm25) fall back to the newer article: ids grow with saving.
+  return right.score - left.score || right.id - left.id
+}
+
+/** Metadata hits first (bm25), then the body hits (bm25), each over bounded candidates. */
+function rankedCandidates(
+  db: Database,
+  match: MatchExpressions,
+  positive: string,
+  filters: SqlCondition,
+  quickIds: number[]
+): Candidate[] {
+  const quick = new Set(quickIds)
+  const metadata = matchingCandidates(
+    db,
+    metadataExpression(positive, match.negative),
+    filters,
+    false
+  )
+  for (const candidate of metadata) quick.delete(candidate.id)
+  const metadataIds = new Set(metadata.map((candidate) => candidate.id))
+  const body = matchingCandidates(
+    db,
+    withoutExcluded(positive, match.negative),
+    filters,
+    false
+  ).filter((candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id))
+  return [
+    ...[...quick].map((id) => ({ id, score: metadataBonus * 2 })),
+    ...metadata
+      .map((candidate) => ({ ...candidate, score: candidate.score + metadataBonus }))
+      .sort(byScore),
+    ...body.sort(byScore)
+  ]
+}
+
+/** Articles matching only filters and exclusions (no words): newest first. */
+function filteredOnly(db: Database, match: MatchExpressions, filters: SqlCondition): Candidate[] {
+  const exclusion = match.negative
+    ? `AND a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`
+    : ''
+  const params = match.negative ? [...filters.params, match.negative] : filters.params
+  return db
+    .prepare(
+      `SELECT a.id, 0 AS score FROM articles a WHERE ${filters.sql} ${exclusion}
+       ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
+    )
+    .all(...params, totalCap + 1) as Candidate[]
+}
+
+export function searchArticles(
+  db: Database,
+  quickIndex: QuickIndex | null,
+  text: string,
+  options: SearchOptions = {}
+): SearchResult {
+  const { limit = 20, offset = 0, sort = 'relevance', asYouType = false } = options
+  const query = parseQuery(text)
+  if (isEmptyQuery(query))
+    return { items: [], total: 0, totalIsLowerBound: false, ignored: query.ignored }
+  const match = buildMatch(query, asYouType)
+  const filters = joinConditions(filterConditions(query.filters))
+  let candidates: Candidate[]
+  let total: number
+  if (match.positive === null) {
+    candidates = filteredOnly(db, match, filters)
+    total = candidates.length
+  } else {
+    const expression = withoutExcluded(match.positive, match.negative)
+    const quickIds =
+      asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, match, filters) : []
+    candidates =
+      sort === 'date'
+        ? matchingCandidates(db, expression, filters, true)
+        : rankedCandidates(db, match, match.positive, filters, quickIds)
+    total = Math.max(countMatches(db, expression, filters), candidates.length)
+  }
+  const page = candidates.slice(offset, offset + limit)
+  return {
+    items: hydrate(db, page, match),
+    total: Math.min(total, totalCap),
+    totalIsLowerBound: total > totalCap,
+    ignored: query.ignored
+  }
+}
+
+/** Quick-index title prefix hits that also pass the filters and exclusions, in its order. */
+function verifiedQuickIds(
+  db: Database,
+  quickIndex: QuickIndex,
+  query: ParsedQuery,
+  match: MatchExpressions,
+  filters: SqlCondition
+): number[] {
+  if (query.phrases.length + query.orGroups.length > 0) return []
+  const ids = quickIndex.search(query.terms.join(' '), 20)
+  if (ids.length === 0) return []
+  const exclusion = match.negative
+    ? `AND a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`
+    : ''
+  const params = match.negative ? [...filters.params, match.negative] : filters.params
+  const passing = new Set(
+    (
+      db
+        .prepare(
+          `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))
+           AND ${filters.sql} ${exclusion}`
+        )
+        .all(JSON.stringify(ids), ...params) as { id: number }[]
+    ).map((row) => row.id)
+  )
+  return ids.filter((id) => passing.has(id))
+}
+
+interface HitRow {
+  id: number
+  title: string
+  url: string
+  site: string | null
+  savedAt: number
+  publishedAt: number | null
+  tags: string
+  text: string | null
+}
+
+function hydrate(db: Database, page: Candidate[], match: MatchExpressions): SearchHit[] {
+  if (page.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.url, a.site, a.saved_at AS savedAt, a.published_at AS publishedAt,
+         (SELECT json_group_array(t.name) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+           WHERE at.article_id = a.id) AS tags,
+         c.text
+       FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id
+       WHERE a.id IN (SELECT value FROM json_each(?))`
+    )
+    .all(JSON.stringify(page.map((candidate) => candidate.id))) as HitRow[]
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return page.flatMap((candidate) => {
+    const row = byId.get(candidate.id)
+    if (!row) return []
+    const snippet = makeSnippet(row.text, match.patterns)
+    return [
+      {
+        id: row.id,
+        title: row.title,
+        url: row.url,
+        site: row.site,
+        savedAt: row.savedAt,
+        publishedAt: row.publishedAt,
+        tags: (JSON.parse(row.tags) as string[]).sort(),
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        score: candidate.score
+      }
+    ]
+  })
+}
