@@ -1,0 +1,134 @@
+/** Loading the corpora of /work/shared/corpus (read in place, never copied into the repository). */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { decodeHtmlBytes } from '../src/main/core/capture/decode'
+
+export const corpusRoot = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+
+export interface BenchPage {
+  id: string
+  url: string
+  html: string
+  /** Full article text, for the shingle metric. */
+  truth?: string
+  /** trafilatura-eval snippets. */
+  withSnippets?: string[]
+  withoutSnippets?: string[]
+  date?: string
+  author?: string
+}
+
+export const corpusNames = [
+  'readability-testpages',
+  'scrapinghub-aeb',
+  'trafilatura-eval',
+  'zh-gne'
+] as const
+export type CorpusName = (typeof corpusNames)[number]
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T
+}
+
+function readPage(path: string): string {
+  return decodeHtmlBytes(gunzipSync(readFileSync(path))).html
+}
+
+function readabilityPages(directory: string): BenchPage[] {
+  const truth = readJson<Record<string, { articleBody: string }>>(
+    join(directory, 'ground-truth.json')
+  )
+  return readdirSync(join(directory, 'pages'))
+    .sort()
+    .map((name) => ({
+      id: name,
+      // The URL upstream's tests use, so expected links match.
+      url: 'http://fakehost/test/page.html',
+      html: readPage(join(directory, 'pages', name, 'source.html.gz')),
+      truth: truth[name]?.articleBody ?? ''
+    }))
+}
+
+function scrapinghubPages(directory: string): BenchPage[] {
+  const truth = readJson<Record<string, { articleBody: string; url: string }>>(
+    join(directory, 'ground-truth.json')
+  )
+  return Object.keys(truth)
+    .sort()
+    .map((id) => ({
+      id,
+      url: truth[id].url,
+      html: readPage(join(directory, 'html', `${id}.html.gz`)),
+      truth: truth[id].articleBody
+    }))
+}
+
+interface TrafilaturaEntry {
+  file: string
+  with?: string[]
+  without?: string[]
+  date?: string
+  author?: string
+}
+
+function trafilaturaPages(directory: string): BenchPage[] {
+  const entries = readJson<Record<string, TrafilaturaEntry>>(join(directory, 'evaldata.json'))
+  return Object.entries(entries).map(([key, entry]) => ({
+    id: key,
+    // Keys are URLs, some prefixed with a difficulty ("hard::…") or without a scheme.
+    url: pageUrlFromKey(key),
+    html: readPage(join(directory, entry.file)),
+    withSnippets: entry.with ?? [],
+    withoutSnippets: entry.without ?? [],
+    date: entry.date || undefined,
+    author: entry.author || undefined
+  }))
+}
+
+function pageUrlFromKey(key: string): string {
+  const bare = key.replace(/^[a-z]+::/, '')
+  const candidate = /^https?:\/\//.test(bare) ? bare : `https://${bare}`
+  try {
+    return new URL(candidate).href
+  } catch {
+    return 'https://example.com/'
+  }
+}
+
+interface GneEntry {
+  articleBody: string
+  author: string
+  publish_time: string
+}
+
+function gnePages(directory: string): BenchPage[] {
+  const reference = readJson<Record<string, GneEntry>>(join(directory, 'gne-output-2019.json'))
+  const pages: BenchPage[] = []
+  for (const site of readdirSync(join(directory, 'html')).sort()) {
+    for (const file of readdirSync(join(directory, 'html', site)).sort()) {
+      const id = `${site}/${file.replace(/\.gz$/, '')}`
+      const entry = reference[id]
+      pages.push({
+        id,
+        url: `https://${site}.example.com/${file.replace(/\.gz$/, '')}`,
+        html: readPage(join(directory, 'html', site, file)),
+        truth: entry?.articleBody,
+        date: entry?.publish_time || undefined,
+        author: entry?.author || undefined
+      })
+    }
+  }
+  return pages
+}
+
+export function loadCorpus(name: CorpusName, limit = Infinity): BenchPage[] {
+  const directory = join(corpusRoot, name)
+  const loaders: Record<CorpusName, (path: string) => BenchPage[]> = {
+    'readability-testpages': readabilityPages,
+    'scrapinghub-aeb': scrapinghubPages,
+    'trafilatura-eval': trafilaturaPages,
+    'zh-gne': gnePages
+  }
+  return loaders[name](directory).slice(0, limit)
+}

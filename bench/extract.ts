@@ -1,0 +1,214 @@
+/**
+ * `npm run bench:extract [-- --corpus NAME] [--limit N] [--runs N] [--only folio|baseline]`
+ * Scores plain Readability on jsdom (the baseline, measured in the same run) and Folio's
+ * extractArticle on every corpus of /work/shared/corpus, by the metric of its README.
+ */
+import { parseArgs } from 'node:util'
+import { Readability } from '@mozilla/readability'
+import { JSDOM, VirtualConsole } from 'jsdom'
+import { extractArticle } from '../src/main/core/capture/extract/extract'
+import { parseDate } from '../src/main/core/capture/extract/dates'
+import { type BenchPage, type CorpusName, corpusNames, loadCorpus } from './corpora'
+import {
+  comparePage,
+  compareSnippets,
+  type PageCounts,
+  scoreCorpus,
+  scoreSnippets,
+  type SnippetCounts,
+  type Score
+} from './metric'
+
+interface Output {
+  text: string
+  byline: string | null
+  publishedAt: number | null
+  crashed: boolean
+}
+
+type Extractor = (page: BenchPage) => Output
+
+function runBaseline(page: BenchPage): Output {
+  // A silent console: jsdom otherwise prints every CSS parse error of the page.
+  const dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() })
+  try {
+    const article = new Readability(dom.window.document).parse()
+    return {
+      text: article?.textContent ?? '',
+      byline: article?.byline ?? null,
+      publishedAt: parseDate(article?.publishedTime),
+      crashed: false
+    }
+  } finally {
+    dom.window.close()
+  }
+}
+
+function runFolio(page: BenchPage): Output {
+  const article = extractArticle({ html: page.html, url: page.url })
+  return {
+    text: article.text,
+    byline: article.byline,
+    publishedAt: article.publishedAt,
+    crashed: false
+  }
+}
+
+interface RunResult {
+  outputs: Output[]
+  milliseconds: number[]
+  crashes: number
+}
+
+// jsdom frees a window's resources only once the event loop turns; yielding between pages keeps
+// memory flat and the baseline's timing honest.
+const turnEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+async function runExtractor(pages: BenchPage[], extractor: Extractor): Promise<RunResult> {
+  const outputs: Output[] = []
+  const milliseconds: number[] = []
+  let crashes = 0
+  for (const page of pages) {
+    const start = performance.now()
+    try {
+      outputs.push(extractor(page))
+    } catch (error) {
+      crashes += 1
+      if (process.env.BENCH_VERBOSE) console.error(page.id, (error as Error).message)
+      outputs.push({ text: '', byline: null, publishedAt: null, crashed: true })
+    }
+    milliseconds.push(performance.now() - start)
+    await turnEventLoop()
+  }
+  return { outputs, milliseconds, crashes }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function score(pages: BenchPage[], outputs: Output[]): Score {
+  if (pages.some((page) => page.withSnippets)) {
+    const counts: SnippetCounts[] = pages.map((page, index) =>
+      compareSnippets(outputs[index].text, page.withSnippets ?? [], page.withoutSnippets ?? [])
+    )
+    return scoreSnippets(counts)
+  }
+  const counts: PageCounts[] = []
+  pages.forEach((page, index) => {
+    if (page.truth !== undefined) counts.push(comparePage(page.truth, outputs[index].text))
+  })
+  return scoreCorpus(counts)
+}
+
+function calendarDate(epoch: number | null): string | null {
+  return epoch === null ? null : new Date(epoch).toISOString().slice(0, 10)
+}
+
+const normalizeName = (value: string): string => value.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** Share of annotated pages whose date (calendar day) and author (either contains the other) match. */
+function metadataAccuracy(pages: BenchPage[], outputs: Output[]): { date: string; author: string } {
+  let dates = 0
+  let rightDates = 0
+  let authors = 0
+  let rightAuthors = 0
+  pages.forEach((page, index) => {
+    const expectedDate = calendarDate(parseDate(page.date))
+    if (expectedDate) {
+      dates += 1
+      if (calendarDate(outputs[index].publishedAt) === expectedDate) rightDates += 1
+    }
+    if (page.author) {
+      authors += 1
+      const expected = normalizeName(page.author)
+      const actual = normalizeName(outputs[index].byline ?? '')
+      if (actual && (actual.includes(expected) || expected.includes(actual))) rightAuthors += 1
+    }
+  })
+  const percent = (right: number, total: number): string =>
+    total ? `${((100 * right) / total).toFixed(1)}% of ${total}` : '-'
+  return { date: percent(rightDates, dates), author: percent(rightAuthors, authors) }
+}
+
+interface Row {
+  name: string
+  score: Score
+  pagesPerSecond: number
+  medianMilliseconds: number
+  crashes: number
+  date: string
+  author: string
+}
+
+async function measure(
+  name: string,
+  pages: BenchPage[],
+  extractor: Extractor,
+  runs: number
+): Promise<Row> {
+  const first = await runExtractor(pages, extractor)
+  const rates = [pages.length / (first.milliseconds.reduce((sum, value) => sum + value, 0) / 1000)]
+  const perPage = [median(first.milliseconds)]
+  for (let run = 1; run < runs; run += 1) {
+    const again = await runExtractor(pages, extractor)
+    rates.push(pages.length / (again.milliseconds.reduce((sum, value) => sum + value, 0) / 1000))
+    perPage.push(median(again.milliseconds))
+  }
+  return {
+    name,
+    score: score(pages, first.outputs),
+    pagesPerSecond: median(rates),
+    medianMilliseconds: median(perPage),
+    crashes: first.crashes,
+    ...metadataAccuracy(pages, first.outputs)
+  }
+}
+
+function printTable(corpus: string, pageCount: number, rows: Row[]): void {
+  console.log(`\n## ${corpus} (${pageCount} pages)`)
+  console.log(
+    '| extractor | F1 | precision | recall | pages/s | median ms/page | crashes | date | author |'
+  )
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const row of rows) {
+    const { f1, precision, recall } = row.score
+    console.log(
+      `| ${row.name} | ${f1.toFixed(3)} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${row.pagesPerSecond.toFixed(1)} | ${row.medianMilliseconds.toFixed(1)} | ${row.crashes} | ${row.date} | ${row.author} |`
+    )
+  }
+  const [baseline, folio] = rows
+  if (baseline && folio) {
+    const ratio = folio.pagesPerSecond / baseline.pagesPerSecond
+    const perPageRatio = baseline.medianMilliseconds / folio.medianMilliseconds
+    console.log(
+      `speed ratio folio/baseline: ${ratio.toFixed(2)}x pages/s, ${perPageRatio.toFixed(2)}x median page`
+    )
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      runs: { type: 'string', default: '1' },
+      only: { type: 'string' }
+    }
+  })
+  const selected = (values.corpus ?? [...corpusNames]) as CorpusName[]
+  const limit = values.limit ? Number(values.limit) : Infinity
+  const runs = Math.max(1, Number(values.runs))
+  for (const corpus of selected) {
+    const pages = loadCorpus(corpus, limit)
+    const rows: Row[] = []
+    if (values.only !== 'folio')
+      rows.push(await measure('readability+jsdom', pages, runBaseline, runs))
+    if (values.only !== 'baseline') rows.push(await measure('folio', pages, runFolio, runs))
+    printTable(corpus, pages.length, rows)
+  }
+}
+
+await main()

@@ -1,0 +1,105 @@
+/**
+ * Article extraction (DESIGN.md §3 steps 4–5): parse with linkedom, read metadata, pre-process,
+ * run Readability, post-process, sanitize, and derive text, word count and images.
+ */
+import { Readability } from '@mozilla/readability'
+import { FolioError } from '../../../../shared/errors'
+import { parseDocument, textOf } from './dom'
+import { absolutizeUrls, resolveLazyImages } from './images'
+import { readMetadata } from './metadata'
+import { postprocessArticle } from './postprocess'
+import { preprocessDocument } from './preprocess'
+import { sanitizeArticleHtml } from './sanitize'
+import { blockText, countWords, readingMinutes } from './text'
+
+/** Bump when the output for the same page changes; stored per article for re-extraction. */
+export const extractorVersion = 1
+
+export interface ExtractedArticle {
+  title: string
+  byline: string | null
+  siteName: string | null
+  lang: string | null
+  dir: 'ltr' | 'rtl' | null
+  excerpt: string | null
+  /** Milliseconds since the epoch. */
+  publishedAt: number | null
+  canonicalUrl: string | null
+  leadImageUrl: string | null
+  /** Page keywords and article tags, offered as suggested tags. */
+  keywords: string[]
+  /** Sanitized; all URLs absolute; lazy images resolved to their real `src`. */
+  contentHtml: string
+  /** Block-aware plain text: paragraphs separated by blank lines. */
+  text: string
+  wordCount: number
+  readingMinutes: number
+  /** Absolute URLs of the `<img>` in `contentHtml`, for the asset downloader. */
+  images: string[]
+}
+
+export interface ExtractInput {
+  html: string
+  url: string
+}
+
+function failed(url: string, reason: string): FolioError {
+  return new FolioError(
+    'extract_failed',
+    `Could not find a readable article at ${url} (${reason}).`
+  )
+}
+
+function cleanDirection(value: string | null | undefined): 'ltr' | 'rtl' | null {
+  return value === 'rtl' || value === 'ltr' ? value : null
+}
+
+const cjkRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+
+/** A language guess from the text when the page declares none: only scripts that are unambiguous. */
+function guessLanguage(text: string): string | null {
+  const sample = text.slice(0, 2000)
+  const cjk = sample.match(cjkRun)?.length ?? 0
+  // A page is CJK when over a fifth of its characters are (English pages quote the odd name).
+  if (cjk < sample.length / 5) return null
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sample)) return 'ja'
+  if (/\p{Script=Hangul}/u.test(sample)) return 'ko'
+  return 'zh'
+}
+
+export function extractArticle(input: ExtractInput): ExtractedArticle {
+  const { html, url } = input
+  const document = parseDocument(html)
+  if (!document.body) throw failed(url, 'the page has no body')
+  const metadata = readMetadata(document, url)
+  resolveLazyImages(document)
+  absolutizeUrls(document, metadata.baseUrl)
+  const fallbackTitle = textOf(document.querySelector('h1'))
+  preprocessDocument(document)
+  const article = new Readability(document, { keepClasses: false }).parse()
+  if (!article?.content) throw failed(url, 'no article content was found')
+  const { root, contentHtml } = sanitizeArticleHtml(postprocessArticle(article.content, url))
+  const text = blockText(root)
+  if (!text) throw failed(url, 'the article has no text')
+  const images = Array.from(
+    root.querySelectorAll('img'),
+    (image) => image.getAttribute('src') ?? ''
+  )
+  return {
+    title: article.title?.trim() || metadata.title || fallbackTitle || url,
+    byline: metadata.byline ?? article.byline?.trim() ?? null,
+    siteName: metadata.siteName ?? article.siteName ?? null,
+    lang: metadata.lang ?? article.lang ?? guessLanguage(text),
+    dir: metadata.dir ?? cleanDirection(article.dir),
+    excerpt: metadata.excerpt ?? article.excerpt ?? null,
+    publishedAt: metadata.publishedAt,
+    canonicalUrl: metadata.canonicalUrl,
+    leadImageUrl: metadata.leadImageUrl ?? images[0] ?? null,
+    keywords: metadata.keywords,
+    contentHtml,
+    text,
+    wordCount: countWords(text),
+    readingMinutes: readingMinutes(text),
+    images: Array.from(new Set(images.filter(Boolean)))
+  }
+}

@@ -1,0 +1,99 @@
+/** Article facts from schema.org JSON-LD blocks (`Article`, `NewsArticle`, `BlogPosting`, …). */
+
+export interface JsonLdFacts {
+  headline: string | null
+  author: string | null
+  datePublished: string | null
+  publisher: string | null
+  image: string | null
+  keywords: string[]
+  language: string | null
+  description: string | null
+}
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+type JsonObject = { [key: string]: JsonValue }
+
+const articleType = /Article|BlogPosting|Report|NewsArticle|Posting|Review|Recipe/i
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Every object of the blocks, flattening top-level arrays and `@graph`. */
+function collectObjects(value: JsonValue, into: JsonObject[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectObjects(item, into)
+  } else if (isObject(value)) {
+    into.push(value)
+    const graph = value['@graph']
+    if (graph) collectObjects(graph, into)
+  }
+}
+
+function typeOf(object: JsonObject): string {
+  const type = object['@type']
+  return Array.isArray(type) ? type.join(' ') : typeof type === 'string' ? type : ''
+}
+
+/** A name from a string, `{name}`, or the first of an array of either. */
+function nameOf(value: JsonValue | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) {
+    const names = value.map((item) => nameOf(item)).filter((name): name is string => !!name)
+    return names.length ? names.join(', ') : null
+  }
+  if (isObject(value)) return nameOf(value.name)
+  return null
+}
+
+function urlOf(value: JsonValue | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  if (Array.isArray(value)) return value.length ? urlOf(value[0]) : null
+  if (isObject(value)) return urlOf(value.url ?? value.contentUrl)
+  return null
+}
+
+function keywordsOf(value: JsonValue | undefined): string[] {
+  if (typeof value === 'string')
+    return value
+      .split(/[,，;；]/)
+      .map((word) => word.trim())
+      .filter(Boolean)
+  if (Array.isArray(value)) return value.flatMap((item) => keywordsOf(item))
+  return []
+}
+
+function stringOf(value: JsonValue | undefined): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null
+}
+
+export function parseJsonLd(document: Document): JsonLdFacts {
+  const objects: JsonObject[] = []
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]')
+  )) {
+    try {
+      // Some CMSs wrap the JSON in CDATA comments or leave trailing semicolons.
+      const source = (script.textContent ?? '').replace(
+        /^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$|;\s*$/g,
+        ''
+      )
+      collectObjects(JSON.parse(source) as JsonValue, objects)
+    } catch {
+      // Broken JSON-LD is common; the other metadata sources still apply.
+    }
+  }
+  const article = objects.find((object) => articleType.test(typeOf(object)))
+  const withDate = article ?? objects.find((object) => stringOf(object.datePublished))
+  return {
+    headline: stringOf(article?.headline) ?? stringOf(article?.name),
+    author: nameOf(article?.author) ?? nameOf(article?.creator),
+    datePublished: stringOf(withDate?.datePublished) ?? stringOf(withDate?.dateCreated),
+    publisher: nameOf(article?.publisher),
+    image: urlOf(article?.image) ?? urlOf(article?.thumbnailUrl),
+    keywords: keywordsOf(article?.keywords),
+    language: stringOf(article?.inLanguage),
+    description: stringOf(article?.description)
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Page metadata read before extraction (Readability changes the document): JSON-LD, OpenGraph,
+ * `<meta>` tags, `<time>` and the "发布时间：… 作者：…" lines of Chinese news sites.
+ */
+import { documentBaseUrl, resolveUrl, textOf } from './dom'
+import { dateFromUrl, parseDate } from './dates'
+import { parseJsonLd } from './json-ld'
+
+export interface PageMetadata {
+  title: string | null
+  byline: string | null
+  siteName: string | null
+  lang: string | null
+  dir: 'ltr' | 'rtl' | null
+  excerpt: string | null
+  publishedAt: number | null
+  canonicalUrl: string | null
+  leadImageUrl: string | null
+  keywords: string[]
+  baseUrl: string
+}
+
+/** All `<meta>` values by lower-cased name/property/itemprop, in document order. */
+function collectMeta(document: Document): Map<string, string[]> {
+  const meta = new Map<string, string[]>()
+  for (const element of Array.from(document.querySelectorAll('meta[content]'))) {
+    const content = element.getAttribute('content')?.trim()
+    if (!content) continue
+    for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const key = element.getAttribute(attribute)?.trim().toLowerCase()
+      if (!key) continue
+      const values = meta.get(key) ?? []
+      values.push(content)
+      meta.set(key, values)
+    }
+  }
+  return meta
+}
+
+function firstMeta(meta: Map<string, string[]>, keys: string[]): string | null {
+  for (const key of keys) {
+    const value = meta.get(key)?.[0]
+    if (value) return value
+  }
+  return null
+}
+
+const dateMetaKeys = [
+  'article:published_time',
+  'og:published_time',
+  'article:published',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'publication_date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.date',
+  'dcterms.created',
+  'date',
+  'article.published',
+  'og:article:published_time',
+  'citation_publication_date',
+  'article:modified_time'
+]
+const authorMetaKeys = [
+  'author',
+  'article:author',
+  'dc.creator',
+  'sailthru.author',
+  'parsely-author',
+  'byl',
+  'twitter:creator',
+  'citation_author'
+]
+
+// Bylines that are links or handles say nothing a reader can use.
+function cleanByline(value: string | null): string | null {
+  if (!value) return null
+  const text = value
+    .replace(/\s+/g, ' ')
+    .replace(/^(by|von|par|por|作者[:：]?)\s+/i, '')
+    .trim()
+  if (!text || /^https?:\/\//i.test(text) || text.length > 100) return null
+  return text
+}
+
+// GNE-style lines: "发布时间：2019-09-07 16:28", "作者：张三", "责任编辑：李四".
+const chineseDatePattern =
+  /(?:发布时间|发布日期|发表时间|时间|日期|发布于)\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)?)/
+const looseDatePattern =
+  /(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{1,2}(?:[:：]\d{1,2})?)/
+const chineseAuthorPattern =
+  /(?:作者|责任编辑|责编|编辑|记者|撰文|文)\s*[:：丨|/]\s*([\u4e00-\u9fa5·A-Za-z]{2,20})/
+
+function chineseByline(bodyText: string): string | null {
+  return bodyText.match(chineseAuthorPattern)?.[1] ?? null
+}
+
+function chineseDate(bodyText: string): number | null {
+  return parseDate(bodyText.match(chineseDatePattern)?.[1] ?? bodyText.match(looseDatePattern)?.[1])
+}
+
+function timeElementDate(document: Document): number | null {
+  const times = Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"]'))
+  const preferred = times.find((time) => time.hasAttribute('pubdate')) ?? times[0]
+  if (!preferred) return null
+  return parseDate(
+    preferred.getAttribute('datetime') ?? preferred.getAttribute('content') ?? textOf(preferred)
+  )
+}
+
+function splitKeywords(value: string): string[] {
+  return value
+    .split(/[,，;；、|]/)
+    .map((word) => word.trim())
+    .filter(Boolean)
+}
+
+// Keyword lists over 20 entries are SEO stuffing, not tags a reader would pick.
+const maximumKeywords = 20
+
+function collectKeywords(meta: Map<string, string[]>, jsonLdKeywords: string[]): string[] {
+  const words = [
+    ...(meta.get('keywords') ?? []).flatMap(splitKeywords),
+    ...(meta.get('article:tag') ?? []),
+    ...(meta.get('news_keywords') ?? []).flatMap(splitKeywords),
+    ...jsonLdKeywords
+  ]
+  const seen = new Map<string, string>()
+  for (const word of words) {
+    const key = word.toLowerCase()
+    if (word.length <= 50 && !seen.has(key)) seen.set(key, word)
+  }
+  return Array.from(seen.values()).slice(0, maximumKeywords)
+}
+
+function documentDirection(document: Document): 'ltr' | 'rtl' | null {
+  const value = (
+    document.documentElement?.getAttribute('dir') ??
+    document.body?.getAttribute('dir') ??
+    ''
+  ).toLowerCase()
+  return value === 'rtl' || value === 'ltr' ? value : null
+}
+
+function documentLanguage(
+  document: Document,
+  meta: Map<string, string[]>,
+  jsonLdLanguage: string | null
+): string | null {
+  const value =
+    document.documentElement?.getAttribute('lang') ??
+    document.documentElement?.getAttribute('xml:lang') ??
+    firstMeta(meta, ['content-language', 'language', 'dc.language']) ??
+    jsonLdLanguage ??
+    firstMeta(meta, ['og:locale'])?.replace('_', '-')
+  return value?.trim() || null
+}
+
+export function readMetadata(document: Document, pageUrl: string): PageMetadata {
+  const meta = collectMeta(document)
+  const jsonLd = parseJsonLd(document)
+  const baseUrl = documentBaseUrl(document, pageUrl)
+  const absolute = (value: string | null): string | null =>
+    value ? resolveUrl(value, baseUrl) : null
+  const bodyText = (document.body?.textContent ?? '').replace(/\s+/g, ' ')
+  const canonical =
+    document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
+  return {
+    title: jsonLd.headline ?? firstMeta(meta, ['og:title', 'twitter:title', 'dc.title']),
+    byline:
+      cleanByline(jsonLd.author) ??
+      cleanByline(firstMeta(meta, authorMetaKeys)) ??
+      cleanByline(chineseByline(bodyText)),
+    siteName: firstMeta(meta, ['og:site_name', 'application-name']) ?? jsonLd.publisher,
+    lang: documentLanguage(document, meta, jsonLd.language),
+    dir: documentDirection(document),
+    excerpt:
+      firstMeta(meta, ['description', 'og:description', 'twitter:description']) ??
+      jsonLd.description,
+    publishedAt:
+      parseDate(jsonLd.datePublished) ??
+      parseDate(firstMeta(meta, dateMetaKeys)) ??
+      timeElementDate(document) ??
+      chineseDate(bodyText) ??
+      dateFromUrl(pageUrl),
+    canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
+    leadImageUrl: absolute(
+      firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
+        jsonLd.image
+    ),
+    keywords: collectKeywords(meta, jsonLd.keywords),
+    baseUrl
+  }
+}
