@@ -259,6 +259,7 @@ function decoderNameFor(charset: string): string {
 
 function decodeWith(bytes: Uint8Array, charset: string, source: CharsetSource): DecodedHtml {
   if (charset === 'x-user-defined') return { html: decodeUserDefined(bytes), charset, source }
+  if (charset === 'windows-1252') return { html: decodeWindows1252(bytes), charset, source }
   try {
     return { html: new TextDecoder(decoderNameFor(charset)).decode(bytes), charset, source }
   } catch (error) {
@@ -273,4 +274,20 @@ function decodeUserDefined(bytes: Uint8Array): string {
   let text = ''
   for (const byte of bytes) text += String.fromCharCode(byte < 0x80 ? byte : 0xf700 + byte)
   return text
+}
+
+/** WHATWG index-windows-1252 for bytes 0x80–0x9F; every other byte is its own code point. */
+const windows1252HighControls =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f' +
+  '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178'
+
+/**
+ * Node 20.18.3+ decodes windows-1252 as ISO-8859-1, turning € and curly quotes into C1 control
+ * characters (https://github.com/nodejs/node/issues/60888), so the 32 differing bytes are mapped
+ * by hand. windows-1252 is what "latin1", "iso-8859-1" and "ascii" mean on the web.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1(bytes).replace(/[\x80-\x9f]/g, (character) =>
+    windows1252HighControls.charAt(character.charCodeAt(0) - 0x80)
+  )
 }
