@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint'
 import { layeringPlugin } from './scripts/eslint-layering.js'
 
 /** DESIGN.md §1, exported alone so a test can show it firing. */
+/** @type {import('eslint').Linter.Config} */
 export const layeringConfig = {
   files: ['src/**/*.{ts,tsx}'],
   plugins: { folio: layeringPlugin },

@@ -6,6 +6,7 @@ export default defineConfig({
     // Browser and server tests spawn real processes; a slow CI machine needs headroom.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks'
+    pool: 'forks',
+    reporters: ['default', './test/reporters/summary.ts']
   }
 })

@@ -55,6 +55,7 @@ function checkImport(context, node, source, root) {
   }
 }
 
+/** @type {import('eslint').Rule.RuleModule} */
 const rule = {
   meta: {
     type: 'problem',
@@ -79,4 +80,5 @@ const rule = {
   }
 }
 
+/** @type {import('eslint').ESLint.Plugin} */
 export const layeringPlugin = { rules: { layering: rule } }

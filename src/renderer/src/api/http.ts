@@ -37,41 +37,51 @@ async function post(name: string, input: unknown, token: string | null): Promise
   }
 }
 
-/** Reads the server's event stream with fetch, since EventSource cannot send the token header. */
-function subscribe(token: string | null, listener: FolioEventListener): () => void {
-  const controller = new AbortController()
-  void (async () => {
-    try {
-      const response = await fetch('/api/events', {
-        headers: { authorization: `Bearer ${token ?? ''}` },
-        signal: controller.signal
-      })
-      if (!response.body) return
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-      let buffer = ''
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return
-        buffer += value
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const message = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const data = message.split('\n').find((line) => line.startsWith('data: '))
-          if (data) listener(JSON.parse(data.slice(6)) as FolioEvent)
+/**
+ * One event stream per page, shared by every listener and opened on first use; it reads the
+ * stream with fetch because EventSource cannot send the token header.
+ */
+function createEventStream(token: string | null): (listener: FolioEventListener) => () => void {
+  const listeners = new Set<FolioEventListener>()
+  let opened = false
+
+  async function read(): Promise<void> {
+    const response = await fetch('/api/events', { headers: { authorization: `Bearer ${token ?? ''}` } })
+    if (!response.body) return
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) return
+      buffer += value
+      let end: number
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        const data = message.split('\n').find((line) => line.startsWith('data: '))
+        if (data) {
+          const event = JSON.parse(data.slice(6)) as FolioEvent
+          listeners.forEach((listener) => listener(event))
         }
       }
-    } catch {
-      // The stream ends when the page closes or the server stops; the UI still works without it.
     }
-  })()
-  return () => controller.abort()
+  }
+
+  return (listener) => {
+    listeners.add(listener)
+    if (!opened) {
+      opened = true
+      // The stream ends when the server stops; the UI keeps working, only without live updates.
+      read().catch(() => {})
+    }
+    return () => listeners.delete(listener)
+  }
 }
 
 export function createHttpClient(): FolioBridge {
   const token = takeToken()
   const client: Record<string, unknown> = {}
   for (const name of operationNames) client[name] = (input: unknown) => post(name, input, token)
-  client.onEvent = (listener: FolioEventListener) => subscribe(token, listener)
+  client.onEvent = createEventStream(token)
   return client as FolioBridge
 }

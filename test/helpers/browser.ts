@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+
+/** The browser the end-to-end tests drive: Debian's Chromium unless FOLIO_CHROMIUM names another. */
+export function chromiumPath(): string {
+  return process.env.FOLIO_CHROMIUM || '/usr/bin/chromium'
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath()
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `No Chromium at ${executablePath}. Install one with \`sudo apt-get install -y chromium\` ` +
+        '(Debian/Ubuntu), or point FOLIO_CHROMIUM at a Chrome or Chromium executable.'
+    )
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // Without these, Chromium phones home at start-up; on a machine with no network that only
+    // produces refused connections and noise.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  })
+}
