@@ -9,20 +9,22 @@
 import { DOMParser } from 'linkedom'
 
 // Scripts are dropped too (Readability removes them anyway): they are a third of many pages'
-// bytes. JSON-LD is kept because the metadata reads it.
-const stylePattern = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi
-const scriptPattern = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi
+// bytes. JSON-LD is kept because the metadata reads it. Comments, inline SVG icons, templates,
+// iframes and `<select>` lists never reach the reader (the sanitizer drops them) but cost parse
+// and scoring time: removing them first made extraction ~20% faster on scrapinghub's pages.
+// One alternation scanned left to right, like the tokenizer: a `<!--` inside a script or a
+// `</script>` inside a comment does not start or end anything.
+const unusedMarkupPattern =
+  /<!--[\s\S]*?-->|<script\b([^>]*)>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<template\b[\s\S]*?<\/template\s*>|<iframe\b[\s\S]*?<\/iframe\s*>|<select\b[\s\S]*?<\/select\s*>/gi
 const jsonLdType = /type\s*=\s*["']?application\/ld\+json/i
 const htmlTagPattern = /<html[\s>]/i
 const bodyTagPattern = /<body[\s>]/i
 
 /** Removes markup that extraction never uses and that slows or breaks the parser. */
 export function stripUnusedMarkup(html: string): string {
-  return html
-    .replace(stylePattern, '')
-    .replace(scriptPattern, (script, attributes: string) =>
-      jsonLdType.test(attributes) ? script : ''
-    )
+  return html.replace(unusedMarkupPattern, (markup, scriptAttributes: string | undefined) =>
+    scriptAttributes !== undefined && jsonLdType.test(scriptAttributes) ? markup : ''
+  )
 }
 
 /** Gives linkedom a complete document when the page starts without `<html>` or `<body>`. */

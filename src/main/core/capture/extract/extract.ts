@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability'
 import { FolioError } from '../../../../shared/errors'
 import { parseDocument, textOf } from './dom'
-import { absolutizeUrls, resolveLazyImages } from './images'
+import { resolveLazyImages } from './images'
 import { readMetadata } from './metadata'
 import { postprocessArticle } from './postprocess'
 import { preprocessDocument } from './preprocess'
@@ -73,12 +73,18 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   if (!document.body) throw failed(url, 'the page has no body')
   const metadata = readMetadata(document, url)
   resolveLazyImages(document)
-  absolutizeUrls(document, metadata.baseUrl)
   const fallbackTitle = textOf(document.querySelector('h1'))
   preprocessDocument(document)
-  const article = new Readability(document, { keepClasses: false }).parse()
+  // The serializer hands back the content element itself: post-processing works on it directly
+  // instead of re-parsing Readability's HTML string.
+  const readability = new Readability<Element>(document, {
+    keepClasses: false,
+    serializer: (node) => node as Element
+  })
+  const article = readability.parse()
   if (!article?.content) throw failed(url, 'no article content was found')
-  const { root, contentHtml } = sanitizeArticleHtml(postprocessArticle(article.content, url))
+  postprocessArticle(article.content, metadata.baseUrl)
+  const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)
   const text = blockText(root)
   if (!text) throw failed(url, 'the article has no text')
   const images = Array.from(
