@@ -115,6 +115,22 @@ describe('fetchPage', () => {
     expect(result.redirects).toHaveLength(10)
   })
 
+  it('follows a "set a cookie and redirect to yourself" handshake instead of calling it a loop', async () => {
+    server.route('/consent', (request) =>
+      request.headers.cookie === 'consent=yes; session=abc'
+        ? { headers: html, body: page }
+        : {
+            redirect: '/consent',
+            headers: {
+              'set-cookie': ['consent=yes; Path=/; HttpOnly', 'session=abc; Domain=127.0.0.1']
+            }
+          }
+    )
+    const result = await fetchPage(server.url('/consent'))
+    expect(result.status).toBe(200)
+    expect(result.redirects).toEqual([server.url('/consent')])
+  })
+
   it('refuses a redirect to a scheme other than http(s)', async () => {
     const error = await captureError(fetchPage(server.url('/to-ftp')))
     expect(error.code).toBe('unsupported_scheme')
@@ -234,6 +250,15 @@ describe('fetchPage', () => {
     expect(error.code).toBe('too_large')
     const small = await fetchPage(server.url('/big'), { maxBytes: 200_000 })
     expect(small.bytes.length).toBe(200_000)
+  })
+
+  it('reports a corrupt gzip body as decode_failed', async () => {
+    server.route('/corrupt-gzip', {
+      headers: { ...html, 'content-encoding': 'gzip' },
+      body: 'this is not gzip at all'
+    })
+    const error = await captureError(fetchPage(server.url('/corrupt-gzip')))
+    expect(error.code).toBe('decode_failed')
   })
 
   it('applies the cap to decompressed bytes (a gzip bomb)', async () => {

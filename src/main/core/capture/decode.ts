@@ -56,6 +56,19 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null):
   return decodeWith(bytes, declared.charset, declared.source)
 }
 
+/**
+ * The WHATWG MIME sniffing "text/html" patterns: after optional whitespace (and a UTF-8 BOM),
+ * one of these tags followed by a space or `>`, compared case-insensitively, in the first 512 bytes.
+ */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString('latin1')
+    .replace(/^\ufeff|^ï»¿/, '')
+  return /^\s*(<!doctype html|<html|<head|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<body|<br|<p|<!--)[\s>]/i.test(
+    head
+  )
+}
+
 function charsetFromBom(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'

@@ -65,3 +65,36 @@ export function isTransientStatus(status: number): boolean {
 export function isCaptureError(error: unknown): error is CaptureError {
   return error instanceof CaptureError
 }
+
+const dnsErrorCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'])
+const refusedCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN'])
+
+/** Node's network errors → the closed set of capture codes, with a sentence for a person. */
+export function captureErrorFromNetwork(error: unknown, url: string): CaptureError {
+  if (error instanceof CaptureError) return error
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
+  const host = new URL(url).host
+  const options = { cause: error }
+  if (dnsErrorCodes.has(code)) {
+    const message = `Could not find the server ${host} (DNS lookup failed). Check the address and your connection.`
+    return new CaptureError('dns_failed', message, options)
+  }
+  if (code === 'ETIMEDOUT') {
+    return new CaptureError('timeout', `The connection to ${host} timed out.`, options)
+  }
+  if (refusedCodes.has(code)) {
+    const message = `${host} refused the connection (${code}). The site may be down; try again later.`
+    return new CaptureError('connection_failed', message, options)
+  }
+  if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__')) {
+    const message = `${url} sent a damaged compressed body.`
+    return new CaptureError('decode_failed', message, { ...options, transient: true })
+  }
+  const reason = error instanceof Error ? error.message : String(error)
+  // Certificate problems do not fix themselves; resets and cut-off bodies often do.
+  const certificateProblem = code.includes('CERT') || code.startsWith('ERR_TLS')
+  return new CaptureError('connection_failed', `The connection to ${host} failed: ${reason}.`, {
+    ...options,
+    transient: !certificateProblem
+  })
+}

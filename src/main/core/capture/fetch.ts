@@ -1,10 +1,11 @@
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import type { LookupFunction } from 'node:net'
-import type { Readable } from 'node:stream'
+import type { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
-import { CaptureError } from './errors'
+import { looksLikeHtml } from './decode'
+import { CaptureError, captureErrorFromNetwork } from './errors'
 
 /*
  * Requests go through node:http/https rather than undici's fetch: we need the connect phase
@@ -104,19 +105,20 @@ export async function fetchResource(
   checkHead?: HeadCheck
 ): Promise<FetchedPage> {
   const deadline = new Deadline(options.totalTimeoutMs ?? defaultTotalTimeoutMs, options.signal)
+  const hops = new RedirectHops(options.maxRedirects ?? defaultMaxRedirects)
   let currentUrl = parseHttpUrl(url, url)
   try {
-    const redirects: string[] = []
     for (;;) {
-      const response = await sendRequest(currentUrl, options, deadline.signal)
+      hops.arrive(currentUrl)
+      const headers = { ...options.headers, ...hops.cookies.headerFor(currentUrl) }
+      const response = await sendRequest(currentUrl, { ...options, headers }, deadline.signal)
       const location = response.headers.location
-      if (isRedirect(response.statusCode) && location !== undefined) {
-        response.destroy()
-        redirects.push(currentUrl.href)
-        currentUrl = nextRedirect(currentUrl, location, redirects, options.maxRedirects)
-        continue
+      if (!isRedirect(response.statusCode) || location === undefined) {
+        return await readResponse(response, currentUrl.href, hops.urls, options, checkHead)
       }
-      return await readResponse(response, currentUrl.href, redirects, options, checkHead)
+      response.destroy()
+      hops.cookies.remember(currentUrl, response.headers['set-cookie'])
+      currentUrl = hops.follow(currentUrl, parseHttpUrl(location, currentUrl.href))
     }
   } catch (error) {
     throw toCaptureError(error, currentUrl.href, deadline)
@@ -148,26 +150,70 @@ function isRedirect(status: number | undefined): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308
 }
 
-function nextRedirect(
-  from: URL,
-  location: string,
-  visited: readonly string[],
-  maxRedirects = defaultMaxRedirects
-): URL {
-  const target = parseHttpUrl(location, from.href)
-  if (visited.includes(target.href)) {
-    throw new CaptureError(
-      'too_many_redirects',
-      `${visited[0]} redirects in a loop (back to ${target.href}). Open it in a browser to check.`
-    )
+/**
+ * The redirects of one fetch. A hop back to a URL already seen with the same cookies is a loop;
+ * with new cookies it is the "set a cookie and redirect to yourself" handshake of news sites.
+ */
+class RedirectHops {
+  /** The URLs that answered with a redirect, in order. */
+  readonly urls: string[] = []
+  readonly cookies = new RedirectCookies()
+  private readonly visits = new Set<string>()
+
+  constructor(private readonly maxRedirects: number) {}
+
+  /** Notes a request about to be sent, with the cookies it will carry. */
+  arrive(url: URL): void {
+    this.visits.add(this.visitKey(url))
   }
-  if (visited.length > maxRedirects) {
-    throw new CaptureError(
-      'too_many_redirects',
-      `${visited[0]} redirected more than ${maxRedirects} times; Folio gave up.`
-    )
+
+  follow(from: URL, target: URL): URL {
+    this.urls.push(from.href)
+    if (this.visits.has(this.visitKey(target))) {
+      const message = `${this.urls[0]} redirects in a loop (back to ${target.href}). Open it in a browser to check.`
+      throw new CaptureError('too_many_redirects', message)
+    }
+    if (this.urls.length > this.maxRedirects) {
+      const message = `${this.urls[0]} redirected more than ${this.maxRedirects} times; Folio gave up.`
+      throw new CaptureError('too_many_redirects', message)
+    }
+    return target
   }
-  return target
+
+  private visitKey(url: URL): string {
+    return `${url.href} ${this.cookies.headerFor(url).Cookie ?? ''}`
+  }
+}
+
+/** Cookies set during the redirects of one fetch, sent on later hops; forgotten afterwards. */
+class RedirectCookies {
+  private readonly cookies: { domain: string; name: string; value: string }[] = []
+
+  remember(url: URL, setCookieHeaders: string[] | undefined): void {
+    for (const header of setCookieHeaders ?? []) {
+      const [pair, ...attributes] = header.split(';')
+      const separator = pair.indexOf('=')
+      if (separator <= 0) continue
+      const name = pair.slice(0, separator).trim()
+      const domainAttribute = attributes.find((part) => /^\s*domain\s*=/i.test(part))
+      const domain = domainAttribute?.split('=')[1].trim().replace(/^\./, '').toLowerCase()
+      // A Domain attribute only counts if it covers the host that set it (RFC 6265 § 5.3).
+      const scope = domain && domainMatches(url.hostname, domain) ? domain : url.hostname
+      const kept = this.cookies.filter((cookie) => cookie.name !== name || cookie.domain !== scope)
+      kept.push({ domain: scope, name, value: pair.slice(separator + 1).trim() })
+      this.cookies.splice(0, this.cookies.length, ...kept)
+    }
+  }
+
+  headerFor(url: URL): { Cookie?: string } {
+    const matching = this.cookies.filter((cookie) => domainMatches(url.hostname, cookie.domain))
+    if (matching.length === 0) return {}
+    return { Cookie: matching.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') }
+  }
+}
+
+function domainMatches(hostname: string, domain: string): boolean {
+  return hostname === domain || hostname.endsWith(`.${domain}`)
 }
 
 async function readResponse(
@@ -249,22 +295,23 @@ async function readBody(
   return new Uint8Array(Buffer.concat(chunks, size))
 }
 
+/** The encodings we announce in Accept-Encoding; zstd is left out until Node 22's zlib has it. */
+const decompressors: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  br: createBrotliDecompress,
+  deflate: createInflate
+}
+
 function decompressed(response: IncomingMessage): Readable {
-  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
-  const decompressor =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? createGunzip()
-      : encoding === 'br'
-        ? createBrotliDecompress()
-        : encoding === 'deflate'
-          ? createInflate()
-          : null
-  if (decompressor === null) {
-    if (encoding === 'identity' || encoding === '') return response
+  const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase()
+  if (encoding === '' || encoding === 'identity') return response
+  const createDecompressor = decompressors[encoding]
+  if (createDecompressor === undefined) {
     throw new CaptureError('decode_failed', `The server used an unknown compression "${encoding}".`)
   }
-  // pipeline destroys both streams on an error in either, so the loop above sees it.
-  return pipeline(response, decompressor, () => {})
+  // pipeline destroys both streams on an error in either, so the reading loop sees it.
+  return pipeline(response, createDecompressor(), () => {})
 }
 
 function refuseNonHtmlHead(url: string, contentType: string | null): void {
@@ -288,24 +335,9 @@ function needsSniffing(contentType: string | null): boolean {
   return type === '' || type === 'text/plain'
 }
 
-/**
- * The WHATWG MIME sniffing "text/html" patterns: after optional whitespace (and a UTF-8 BOM),
- * one of these tags followed by a space or `>`, compared case-insensitively, in the first 512 bytes.
- */
-export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 512))
-    .toString('latin1')
-    .replace(/^\ufeff|^ï»¿/, '')
-  return /^\s*(<!doctype html|<html|<head|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<body|<br|<p|<!--)[\s>]/i.test(
-    head
-  )
-}
-
 function notHtml(url: string, type: string): CaptureError {
-  return new CaptureError(
-    'not_html',
-    `${url} is ${type}, not a web page. Folio can only save HTML pages.`
-  )
+  const message = `${url} is ${type}, not a web page. Folio can only save HTML pages.`
+  return new CaptureError('not_html', message)
 }
 
 function httpError(status: number, statusMessage: string | undefined, url: string): CaptureError {
@@ -352,9 +384,7 @@ class Deadline {
   }
 }
 
-const dnsErrorCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'])
-
-/** Node's network errors → the closed set of capture codes, with a sentence for a person. */
+/** The deadline decides first: an abort surfaces as some socket error that would mislead. */
 function toCaptureError(error: unknown, url: string, deadline: Deadline): CaptureError {
   if (deadline.cancelled) return new CaptureError('cancelled', `Saving ${url} was cancelled.`)
   if (deadline.timedOut) {
@@ -363,26 +393,5 @@ function toCaptureError(error: unknown, url: string, deadline: Deadline): Captur
       cause: error
     })
   }
-  if (error instanceof CaptureError) return error
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? ''
-  const host = new URL(url).host
-  if (dnsErrorCodes.has(code)) {
-    const message = `Could not find the server ${host} (DNS lookup failed). Check the address and your connection.`
-    return new CaptureError('dns_failed', message, { cause: error })
-  }
-  if (code === 'ETIMEDOUT') {
-    return new CaptureError('timeout', `The connection to ${host} timed out.`, { cause: error })
-  }
-  if (code.startsWith('Z_') || code.startsWith('ERR__')) {
-    const message = `${url} sent a damaged compressed body.`
-    return new CaptureError('decode_failed', message, { cause: error, transient: true })
-  }
-  // Certificate problems do not fix themselves; refused or reset connections often do.
-  const certificateProblem =
-    code.startsWith('CERT_') || code.includes('CERT') || code.startsWith('ERR_TLS')
-  const reason = error instanceof Error ? error.message : String(error)
-  return new CaptureError('connection_failed', `Could not load ${url}: ${reason}.`, {
-    cause: error,
-    transient: !certificateProblem
-  })
+  return captureErrorFromNetwork(error, url)
 }
