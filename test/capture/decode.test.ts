@@ -243,6 +243,19 @@ describe('decodeHtmlBytes repairs of wrong labels', () => {
     expect(result.html).toContain('Größere Städte – “quoted” café')
   })
 
+  it('decodes UTF-8 Chinese labelled gb2312 as UTF-8', () => {
+    const bytes = Buffer.from(pageWith(sentences.chinese, '<meta charset="gb2312">'))
+    const result = decodeHtmlBytes(bytes, 'text/html')
+    expect(result).toMatchObject({ charset: 'utf-8', source: 'detected' })
+    expect(result.html).toContain(sentences.chinese)
+  })
+
+  it('trusts a multi-byte label when only a few characters happen to be well-formed UTF-8', () => {
+    // 蕡 is CA 88 in GBK, which is also well-formed UTF-8 (U+0288).
+    const bytes = encoded('<meta charset="gbk"><p>蕡</p>', 'gbk')
+    expect(decodeHtmlBytes(bytes).html).toBe('<meta charset="gbk"><p>蕡</p>')
+  })
+
   it('decodes a real ISO-8859-2 Polish page', () => {
     const name =
       '_Ziemniaki_na_szostej_surowka_na_dziesiatej_._Jak_pomagac_zeby_nie_zaszkodzic__PORADNIK_W_PIGUCE_.html.gz'

@@ -26,7 +26,8 @@ const detectionSampleBytes = 64 * 1024
  * because an archive should show the text, not the mojibake a browser shows:
  * - a page labelled UTF-8 whose bytes are mostly not UTF-8 is decoded with its `<meta>` label
  *   or a detected legacy charset;
- * - a page labelled with a legacy charset whose bytes are valid, non-ASCII UTF-8 is UTF-8.
+ * - a page labelled with a legacy charset whose bytes are well-formed, non-ASCII UTF-8 is UTF-8
+ *   (a CMS moved to UTF-8 and its templates kept the old `<meta>`).
  */
 export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
   const bomCharset = charsetFromBom(bytes)
@@ -46,13 +47,7 @@ export function decodeHtmlBytes(bytes: Uint8Array, contentType?: string | null):
   if (declared.charset === 'utf-8' && utf8.invalidSequences > utf8.multibyteSequences) {
     return decodeMislabelledUtf8(bytes, metaCharset)
   }
-  if (
-    isSingleByte(declared.charset) &&
-    utf8.invalidSequences === 0 &&
-    utf8.multibyteSequences > 0
-  ) {
-    return decodeWith(bytes, 'utf-8', 'detected')
-  }
+  if (isUtf8InDisguise(declared.charset, utf8)) return decodeWith(bytes, 'utf-8', 'detected')
   return decodeWith(bytes, declared.charset, declared.source)
 }
 
@@ -249,6 +244,18 @@ function isSingleByte(charset: string): boolean {
   return /^(windows-125\d|iso-8859-\d+|koi8-[ru]|windows-874|macintosh|x-mac-cyrillic|ibm866)$/.test(
     charset
   )
+}
+
+/**
+ * Legacy text is practically never well-formed UTF-8 once it has a few non-ASCII characters: one
+ * accented letter settles it for single-byte charsets (é in windows-1252 is a lone 0xE9), while a
+ * GBK or Shift_JIS pair is valid UTF-8 by chance about one time in twelve, so 8 well-formed
+ * sequences with no ill-formed one (a chance below 1e-8) are asked of multi-byte labels.
+ */
+function isUtf8InDisguise(declaredCharset: string, utf8: Utf8Scan): boolean {
+  if (declaredCharset === 'utf-8' || declaredCharset.startsWith('utf-16')) return false
+  if (utf8.invalidSequences > 0) return false
+  return utf8.multibyteSequences >= (isSingleByte(declaredCharset) ? 1 : 8)
 }
 
 /**
