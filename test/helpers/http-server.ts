@@ -36,6 +36,8 @@ export interface RecordedRequest {
   /** Path and query, as requested. */
   path: string
   headers: IncomingHttpHeaders
+  /** The request body (empty for GET). */
+  body: Buffer
 }
 
 export type FixtureRoute =
@@ -58,7 +60,8 @@ export interface FixtureServer {
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port. Routes are matched on the path without the
- * query; unknown paths answer 404. Meant for any test that needs a network peer.
+ * query; the route '*' answers every other path, else unknown paths answer 404. Meant for any
+ * test that needs a network peer.
  */
 export async function startFixtureServer(
   routes: Record<string, FixtureRoute> = {}
@@ -77,16 +80,22 @@ export async function startFixtureServer(
     })
 
   const server = createServer((request, response) => {
-    const recorded = {
-      method: request.method ?? 'GET',
-      path: request.url ?? '/',
-      headers: request.headers
-    }
-    requests.push(recorded)
-    const route = routeTable.get(pathOf(recorded.path)) ?? { status: 404, body: 'Not found' }
-    void Promise.resolve(typeof route === 'function' ? route(recorded) : route)
-      .then((answer) => respond(answer, request.socket, response, wait))
-      .catch(() => request.socket.destroy())
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const recorded: RecordedRequest = {
+        method: request.method ?? 'GET',
+        path: request.url ?? '/',
+        headers: request.headers,
+        body: Buffer.concat(chunks)
+      }
+      requests.push(recorded)
+      const route = routeTable.get(pathOf(recorded.path)) ??
+        routeTable.get('*') ?? { status: 404, body: 'Not found' }
+      void Promise.resolve(typeof route === 'function' ? route(recorded) : route)
+        .then((answer) => respond(answer, request.socket, response, wait))
+        .catch(() => request.socket.destroy())
+    })
   })
   server.on('connection', (socket) => {
     sockets.add(socket)
