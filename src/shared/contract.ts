@@ -2,10 +2,23 @@ import { z } from 'zod'
 import type { OperationName } from './operations'
 import type { Result } from './errors'
 import type { FolioEventListener } from './events'
-import { articleStates } from './types'
-import type { Article, ArticlePage, DeleteResult, LibraryStats } from './types'
+import { articleStates, jobStatuses } from './types'
+import type {
+  Article,
+  ArticlePage,
+  DeleteResult,
+  JobInfo,
+  LibraryStats,
+  ReextractResult,
+  SaveItemResult
+} from './types'
 
 const articleId = z.number().int().positive()
+const jobIds = z.array(z.number().int().positive()).min(1).max(100_000)
+const tagNames = z.array(z.string().max(500)).max(100).default([])
+
+/** A rendered page from the browser; pages above 30 MiB of HTML are not articles. */
+export const maxRenderedHtmlLength = 30 * 1024 * 1024
 
 /** Input schemas, one per operation; every door parses its input with these. */
 export const inputSchemas = {
@@ -26,7 +39,36 @@ export const inputSchemas = {
       content: z.enum(['none', 'html', 'text', 'all']).default('none')
     })
     .strict(),
-  'articles.delete': z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict()
+  'articles.delete': z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict(),
+  'articles.reextract': z
+    .object({ ids: z.array(articleId).max(100_000).optional(), all: z.boolean().default(false) })
+    .strict()
+    .refine((input) => input.all || (input.ids?.length ?? 0) > 0, {
+      message: 'name the articles to re-extract (ids), or ask for all of them (all: true)'
+    }),
+  'capture.save': z
+    .object({
+      /** Web addresses or local file paths (.html, .htm, .txt, .md). */
+      inputs: z.array(z.string().min(1).max(8192)).min(1).max(10_000),
+      tags: tagNames
+    })
+    .strict(),
+  'capture.saveHtml': z
+    .object({
+      url: z.string().min(1).max(8192),
+      html: z.string().min(1).max(maxRenderedHtmlLength),
+      title: z.string().max(2000).optional(),
+      tags: tagNames
+    })
+    .strict(),
+  'jobs.list': z
+    .object({
+      status: z.enum(jobStatuses).optional(),
+      limit: z.number().int().min(1).max(10_000).default(100)
+    })
+    .strict(),
+  'jobs.cancel': z.object({ ids: jobIds }).strict(),
+  'jobs.retry': z.object({ ids: jobIds }).strict()
 } satisfies Record<OperationName, z.ZodType>
 
 export interface OperationOutputs {
@@ -34,6 +76,12 @@ export interface OperationOutputs {
   'articles.list': ArticlePage
   'articles.get': Article
   'articles.delete': DeleteResult
+  'articles.reextract': ReextractResult
+  'capture.save': { items: SaveItemResult[] }
+  'capture.saveHtml': SaveItemResult
+  'jobs.list': JobInfo[]
+  'jobs.cancel': { cancelled: number[] }
+  'jobs.retry': { retried: number[] }
 }
 
 export type OperationInput<K extends OperationName> = z.input<(typeof inputSchemas)[K]>

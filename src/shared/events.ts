@@ -1,4 +1,8 @@
+import type { JobInfo } from './types'
+
 /** Events the core pushes to every door (IPC, the server's event stream, the CLI). */
-export type FolioEvent = { type: 'articles.changed'; ids: number[] }
+export type FolioEvent =
+  | { type: 'articles.changed'; ids: number[] }
+  | { type: 'job.progress'; job: JobInfo }
 
 export type FolioEventListener = (event: FolioEvent) => void

@@ -6,7 +6,13 @@ export const operationNames = [
   'library.stats',
   'articles.list',
   'articles.get',
-  'articles.delete'
+  'articles.delete',
+  'articles.reextract',
+  'capture.save',
+  'capture.saveHtml',
+  'jobs.list',
+  'jobs.cancel',
+  'jobs.retry'
 ] as const
 
 export type OperationName = (typeof operationNames)[number]

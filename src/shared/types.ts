@@ -60,3 +60,36 @@ export interface DeleteResult {
   deleted: number[]
   notFound: number[]
 }
+
+export const jobStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const
+export type JobStatus = (typeof jobStatuses)[number]
+
+/** Where a running capture is: queued → fetching → extracting → images → saving → done/failed. */
+export type CaptureStage = 'queued' | 'fetching' | 'extracting' | 'images' | 'saving' | 'done'
+
+export interface JobInfo {
+  id: number
+  kind: 'capture'
+  /** What the user gave: a URL or a file path. */
+  input: string
+  status: JobStatus
+  stage: CaptureStage | null
+  attempts: number
+  articleId: number | null
+  error: { code: string; message: string } | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface SaveItemResult {
+  input: string
+  ok: boolean
+  articleId: number | null
+  jobId: number | null
+  error: { code: string; message: string } | null
+}
+
+export interface ReextractResult {
+  reextracted: number[]
+  failed: { id: number; error: { code: string; message: string } }[]
+}

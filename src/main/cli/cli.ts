@@ -60,9 +60,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     }
     const libraryDir = resolveLibraryDir(library, env)
     const opened = openLibrary(libraryDir)
+    const core = createCore(opened, { log: (message) => io.err(message) })
     try {
-      return await command.run({ core: createCore(opened), io, libraryDir }, args)
+      return await command.run({ core, io, libraryDir }, args)
     } finally {
+      await core.close()
       opened.close()
     }
   } catch (error) {

@@ -8,6 +8,7 @@ import type { Article, ArticlePage, DeleteResult, LibraryStats } from '../../sha
 import type { FolioCore } from '../core/api'
 import { serverToken } from '../core/db/queries/settings'
 import { startServer } from '../server/server'
+import { jobs, reextract, save } from './capture-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
 import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
@@ -152,6 +153,7 @@ const serve: Command = {
       throw new UsageError(`--port takes a port number from 0 to 65535, not "${String(values.port)}".`)
     }
     const token = serverToken(context.core.library.db)
+    context.core.start()
     const server = await startServer({ core: context.core, token, port, rendererDir: defaultRendererDir() })
     if (values.json) {
       context.io.out(JSON.stringify({ url: server.url, port: server.port, token, library: context.libraryDir }))
@@ -174,7 +176,16 @@ const serve: Command = {
   }
 }
 
-export const commands: Record<string, Command> = { stats, list, show, delete: remove, serve }
+export const commands: Record<string, Command> = {
+  save,
+  list,
+  show,
+  delete: remove,
+  reextract,
+  jobs,
+  stats,
+  serve
+}
 
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   try {

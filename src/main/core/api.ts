@@ -4,7 +4,10 @@ import { FolioError, failure, ok } from '../../shared/errors'
 import type { Result } from '../../shared/errors'
 import { isOperationName } from '../../shared/operations'
 import type { OperationName } from '../../shared/operations'
+import { createCaptureService } from './capture/service'
+import type { CaptureOptions, CaptureService } from './capture/service'
 import { deleteArticles, getArticle, listArticles } from './db/queries/articles'
+import { jobInfo, listJobs } from './db/queries/jobs'
 import { libraryStats } from './db/queries/stats'
 import type { Library } from './library'
 
@@ -12,7 +15,7 @@ type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
 }
 
-function createHandlers(library: Library): Handlers {
+function createHandlers(library: Library, capture: CaptureService): Handlers {
   const { db } = library
   return {
     'library.stats': () => libraryStats(db),
@@ -26,7 +29,18 @@ function createHandlers(library: Library): Handlers {
       const result = deleteArticles(db, input.ids)
       if (result.deleted.length > 0) library.emit({ type: 'articles.changed', ids: result.deleted })
       return result
-    }
+    },
+    'articles.reextract': (input) => {
+      const ids = input.all
+        ? (db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map((row) => row.id)
+        : (input.ids ?? [])
+      return capture.reextract(ids)
+    },
+    'capture.save': (input) => ({ items: capture.save(input.inputs, input.tags) }),
+    'capture.saveHtml': (input) => capture.saveHtml(input),
+    'jobs.list': (input) => listJobs(db, input).map(jobInfo),
+    'jobs.cancel': (input) => ({ cancelled: capture.queue.cancel(input.ids) }),
+    'jobs.retry': (input) => ({ retried: capture.queue.retry(input.ids) })
   }
 }
 
@@ -34,17 +48,30 @@ function notFound(id: number): FolioError {
   return new FolioError('not_found', `There is no article with id ${id} in this library.`)
 }
 
+export interface CoreOptions {
+  capture?: CaptureOptions
+  log?: (message: string) => void
+}
+
 /** The library engine as every door sees it: named operations in, results as values out. */
 export interface FolioCore {
   readonly library: Library
+  readonly capture: CaptureService
   /** Validates `input` with the operation's schema, runs it, and never throws. */
   invoke(name: string, input: unknown): Promise<Result<unknown>>
+  /** Starts background work: the capture queue, resuming captures a crash left unfinished. */
+  start(): void
+  /** Stops background work; unfinished captures resume at the next start. */
+  close(): Promise<void>
 }
 
-export function createCore(library: Library, log: (message: string) => void = console.error): FolioCore {
-  const handlers = createHandlers(library)
+export function createCore(library: Library, options: CoreOptions = {}): FolioCore {
+  const log = options.log ?? ((message: string) => console.error(message))
+  const capture = createCaptureService(library, { ...options.capture, queue: { log, ...options.capture?.queue } })
+  const handlers = createHandlers(library, capture)
   return {
     library,
+    capture,
     async invoke(name, input) {
       if (!isOperationName(name)) {
         return failure('unknown_operation', `Folio has no operation called "${name}".`)
@@ -57,11 +84,14 @@ export function createCore(library: Library, log: (message: string) => void = co
       } catch (error) {
         if (error instanceof FolioError) return { ok: false, error: error.toInfo() }
         log(`folio: ${name} failed: ${(error as Error).stack ?? String(error)}`)
-        return failure(
-          'internal',
-          `Folio hit an unexpected problem during ${name}: ${(error as Error).message}`
-        )
+        return failure('internal', `Folio hit an unexpected problem during ${name}: ${(error as Error).message}`)
       }
+    },
+    start() {
+      capture.queue.start()
+    },
+    close() {
+      return capture.close()
     }
   }
 }

@@ -28,6 +28,7 @@ export async function startDesktopApp(): Promise<void> {
     return
   }
   const core = createCore(library)
+  core.start()
   const url = appUrl()
   registerIpc(core, url)
   let window = createMainWindow(url)
@@ -46,5 +47,15 @@ export async function startDesktopApp(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => library.close())
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (closing) return
+    // Let running captures stop cleanly; unfinished ones resume at the next start.
+    event.preventDefault()
+    closing = true
+    void core.close().finally(() => {
+      library.close()
+      app.quit()
+    })
+  })
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { maxRenderedHtmlLength } from '../../shared/contract'
 import type { ErrorInfo, Result } from '../../shared/errors'
 import type { FolioCore } from '../core/api'
 import { bearerToken, httpStatusFor, isAllowedOrigin, isLoopbackHost, tokensMatch } from './http-guard'
@@ -25,6 +26,8 @@ export interface RunningServer {
 }
 
 const defaultMaxBodyBytes = 1024 * 1024
+/** The contract's HTML cap, as UTF-8 that may take up to 3 bytes a character, plus the JSON around it. */
+const renderedPageBodyBytes = maxRenderedHtmlLength * 3 + defaultMaxBodyBytes
 
 /**
  * The HTTP door (DESIGN.md §6): loopback only, a per-library token on every API call, `Host` and
@@ -80,9 +83,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         message: 'Send the operation input as JSON (Content-Type: application/json).'
       }, 415)
     }
-    const body = await readBody(request, options.maxBodyBytes ?? defaultMaxBodyBytes)
+    const name = decodeURIComponent(path.slice('/api/'.length))
+    // A rendered page from the browser is the one large body; every other input is small.
+    const limit = name === 'capture.saveHtml' ? renderedPageBodyBytes : (options.maxBodyBytes ?? defaultMaxBodyBytes)
+    const body = await readBody(request, limit)
     if (!body.ok) return sendError(response, body.error)
-    const result = await options.core.invoke(decodeURIComponent(path.slice('/api/'.length)), body.value)
+    const result = await options.core.invoke(name, body.value)
     sendResult(response, result)
   }
 

@@ -7,6 +7,7 @@ import type {
   CaptureStatus,
   DeleteResult
 } from '../../../../shared/types'
+import { removeArticleFromIndex } from '../../search/fts'
 
 /** The row of `articles` as SQLite returns it. */
 export interface ArticleRow {
@@ -163,6 +164,7 @@ export function deleteArticles(db: Database, ids: number[]): DeleteResult {
     db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(
       JSON.stringify(deleted)
     )
+    for (const id of deleted) removeArticleFromIndex(db, id)
     deleteUnusedAssets(db)
     return { deleted, notFound: unique.filter((id) => !existing.has(id)) }
   })()
