@@ -42,7 +42,7 @@ beforeAll(async () => {
     '/img/slow.png': async () => {
       inFlight++
       mostInFlight = Math.max(mostInFlight, inFlight)
-      await new Promise((resolve) => setTimeout(resolve, 60))
+      await new Promise((resolve) => setTimeout(resolve, 150))
       inFlight--
       return { headers: { 'content-type': 'image/png' }, body: png }
     }
@@ -86,6 +86,18 @@ describe('localiseImages', () => {
         sourceUrl: server.url('/img/anim.gif')
       }
     ])
+  })
+
+  it('leaves the markup around the images as it was', async () => {
+    const around = (src: string): string =>
+      `<figure><img src="${src}" alt="Tom and Jerry" width="640"><figcaption>Tom &amp; Jerry, 1940</figcaption></figure><p lang="zh">中文 <a href="https://example.com/a">link</a></p>`
+    const result = await localiseImages(around(server.url('/img/photo.png')), articleUrl())
+    expect(result.html).toBe(around(`folio-asset://${sha256(png)}`))
+  })
+
+  it('returns a fragment without images untouched', async () => {
+    const html = '<p>No images here, only <b>text</b> &amp; entities.</p>'
+    expect(await localiseImages(html, articleUrl())).toEqual({ html, assets: [], failures: [] })
   })
 
   it('sends the article URL as Referer', async () => {

@@ -58,6 +58,7 @@ export async function localiseImages(
   options: LocaliseOptions = {}
 ): Promise<LocalisedImages> {
   const settings = { ...defaults, ...options }
+  if (!/<img[\s>/]/i.test(contentHtml)) return { html: contentHtml, assets: [], failures: [] }
   const root = parseFragment(contentHtml)
   const images = chooseSources(root, pageUrl)
   const downloads = await downloadAll(uniqueUrls(images.values()), pageUrl, settings)
@@ -79,12 +80,9 @@ export async function localiseImages(
 
 function parseFragment(contentHtml: string): Element {
   const { document } = parseHTML(
-    `<!DOCTYPE html><html><head></head><body><div id="folio-fragment">${contentHtml}</div></body></html>`
+    `<!DOCTYPE html><html><head></head><body>${contentHtml}</body></html>`
   )
-  const root = document.getElementById('folio-fragment')
-  if (root === null)
-    throw new CaptureError('extract_failed', 'The article HTML could not be parsed.')
-  return root
+  return document.body
 }
 
 /**
@@ -97,24 +95,26 @@ function chooseSources(root: Element, pageUrl: string): Map<Element, string> {
   for (const image of [...root.querySelectorAll('img')]) {
     const picture = image.parentElement?.tagName === 'PICTURE' ? image.parentElement : null
     const sources = picture ? [...picture.querySelectorAll('source')] : []
-    const candidates = [
-      ...sources
-        .filter(isDisplayableSource)
-        .flatMap((source) => parseSrcset(source.getAttribute('srcset') ?? '')),
-      ...parseSrcset(image.getAttribute('srcset') ?? ''),
-      ...(image.getAttribute('src')
-        ? [{ url: image.getAttribute('src') ?? '', width: 0, density: 1 }]
-        : [])
-    ]
-      .map((candidate) => ({ ...candidate, url: absoluteHttpUrl(candidate.url, pageUrl) }))
-      .filter((candidate): candidate is Candidate => candidate.url !== null)
+    const best = bestCandidate(candidatesOf(image, sources, pageUrl))
     for (const source of sources) source.remove()
     image.removeAttribute('srcset')
     image.removeAttribute('sizes')
-    const best = bestCandidate(candidates)
     if (best !== null) chosen.set(image, best.url)
   }
   return chosen
+}
+
+function candidatesOf(image: Element, sources: Element[], pageUrl: string): Candidate[] {
+  const source = image.getAttribute('src')
+  return [
+    ...sources
+      .filter(isDisplayableSource)
+      .flatMap((element) => parseSrcset(element.getAttribute('srcset') ?? '')),
+    ...parseSrcset(image.getAttribute('srcset') ?? ''),
+    ...(source ? [{ url: source, width: 0, density: 1 }] : [])
+  ]
+    .map((candidate) => ({ ...candidate, url: absoluteHttpUrl(candidate.url, pageUrl) }))
+    .filter((candidate): candidate is Candidate => candidate.url !== null)
 }
 
 /** `<source type>` formats that Chromium shows in an `<img>`; others (JPEG XL, HEIC) are skipped. */
