@@ -96,6 +96,12 @@ describe('decodeHtmlBytes with a declared charset', () => {
     expect(result.html).toContain(sentences.russian)
   })
 
+  it('ignores an unknown HTTP charset and reads <meta> instead', () => {
+    const bytes = encoded(pageWith(sentences.korean, '<meta charset="euc-kr">'), 'euc-kr')
+    const result = decodeHtmlBytes(bytes, 'text/html; charset=klingon')
+    expect(result).toMatchObject({ charset: 'euc-kr', source: 'meta' })
+  })
+
   it('lets a byte order mark win over every label', () => {
     const utf8 = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
