@@ -1,6 +1,9 @@
 import type { LookupFunction } from 'node:net'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
 import { CaptureError } from '../../src/main/core/capture/errors'
 import { fetchImage, fetchPage } from '../../src/main/core/capture/fetch'
 import { startFixtureServer, type FixtureServer } from '../helpers/http-server'
@@ -278,6 +281,24 @@ describe('fetchPage', () => {
       fetchPage(server.url('/page'), { signal: AbortSignal.abort() })
     )
     expect(error.code).toBe('cancelled')
+  })
+})
+
+describe('fetchPage with decodeHtmlBytes', () => {
+  it('brings a real GBK page served gzip-compressed as "text/html; charset=utf-8" out right', async () => {
+    const corpusFile = new URL(
+      '../../../shared/corpus/trafilatura-eval/html/archive.org.he.xinhuanet.com.25340717.html.gz',
+      import.meta.url
+    )
+    server.route('/gbk-news', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: gunzipSync(readFileSync(corpusFile)),
+      encoding: 'gzip'
+    })
+    const fetched = await fetchPage(server.url('/gbk-news'))
+    const decoded = decodeHtmlBytes(fetched.bytes, fetched.contentType)
+    expect(decoded.charset).toBe('gbk')
+    expect(decoded.html).toContain('<title>话剧《约定无期限》河北各市巡演结束</title>')
   })
 })
 
