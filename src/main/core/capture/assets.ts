@@ -133,7 +133,7 @@ function isDisplayableSource(source: Element): boolean {
   return !type || displayableTypes.has(type)
 }
 
-interface Candidate {
+export interface Candidate {
   url: string
   /** The `w` descriptor, 0 when absent. */
   width: number
