@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { indexText } from './tokenize'
+import { cjkCharacters, indexText } from './tokenize'
 
 /**
  * The full-text index: an FTS5 table over our own tokens (see tokenize.ts), one row per article,
@@ -21,13 +21,16 @@ export const ftsTokenizer = `unicode61 remove_diacritics 0 categories 'L* N* Co 
 
 export const createFtsTableSql = `
   CREATE VIRTUAL TABLE ${ftsTable} USING fts5(
-    title, byline, site, tags, body,
+    title, byline, site, tags, body, title_chars, body_chars,
     content = '', contentless_delete = 1,
     tokenize = "${ftsTokenizer}"
   )`
 
-/** bm25 column weights (title, byline, site, tags, body): a title hit outweighs ten body hits. */
-export const columnWeights = [10, 2, 2, 4, 1] as const
+/**
+ * bm25 column weights (title, byline, site, tags, body, title_chars, body_chars): a title hit
+ * outweighs ten body hits. The `*_chars` columns hold single CJK characters (see cjkCharacters).
+ */
+export const columnWeights = [10, 2, 2, 4, 1, 10, 1] as const
 
 interface IndexSourceRow {
   id: number
@@ -46,16 +49,21 @@ export const indexSourceSelect = `
   FROM articles a LEFT JOIN article_contents c ON c.article_id = a.id`
 
 export function writeIndexRow(db: Database, row: IndexSourceRow): void {
+  const site = [row.site, row.siteName].filter(Boolean).join(' ')
+  const smallFields = [row.byline, site, row.tags].filter(Boolean).join(' ')
   db.prepare(
-    `INSERT OR REPLACE INTO ${ftsTable} (rowid, title, byline, site, tags, body)
-     VALUES (?, ?, ?, ?, ?, ?)`
+    `INSERT OR REPLACE INTO ${ftsTable}
+       (rowid, title, byline, site, tags, body, title_chars, body_chars)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     row.id,
     indexText(row.title),
     indexText(row.byline),
-    indexText([row.site, row.siteName].filter(Boolean).join(' ')),
+    indexText(site),
     indexText(row.tags),
-    indexText(row.text)
+    indexText(row.text),
+    cjkCharacters(row.title),
+    cjkCharacters(`${smallFields} ${row.text ?? ''}`)
   )
 }
 

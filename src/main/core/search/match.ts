@@ -9,7 +9,8 @@ import type { Token } from './tokenize'
  * Every word or phrase becomes one FTS5 phrase of its tokens, so a CJK run matches only where its
  * bigrams are adjacent (`大模型` = "大模 模型") and `e-mail` only as `e mail`. A phrase that ends in
  * a lone CJK character becomes a prefix phrase (`"模"*`): in the index that character starts a
- * bigram or is a run's closing unigram, so every occurrence is found.
+ * bigram or is a run's closing unigram, so every occurrence is found. A query that is one CJK
+ * character alone looks it up in the `*_chars` columns instead (one term, not a prefix scan).
  */
 
 export interface TokenPattern {
@@ -17,6 +18,8 @@ export interface TokenPattern {
   tokens: string[]
   /** The last token may be the start of a longer index token. */
   prefix: boolean
+  /** One CJK character alone: looked up in the `*_chars` columns. */
+  character?: boolean
 }
 
 export interface MatchExpressions {
@@ -39,6 +42,9 @@ function isSingleCharacter(token: Token): boolean {
 export function tokenPattern(text: string): TokenPattern | null {
   const all = tokenize(text, 'index')
   if (all.length === 0) return null
+  if (all.length === 1 && isSingleCharacter(all[0])) {
+    return { tokens: [all[0].text], prefix: true, character: true }
+  }
   const last = all[all.length - 1]
   const previous = all[all.length - 2]
   if (isSingleCharacter(last) && previous && previous.end === last.end) {
@@ -48,6 +54,7 @@ export function tokenPattern(text: string): TokenPattern | null {
 }
 
 export function phraseExpression(pattern: TokenPattern): string {
+  if (pattern.character) return `({title_chars body_chars} : "${pattern.tokens[0]}")`
   // Tokens hold only letters, marks, digits, '.' and ',' (tokenize.ts): no quote to escape.
   return `"${pattern.tokens.join(' ')}"${pattern.prefix ? '*' : ''}`
 }
@@ -86,7 +93,10 @@ export function withoutExcluded(positive: string, negative: string | null): stri
   return negative ? `(${positive}) NOT (${negative})` : positive
 }
 
-/** The same expression restricted to the metadata columns (title, byline, site, tags). */
+/**
+ * The same expression restricted to the metadata columns (title, byline, site, tags, and the
+ * title's characters: nested column filters intersect, so `的` keeps only `title_chars`).
+ */
 export function metadataExpression(positive: string, negative: string | null): string {
-  return withoutExcluded(`{title byline site tags} : (${positive})`, negative)
+  return withoutExcluded(`{title byline site tags title_chars} : (${positive})`, negative)
 }

@@ -43,6 +43,8 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
     db.prepare(`DELETE FROM search_state WHERE key = ?`).run(indexVersionKey)
     db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('delete-all')`).run()
   })()
+  // Bulk load: no incremental merging (each batch adds a segment), one 'optimize' at the end.
+  setAutomerge(db, 0)
   let done = 0
   let lastId = 0
   onProgress?.({ done, total })
@@ -57,8 +59,19 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
   db.transaction(() => {
     // Merge the many small segments of a bulk load so the first queries are not slowed by them.
     db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('optimize')`).run()
+    setAutomerge(db, defaultAutomerge)
     writeSearchState(db, indexVersionKey, tokenizerVersion)
   })()
+}
+
+// FTS5's default: merge once 4 segments of one level exist (incremental updates stay cheap).
+const defaultAutomerge = 4
+
+function setAutomerge(db: Database, segments: number): void {
+  // An FTS5 configuration value, not data: it must be an integer literal (a bound value fails).
+  db.exec(
+    `INSERT INTO ${ftsTable} (${ftsTable}, rank) VALUES ('automerge', ${Math.trunc(segments)})`
+  )
 }
 
 /** Rebuilds when the index was made by another tokenizer version (or never finished). */
