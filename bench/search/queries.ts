@@ -164,7 +164,7 @@ const generators: Record<Category, { langs: string[]; make: Generator }> = {
     langs: ['de', 'fr', 'es', 'it', 'pt', 'nl', 'ru'],
     make: (random, document) => {
       const words = wordsOf(document.body)
-      const accented = words.filter((word) => /[^\u0000-\u007f]/.test(word))
+      const accented = words.filter((word) => /\P{ASCII}/u.test(word))
       const word = pick(random, random() < 0.5 && accented.length > 0 ? accented : words)
       return word ? { category: 'european', text: word, parts: [wordPart(word)] } : null
     }

@@ -52,7 +52,7 @@ function matchAt(all: Token[], index: number, pattern: TokenPattern): [number, n
 }
 
 const asciiOrCjk =
-  /^(?:[\x00-\x7f]+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+)$/u
+  /^(?:\p{ASCII}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+)$/u
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 // Candidate occurrences checked per pattern before falling back to tokenising the whole text.
 const candidateLimit = 64
@@ -83,7 +83,7 @@ function literalMatch(
   before: number
 ): [number, number] | undefined {
   const needle = pattern.tokens[0]
-  const spaced = /^[\x00-\x7f]/.test(needle)
+  const spaced = /^\p{ASCII}/u.test(needle)
   let position = lower.indexOf(needle)
   for (let tries = 0; position !== -1 && position < before && tries < candidateLimit; tries++) {
     if (!spaced || position === 0 || !wordCharacter.test(text[position - 1])) {

@@ -137,7 +137,7 @@ const foldedWords = new Map<string, string>()
 const foldedWordsLimit = 100_000
 
 function foldCached(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase()
+  if (/^\p{ASCII}*$/u.test(word)) return word.toLowerCase()
   let folded = foldedWords.get(word)
   if (folded === undefined) {
     if (foldedWords.size >= foldedWordsLimit) foldedWords.clear()
