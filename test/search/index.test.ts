@@ -4,6 +4,7 @@ import {
   ensureIndexCurrent,
   indexVersionKey,
   rebuildIndex,
+  repairIndex,
   storedIndexVersion,
   writeSearchState
 } from '../../src/main/core/search/rebuild'
@@ -112,5 +113,23 @@ describe('rebuilding the index', () => {
     library.db.prepare('DELETE FROM articles WHERE id = ?').run(id)
     rebuildIndex(library.db)
     expect(found('stale')).toEqual([])
+  })
+})
+
+describe('checking the index against the articles', () => {
+  it('indexes an article that was saved without being indexed', () => {
+    const id = insertArticle(library.db, { title: 'Forgotten', text: 'never indexed' })
+    expect(found('forgotten')).toEqual([])
+    expect(repairIndex(library.db)).toEqual({ indexed: 1, removed: 0 })
+    expect(found('forgotten')).toEqual([id])
+  })
+
+  it('drops index rows of articles deleted behind its back, on open', () => {
+    const id = insertArticle(library.db, { title: 'Ghost', text: 'deleted elsewhere' })
+    indexArticle(library.db, id)
+    library.db.prepare('DELETE FROM articles WHERE id = ?').run(id)
+    expect(ensureIndexCurrent(library.db)).toBe(false)
+    expect(repairIndex(library.db)).toEqual({ indexed: 0, removed: 0 })
+    expect(found('ghost')).toEqual([])
   })
 })

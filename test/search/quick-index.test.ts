@@ -86,8 +86,10 @@ describe('quick index', () => {
     indexArticle(library.db, bodyOnly)
     const quick = createQuickIndex(library.db)
     quick.load()
-    const result = searchArticles(library.db, quick, 'kuber', { asYouType: true })
-    expect(result.items.map((item) => item.id)).toEqual([titled, bodyOnly])
+    const typing = searchArticles(library.db, quick, 'kuber', { asYouType: true })
+    expect(typing.items.map((item) => item.id)).toEqual([titled])
+    const typed = searchArticles(library.db, quick, 'kubernetes', { asYouType: true })
+    expect(typed.items.map((item) => item.id)).toEqual([titled, bodyOnly])
   })
 
   it('applies filters to quick-index hits too', () => {

@@ -14,7 +14,12 @@ export interface SearchOptions {
   offset?: number
   /** `relevance`: metadata hits first, then body hits by bm25, then newest. `date`: newest saved. */
   sort?: 'relevance' | 'date'
-  /** Search-as-you-type: the last word is a prefix, and quick-index title hits come first. */
+  /**
+   * Search-as-you-type: quick-index hits (title, byline, site, tags, url, with the last word as
+   * a prefix) come first, then the full-text hits of the words as typed. The body is not searched
+   * by prefix: a two-letter prefix over every body expands to thousands of terms (p99 110 ms at
+   * 10k articles).
+   */
   asYouType?: boolean
 }
 
@@ -148,7 +153,7 @@ export function searchArticles(
   const query = parseQuery(text)
   if (isEmptyQuery(query))
     return { items: [], total: 0, totalIsLowerBound: false, ignored: query.ignored }
-  const match = buildMatch(query, asYouType)
+  const match = buildMatch(query)
   const filters = joinConditions(filterConditions(query.filters))
   let candidates: Candidate[]
   let total: number
