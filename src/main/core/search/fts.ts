@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { cjkCharacters, indexText } from './tokenize'
+import { indexForms } from './tokenize'
 
 /**
  * The full-text index: an FTS5 table over our own tokens (see tokenize.ts), one row per article,
@@ -50,20 +50,23 @@ export const indexSourceSelect = `
 
 export function writeIndexRow(db: Database, row: IndexSourceRow): void {
   const site = [row.site, row.siteName].filter(Boolean).join(' ')
-  const smallFields = [row.byline, site, row.tags].filter(Boolean).join(' ')
+  const title = indexForms(row.title)
+  const body = indexForms(row.text)
+  const small = [row.byline, site, row.tags].map(indexForms)
+  const bodyCharacters = [...small.map((forms) => forms.characters), body.characters]
   db.prepare(
     `INSERT OR REPLACE INTO ${ftsTable}
        (rowid, title, byline, site, tags, body, title_chars, body_chars)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     row.id,
-    indexText(row.title),
-    indexText(row.byline),
-    indexText(site),
-    indexText(row.tags),
-    indexText(row.text),
-    cjkCharacters(row.title),
-    cjkCharacters(`${smallFields} ${row.text ?? ''}`)
+    title.tokens,
+    small[0].tokens,
+    small[1].tokens,
+    small[2].tokens,
+    body.tokens,
+    title.characters,
+    bodyCharacters.filter(Boolean).join(' ')
   )
 }
 
