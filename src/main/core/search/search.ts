@@ -67,7 +67,8 @@ function matchingCandidates(
   db: Database,
   expression: string,
   filters: SqlCondition,
-  orderByDate: boolean
+  orderByDate: boolean,
+  count: number
 ): Candidate[] {
   const weights = columnWeights.join(', ')
   const order = orderByDate ? 'a.saved_at DESC, a.id DESC' : `${ftsTable}.rowid DESC`
@@ -78,7 +79,7 @@ function matchingCandidates(
        WHERE ${ftsTable} MATCH ? AND ${filters.sql}
        ORDER BY ${order} LIMIT ?`
     )
-    .all(expression, ...filters.params, candidateCap) as Candidate[]
+    .all(expression, ...filters.params, count) as Candidate[]
 }
 
 function countMatches(db: Database, expression: string, filters: SqlCondition): number {
@@ -103,14 +104,18 @@ function rankedCandidates(
   match: MatchExpressions,
   positive: string,
   filters: SqlCondition,
-  quickIds: number[]
+  quickIds: number[],
+  wanted: number
 ): Candidate[] {
   const quick = new Set(quickIds)
+  // Deep pages need more candidates than the usual first page.
+  const count = Math.max(candidateCap, wanted)
   const metadata = matchingCandidates(
     db,
     metadataExpression(positive, match.negative),
     filters,
-    false
+    false,
+    count
   )
   for (const candidate of metadata) quick.delete(candidate.id)
   const metadataIds = new Set(metadata.map((candidate) => candidate.id))
@@ -118,7 +123,8 @@ function rankedCandidates(
     db,
     withoutExcluded(positive, match.negative),
     filters,
-    false
+    false,
+    count
   ).filter((candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id))
   return [
     ...[...quick].map((id) => ({ id, score: metadataBonus * 2 })),
@@ -166,8 +172,8 @@ export function searchArticles(
       asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, match, filters) : []
     candidates =
       sort === 'date'
-        ? matchingCandidates(db, expression, filters, true)
-        : rankedCandidates(db, match, match.positive, filters, quickIds)
+        ? matchingCandidates(db, expression, filters, true, offset + limit)
+        : rankedCandidates(db, match, match.positive, filters, quickIds, offset + limit)
     total = Math.max(countMatches(db, expression, filters), candidates.length)
   }
   const page = candidates.slice(offset, offset + limit)
