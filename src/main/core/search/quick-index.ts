@@ -52,7 +52,9 @@ function createDocumentIndex(): FlexDocument<QuickDocument> {
 
 const quickSource = `
   SELECT a.id, a.title, coalesce(a.byline, '') AS byline,
-    coalesce(a.site, '') || ' ' || coalesce(a.site_name, '') AS site, a.url,
+    coalesce(a.site, '') || ' ' || coalesce(a.site_name, '') AS site,
+    -- Without the scheme: every article would carry the prefixes of 'https' for nothing.
+    substr(a.url, instr(a.url, '://') + 3) AS url,
     coalesce((SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id
       WHERE at.article_id = a.id), '') AS tags
   FROM articles a`
