@@ -63,21 +63,39 @@ interface Candidate {
   score: number
 }
 
+/** The newest `count` matches by rowid, with their bm25 scores (bounded: see candidateCap). */
 function matchingCandidates(
   db: Database,
   expression: string,
   filters: SqlCondition,
-  orderByDate: boolean,
   count: number
 ): Candidate[] {
   const weights = columnWeights.join(', ')
-  const order = orderByDate ? 'a.saved_at DESC, a.id DESC' : `${ftsTable}.rowid DESC`
   return db
     .prepare(
       `SELECT ${ftsTable}.rowid AS id, -bm25(${ftsTable}, ${weights}) AS score
        FROM ${ftsTable} JOIN articles a ON a.id = ${ftsTable}.rowid
        WHERE ${ftsTable} MATCH ? AND ${filters.sql}
-       ORDER BY ${order} LIMIT ?`
+       ORDER BY ${ftsTable}.rowid DESC LIMIT ?`
+    )
+    .all(expression, ...filters.params, count) as Candidate[]
+}
+
+/**
+ * Matches newest saved first. No bm25 here: SQLite computes result columns before sorting, so a
+ * score would be paid for every match of a common word, not for the page.
+ */
+function newestMatches(
+  db: Database,
+  expression: string,
+  filters: SqlCondition,
+  count: number
+): Candidate[] {
+  return db
+    .prepare(
+      `SELECT a.id, 0 AS score FROM articles a
+       WHERE a.id IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?) AND ${filters.sql}
+       ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
     )
     .all(expression, ...filters.params, count) as Candidate[]
 }
@@ -114,7 +132,6 @@ function rankedCandidates(
     db,
     metadataExpression(positive, match.negative),
     filters,
-    false,
     count
   )
   for (const candidate of metadata) quick.delete(candidate.id)
@@ -123,7 +140,6 @@ function rankedCandidates(
     db,
     withoutExcluded(positive, match.negative),
     filters,
-    false,
     count
   ).filter((candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id))
   return [
@@ -172,7 +188,7 @@ export function searchArticles(
       asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, match, filters) : []
     candidates =
       sort === 'date'
-        ? matchingCandidates(db, expression, filters, true, offset + limit)
+        ? newestMatches(db, expression, filters, offset + limit)
         : rankedCandidates(db, match, match.positive, filters, quickIds, offset + limit)
     total = Math.max(countMatches(db, expression, filters), candidates.length)
   }
