@@ -96,7 +96,7 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     byline: metadata.byline ?? article.byline?.trim() ?? null,
     siteName: metadata.siteName ?? article.siteName ?? null,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
-    dir: metadata.dir ?? cleanDirection(article.dir),
+    dir: cleanDirection(article.dir) ?? metadata.dir,
     excerpt: metadata.excerpt ?? article.excerpt ?? null,
     publishedAt: metadata.publishedAt,
     canonicalUrl: metadata.canonicalUrl,

@@ -74,22 +74,23 @@ export function parseJsonLd(document: Document): JsonLdFacts {
     document.querySelectorAll('script[type="application/ld+json"]')
   )) {
     try {
-      // Some CMSs wrap the JSON in CDATA comments or leave trailing semicolons.
-      const source = (script.textContent ?? '').replace(
-        /^\s*\/\/<!\[CDATA\[|\/\/\]\]>\s*$|;\s*$/g,
-        ''
-      )
+      // CMSs wrap the JSON in CDATA sections, comments or trailing semicolons: parse from the
+      // first bracket to the last.
+      const text = (script.textContent ?? '').replace(/<!\[CDATA\[|\]\]>/g, '')
+      const start = text.search(/[[{]/)
+      const end = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'))
+      const source = start >= 0 && end > start ? text.slice(start, end + 1) : text
       collectObjects(JSON.parse(source) as JsonValue, objects)
     } catch {
       // Broken JSON-LD is common; the other metadata sources still apply.
     }
   }
   const article = objects.find((object) => articleType.test(typeOf(object)))
-  const withDate = article ?? objects.find((object) => stringOf(object.datePublished))
+  const withDate = [article, ...objects].find((object) => object && stringOf(object.datePublished))
   return {
     headline: stringOf(article?.headline) ?? stringOf(article?.name),
     author: nameOf(article?.author) ?? nameOf(article?.creator),
-    datePublished: stringOf(withDate?.datePublished) ?? stringOf(withDate?.dateCreated),
+    datePublished: stringOf(withDate?.datePublished) ?? stringOf(article?.dateCreated),
     publisher: nameOf(article?.publisher),
     image: urlOf(article?.image) ?? urlOf(article?.thumbnailUrl),
     keywords: keywordsOf(article?.keywords),

@@ -66,7 +66,9 @@ const dateMetaKeys = [
   'article.published',
   'og:article:published_time',
   'citation_publication_date',
-  'article:modified_time'
+  'dcterms.available',
+  'dcterms.issued',
+  'weibo:article:create_at'
 ]
 const authorMetaKeys = [
   'author',
@@ -75,7 +77,6 @@ const authorMetaKeys = [
   'sailthru.author',
   'parsely-author',
   'byl',
-  'twitter:creator',
   'citation_author'
 ]
 
@@ -86,7 +87,7 @@ function cleanByline(value: string | null): string | null {
     .replace(/\s+/g, ' ')
     .replace(/^(by|von|par|por|作者[:：]?)\s+/i, '')
     .trim()
-  if (!text || /^https?:\/\//i.test(text) || text.length > 100) return null
+  if (!text || /^(https?:\/\/|@)/i.test(text) || text.length > 100) return null
   return text
 }
 

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { FolioError } from '../../../../shared/errors'
 import type { ExtractedArticle, ExtractInput } from './extract'
-import { extractResponseSchema, maximumHtmlLength } from './protocol'
+import { extractResponseSchema, maximumHtmlLength, readyMessageSchema } from './protocol'
 
 export interface ExtractPoolOptions {
   /** Worker threads; default one per core but one, for the main thread. */
@@ -35,6 +35,8 @@ interface Task {
 interface Slot {
   worker: Worker
   task: Task | null
+  /** Loading the worker's modules takes ~0.3 s (seconds under tsx); the time limit starts after. */
+  ready: boolean
 }
 
 const defaultTimeoutMs = 30_000
@@ -65,14 +67,22 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   function startWorker(): Slot {
     const worker = new Worker(workerUrl(), {
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb }
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+      // The parent's flags (`--input-type`, `--eval`, loaders) do not apply to the worker file;
+      // the development bootstrap registers tsx itself.
+      execArgv: []
     })
-    const slot: Slot = { worker, task: null }
-    worker.on('message', (message: unknown) => settle(slot, message))
+    const slot: Slot = { worker, task: null, ready: false }
+    worker.on('message', (message: unknown) => {
+      if (readyMessageSchema.safeParse(message).success) {
+        slot.ready = true
+        dispatch()
+      } else {
+        settle(slot, message)
+      }
+    })
     worker.on('error', (error) => replace(slot, `the worker crashed: ${error.message}`))
     worker.on('exit', () => replace(slot, 'the worker stopped'))
-    // Idle workers must not keep a CLI process alive.
-    worker.unref()
     return slot
   }
 
@@ -133,10 +143,10 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
 
   function dispatch(): void {
     for (const slot of slots) {
-      if (!slot.task) slot.worker.unref()
+      if (slot.ready && !slot.task) slot.worker.unref()
     }
     while (queue.length > 0) {
-      const idle = slots.find((slot) => !slot.task)
+      const idle = slots.find((slot) => slot.ready && !slot.task)
       if (!idle) return
       const task = queue.shift()!
       if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort)

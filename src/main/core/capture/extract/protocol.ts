@@ -42,3 +42,6 @@ export const extractResponseSchema = z.union([
   })
 ])
 export type ExtractResponse = z.infer<typeof extractResponseSchema>
+
+/** Sent once by a worker when its modules are loaded. */
+export const readyMessageSchema = z.object({ ready: z.literal(true) })

@@ -117,6 +117,9 @@ function createPurifier(): DOMPurify {
     ALLOWED_TAGS: allowedTags,
     ALLOWED_ATTR: allowedAttributes,
     ALLOWED_URI_REGEXP: allowedUrl,
+    // Attributes that are not URLs: without this DOMPurify checks them against the URL pattern
+    // above, and `dir="rtl"` or `width="10"` would be dropped.
+    ADD_URI_SAFE_ATTR: allowedAttributes.filter((name) => name !== 'href' && name !== 'src'),
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true

@@ -39,3 +39,4 @@ const port = parentPort
 port.on('message', (message: unknown) => {
   port.postMessage(handle(message))
 })
+port.postMessage({ ready: true })
