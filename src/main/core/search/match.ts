@@ -92,11 +92,3 @@ export function buildMatch(query: ParsedQuery, prefixLastTerm = false): MatchExp
 export function withoutExcluded(positive: string, negative: string | null): string {
   return negative ? `(${positive}) NOT (${negative})` : positive
 }
-
-/**
- * The same expression restricted to the metadata columns (title, byline, site, tags, and the
- * title's characters: nested column filters intersect, so `的` keeps only `title_chars`).
- */
-export function metadataExpression(positive: string, negative: string | null): string {
-  return withoutExcluded(`{title byline site tags title_chars} : (${positive})`, negative)
-}

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import {
   ftsTable,
+  indexTables,
   indexArticle,
   indexSourceBatch,
   removeArticleFromIndex,
@@ -47,7 +48,9 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
   const { total } = db.prepare('SELECT count(*) AS total FROM articles').get() as { total: number }
   db.transaction(() => {
     db.prepare(`DELETE FROM search_state WHERE key = ?`).run(indexVersionKey)
-    db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('delete-all')`).run()
+    for (const table of indexTables) {
+      db.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`).run()
+    }
   })()
   // Bulk load: no incremental merging (each batch adds a segment), one 'optimize' at the end.
   setAutomerge(db, 0)
@@ -64,7 +67,9 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
   }
   db.transaction(() => {
     // Merge the many small segments of a bulk load so the first queries are not slowed by them.
-    db.prepare(`INSERT INTO ${ftsTable} (${ftsTable}) VALUES ('optimize')`).run()
+    for (const table of indexTables) {
+      db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run()
+    }
     setAutomerge(db, defaultAutomerge)
     writeSearchState(db, indexVersionKey, tokenizerVersion)
   })()
@@ -75,9 +80,9 @@ const defaultAutomerge = 4
 
 function setAutomerge(db: Database, segments: number): void {
   // An FTS5 configuration value, not data: it must be an integer literal (a bound value fails).
-  db.exec(
-    `INSERT INTO ${ftsTable} (${ftsTable}, rank) VALUES ('automerge', ${Math.trunc(segments)})`
-  )
+  for (const table of indexTables) {
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${Math.trunc(segments)})`)
+  }
 }
 
 export interface IndexRepair {

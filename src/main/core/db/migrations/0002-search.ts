@@ -1,5 +1,5 @@
 import type { Migration } from '../migrate'
-import { createFtsTableSql } from '../../search/fts'
+import { createFtsTableSql, createMetadataTableSql } from '../../search/fts'
 import { rebuildIndex } from '../../search/rebuild'
 
 /**
@@ -11,6 +11,7 @@ export const migration0002: Migration = {
   name: 'search',
   up(db) {
     db.exec(createFtsTableSql)
+    db.exec(createMetadataTableSql)
     rebuildIndex(db)
   }
 }
