@@ -133,3 +133,12 @@ describe('checking the index against the articles', () => {
     expect(found('ghost')).toEqual([])
   })
 })
+
+describe('libraries from before the metadata table', () => {
+  it('creates the missing table on open and rebuilds', () => {
+    const id = insertArticle(library.db, { title: 'Early adopter', text: 'made by a dev build' })
+    library.db.exec('DROP TABLE search_meta')
+    expect(ensureIndexCurrent(library.db)).toBe(true)
+    expect(found('early')).toEqual([id])
+  })
+})

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3'
 import {
+  createMetadataTableSql,
   ftsTable,
   indexTables,
   indexArticle,
   indexSourceBatch,
+  metadataTable,
   removeArticleFromIndex,
   writeIndexRow
 } from './fts'
@@ -112,10 +114,27 @@ export function repairIndex(db: Database): IndexRepair {
 }
 
 /**
+ * Libraries made by a development build of migration 0002 (before it had `search_meta`) get the
+ * table here; true when it was missing.
+ */
+function createMissingMetadataTable(db: Database): boolean {
+  const exists = db
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .get(metadataTable)
+  if (exists) return false
+  db.exec(createMetadataTableSql)
+  return true
+}
+
+/**
  * Call on open. Rebuilds when the index was made by another tokenizer version (or a rebuild never
  * finished); otherwise repairs rows that disagree with the articles. True when it rebuilt.
  */
 export function ensureIndexCurrent(db: Database, onProgress?: RebuildProgressListener): boolean {
+  if (createMissingMetadataTable(db)) {
+    rebuildIndex(db, onProgress)
+    return true
+  }
   if (storedIndexVersion(db) === tokenizerVersion) {
     repairIndex(db)
     return false
