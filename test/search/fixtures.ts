@@ -133,3 +133,14 @@ export function chinesePages(limit = 30): RealPage[] {
   }
   return pages
 }
+
+const readabilityGroundTruth = '/work/shared/corpus/readability-testpages/ground-truth.json'
+
+/** The article text of a Readability test page (its expected output), e.g. `yahoo-4` (ja). */
+export function readabilityText(name: string): string {
+  const truth = JSON.parse(readFileSync(readabilityGroundTruth, 'utf8')) as Record<
+    string,
+    { articleBody: string }
+  >
+  return truth[name].articleBody.replace(/\s+/g, ' ').trim()
+}
