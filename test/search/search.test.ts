@@ -228,3 +228,11 @@ describe('searchArticles totals', () => {
     }
   })
 })
+
+describe('searchArticles on queries without searchable words', () => {
+  it('lists nothing for punctuation only and reports it', () => {
+    const result = search('!!! ...')
+    expect(result.items).toEqual([])
+    expect(result.ignored).toEqual(['!!! ...'])
+  })
+})

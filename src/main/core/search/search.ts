@@ -194,7 +194,17 @@ export function searchArticles(
   if (isEmptyQuery(query))
     return { items: [], total: 0, totalIsLowerBound: false, ignored: query.ignored }
   const match = buildMatch(query)
-  const filters = joinConditions(filterConditions(query.filters))
+  const conditions = filterConditions(query.filters)
+  // Words of punctuation only (`!!!`) have no tokens: without filters, list nothing, not everything.
+  if (match.positive === null && match.negative === null && conditions.length === 0) {
+    return {
+      items: [],
+      total: 0,
+      totalIsLowerBound: false,
+      ignored: [...query.ignored, text.trim()]
+    }
+  }
+  const filters = joinConditions(conditions)
   let candidates: Candidate[]
   let total: number
   if (match.positive === null) {
