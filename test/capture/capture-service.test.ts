@@ -58,9 +58,16 @@ describe('capturing pages into the library', () => {
     await server?.close()
   })
 
-  async function save(inputs: string[], tags: string[] = []): Promise<{ items: SaveItemResult[]; jobs: JobInfo[] }> {
-    const { items } = unwrap(await core.invoke('capture.save', { inputs, tags })) as { items: SaveItemResult[] }
-    const jobs = await core.capture.queue.waitFor(items.flatMap((item) => (item.jobId ? [item.jobId] : [])))
+  async function save(
+    inputs: string[],
+    tags: string[] = []
+  ): Promise<{ items: SaveItemResult[]; jobs: JobInfo[] }> {
+    const { items } = unwrap(await core.invoke('capture.save', { inputs, tags })) as {
+      items: SaveItemResult[]
+    }
+    const jobs = await core.capture.queue.waitFor(
+      items.flatMap((item) => (item.jobId ? [item.jobId] : []))
+    )
     return { items, jobs }
   }
 
@@ -70,17 +77,27 @@ describe('capturing pages into the library', () => {
 
   it('saves a page with its metadata, text and images, all stored in the library', async () => {
     await setUp({
-      '/post': { headers: { 'content-type': 'text/html; charset=utf-8' }, body: articlePage('Keeping things') },
+      '/post': {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: articlePage('Keeping things')
+      },
       '/img/photo.png': { headers: { 'content-type': 'image/png' }, body: png },
       '/img/lazy.gif': { headers: { 'content-type': 'image/gif' }, body: gif }
     })
     const { items, jobs } = await save([server.url('/post')], ['research/archives'])
     expect(jobs[0].status).toBe('done')
     const saved = await article(items[0].articleId!)
-    expect(saved).toMatchObject({ title: 'Keeping things', byline: 'Ada Lovelace', captureStatus: 'ready', tags: ['research/archives'] })
+    expect(saved).toMatchObject({
+      title: 'Keeping things',
+      byline: 'Ada Lovelace',
+      captureStatus: 'ready',
+      tags: ['research/archives']
+    })
     expect(saved.text).toContain('The archive keeps every article it saves')
     expect(saved.text).not.toContain('© Example')
-    const shas = [...saved.contentHtml!.matchAll(/folio-asset:\/\/([0-9a-f]{64})/g)].map((match) => match[1])
+    const shas = [...saved.contentHtml!.matchAll(/folio-asset:\/\/([0-9a-f]{64})/g)].map(
+      (match) => match[1]
+    )
     expect(shas).toHaveLength(2)
     expect(readAsset(core.library.db, shas[0])?.bytes.equals(png)).toBe(true)
     expect(readAsset(core.library.db, shas[1])?.bytes.equals(gif)).toBe(true)
@@ -88,10 +105,15 @@ describe('capturing pages into the library', () => {
   })
 
   it('saves a URL again as the same article, whatever tracking parameters it carries', async () => {
-    await setUp({ '/post': { headers: { 'content-type': 'text/html' }, body: articlePage('Once') } })
+    await setUp({
+      '/post': { headers: { 'content-type': 'text/html' }, body: articlePage('Once') }
+    })
     const first = await save([server.url('/post?utm_source=newsletter&utm_medium=email')])
     const second = await save([server.url('/post#comments'), server.url('/post?fbclid=abc')])
-    expect(second.items.map((item) => item.articleId)).toEqual([first.items[0].articleId, first.items[0].articleId])
+    expect(second.items.map((item) => item.articleId)).toEqual([
+      first.items[0].articleId,
+      first.items[0].articleId
+    ])
     const stats = unwrap(await core.invoke('library.stats', {})) as { articles: number }
     expect(stats.articles).toBe(1)
   })
@@ -103,7 +125,10 @@ describe('capturing pages into the library', () => {
     const failed = await article(items[0].articleId!)
     expect(failed.captureStatus).toBe('failed')
     expect(failed.errorMessage).toContain('404')
-    server.route('/missing', { headers: { 'content-type': 'text/html' }, body: articlePage('Found later') })
+    server.route('/missing', {
+      headers: { 'content-type': 'text/html' },
+      body: articlePage('Found later')
+    })
     unwrap(await core.invoke('jobs.retry', { ids: [jobs[0].id] }))
     const [retried] = await core.capture.queue.waitFor([jobs[0].id])
     expect(retried.status).toBe('done')
@@ -125,8 +150,14 @@ describe('capturing pages into the library', () => {
   })
 
   it('refuses a PDF with a clear error, and input that is neither a URL nor a file', async () => {
-    await setUp({ '/paper.pdf': { headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.7' } })
-    const { items, jobs } = await save([server.url('/paper.pdf'), 'not a url at all', 'ftp://example.com/x'])
+    await setUp({
+      '/paper.pdf': { headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.7' }
+    })
+    const { items, jobs } = await save([
+      server.url('/paper.pdf'),
+      'not a url at all',
+      'ftp://example.com/x'
+    ])
     expect(jobs[0]).toMatchObject({ status: 'failed', error: { code: 'not_html' } })
     expect(items[1]).toMatchObject({ ok: false, error: { code: 'invalid_url' } })
     expect(items[1].error!.message).toContain('not a url at all')
@@ -142,7 +173,9 @@ describe('capturing pages into the library', () => {
     const { items } = await save([server.url('/post')])
     const before = await article(items[0].articleId!)
     await server.close()
-    const result = unwrap(await core.invoke('articles.reextract', { ids: [items[0].articleId!] })) as {
+    const result = unwrap(
+      await core.invoke('articles.reextract', { ids: [items[0].articleId!] })
+    ) as {
       reextracted: number[]
     }
     expect(result.reextracted).toEqual([items[0].articleId])
@@ -164,8 +197,14 @@ describe('capturing pages into the library', () => {
     expect(saved.title).toBe('大模型的未来')
     expect(saved.text).toContain('离线档案需要正确显示每一个汉字')
     const stored = core.library.db
-      .prepare('SELECT original_html, original_encoding, original_charset FROM article_contents WHERE article_id = ?')
-      .get(items[0].articleId) as { original_html: Buffer; original_encoding: string; original_charset: string }
+      .prepare(
+        'SELECT original_html, original_encoding, original_charset FROM article_contents WHERE article_id = ?'
+      )
+      .get(items[0].articleId) as {
+      original_html: Buffer
+      original_encoding: string
+      original_charset: string
+    }
     expect(stored.original_charset).toBe('gbk')
     expect(brotliDecompressSync(stored.original_html).equals(bytes)).toBe(true)
   })
@@ -186,9 +225,18 @@ describe('capturing pages into the library', () => {
   })
 
   it('stores the DOM the browser sent for a rendered page, not a fresh download', async () => {
-    await setUp({ '/app': { headers: { 'content-type': 'text/html' }, body: '<html><body><p>Loading…</p></body></html>' } })
+    await setUp({
+      '/app': {
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><p>Loading…</p></body></html>'
+      }
+    })
     const result = unwrap(
-      await core.invoke('capture.saveHtml', { url: server.url('/app'), html: articlePage('Rendered by script'), tags: [] })
+      await core.invoke('capture.saveHtml', {
+        url: server.url('/app'),
+        html: articlePage('Rendered by script'),
+        tags: []
+      })
     ) as SaveItemResult
     await core.capture.queue.waitFor([result.jobId!])
     expect((await article(result.articleId!)).title).toBe('Rendered by script')

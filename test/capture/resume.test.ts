@@ -19,7 +19,11 @@ function readyCount(dir: string): number {
   let db: Database.Database | null = null
   try {
     db = new Database(join(dir, 'library.db'), { readonly: true, fileMustExist: true })
-    return (db.prepare("SELECT count(*) AS n FROM articles WHERE capture_status = 'ready'").get() as { n: number }).n
+    return (
+      db.prepare("SELECT count(*) AS n FROM articles WHERE capture_status = 'ready'").get() as {
+        n: number
+      }
+    ).n
   } catch {
     return 0
   } finally {
@@ -47,7 +51,9 @@ describe('a batch interrupted by a crash', () => {
     const dir = tempDir()
     const urls = Array.from({ length: pageCount }, (_, index) => server.url(`/article/${index}`))
 
-    const child = spawn(process.execPath, [folioBin, '--library', dir, 'save', ...urls, '--json'], { stdio: 'ignore' })
+    const child = spawn(process.execPath, [folioBin, '--library', dir, 'save', ...urls, '--json'], {
+      stdio: 'ignore'
+    })
     const exited = new Promise((resolve) => child.once('exit', resolve))
     await new Promise<void>((resolve, reject) => {
       const poll = setInterval(() => {
@@ -70,7 +76,9 @@ describe('a batch interrupted by a crash', () => {
     expect(resumed.code).toBe(0)
 
     const db = new Database(join(dir, 'library.db'), { readonly: true })
-    const articles = db.prepare('SELECT url, capture_status AS status FROM articles ORDER BY url').all() as {
+    const articles = db
+      .prepare('SELECT url, capture_status AS status FROM articles ORDER BY url')
+      .all() as {
       url: string
       status: string
     }[]
