@@ -2,6 +2,13 @@ import { z } from 'zod'
 import type { OperationName } from './operations'
 import type { Result } from './errors'
 import type { FolioEventListener } from './events'
+import type {
+  ArticleTagResult,
+  TagEditResult,
+  TagInfo,
+  TagRestoreResult,
+  TagSuggestion
+} from './types'
 import { articleStates, jobStatuses } from './types'
 import type {
   Article,
@@ -16,6 +23,26 @@ import type {
 const articleId = z.number().int().positive()
 const jobIds = z.array(z.number().int().positive()).min(1).max(100_000)
 const tagNames = z.array(z.string().max(500)).max(100).default([])
+/** One tag name as typed; the core trims it and refuses empty or overlong names with a sentence. */
+const tagName = z.string().max(500)
+
+/** What a delete, merge or rename returned, handed back to `tags.restore` to undo it. */
+const tagUndo = z
+  .object({
+    tags: z
+      .array(
+        z
+          .object({
+            id: z.number().int().positive(),
+            name: z.string().min(1).max(1000),
+            createdAt: z.number().int()
+          })
+          .strict()
+      )
+      .max(100_000),
+    links: z.array(z.tuple([articleId, z.number().int().positive()])).max(10_000_000)
+  })
+  .strict()
 
 /** A rendered page from the browser; pages above 30 MiB of HTML are not articles. */
 export const maxRenderedHtmlLength = 30 * 1024 * 1024
@@ -29,6 +56,8 @@ export const inputSchemas = {
       offset: z.number().int().min(0).default(0),
       state: z.enum(articleStates).optional(),
       favorite: z.boolean().optional(),
+      /** Articles with this tag or any tag beneath it. */
+      tag: tagName.optional(),
       sort: z.enum(['saved', 'published', 'title', 'readingTime']).default('saved'),
       order: z.enum(['asc', 'desc']).default('desc')
     })
@@ -68,7 +97,32 @@ export const inputSchemas = {
     })
     .strict(),
   'jobs.cancel': z.object({ ids: jobIds }).strict(),
-  'jobs.retry': z.object({ ids: jobIds }).strict()
+  'jobs.retry': z.object({ ids: jobIds }).strict(),
+  'articles.tag': z
+    .object({
+      ids: z.array(articleId).min(1).max(100_000),
+      add: tagNames,
+      remove: tagNames
+    })
+    .strict()
+    .refine((input) => input.add.length + input.remove.length > 0, {
+      message: 'name the tags to add or remove'
+    }),
+  'tags.list': z.object({}).strict(),
+  'tags.create': z.object({ name: tagName }).strict(),
+  'tags.rename': z.object({ from: tagName, to: tagName }).strict(),
+  'tags.merge': z.object({ from: z.array(tagName).min(1).max(1000), into: tagName }).strict(),
+  'tags.delete': z
+    .object({
+      name: tagName,
+      /** False keeps the tags beneath it; they then show the name as their implicit parent. */
+      withDescendants: z.boolean().default(true)
+    })
+    .strict(),
+  'tags.restore': z.object({ undo: tagUndo }).strict(),
+  'tags.suggest': z
+    .object({ id: articleId, limit: z.number().int().min(1).max(100).default(12) })
+    .strict()
 } satisfies Record<OperationName, z.ZodType>
 
 export interface OperationOutputs {
@@ -82,6 +136,14 @@ export interface OperationOutputs {
   'jobs.list': JobInfo[]
   'jobs.cancel': { cancelled: number[] }
   'jobs.retry': { retried: number[] }
+  'articles.tag': ArticleTagResult
+  'tags.list': TagInfo[]
+  'tags.create': { id: number; name: string; created: boolean }
+  'tags.rename': TagEditResult
+  'tags.merge': TagEditResult
+  'tags.delete': TagEditResult
+  'tags.restore': TagRestoreResult
+  'tags.suggest': TagSuggestion[]
 }
 
 export type OperationInput<K extends OperationName> = z.input<(typeof inputSchemas)[K]>

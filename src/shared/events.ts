@@ -4,5 +4,7 @@ import type { JobInfo } from './types'
 export type FolioEvent =
   | { type: 'articles.changed'; ids: number[] }
   | { type: 'job.progress'; job: JobInfo }
+  /** The tag tree changed: names, counts or both. */
+  | { type: 'tags.changed' }
 
 export type FolioEventListener = (event: FolioEvent) => void

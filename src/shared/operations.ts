@@ -12,7 +12,15 @@ export const operationNames = [
   'capture.saveHtml',
   'jobs.list',
   'jobs.cancel',
-  'jobs.retry'
+  'jobs.retry',
+  'articles.tag',
+  'tags.list',
+  'tags.create',
+  'tags.rename',
+  'tags.merge',
+  'tags.delete',
+  'tags.restore',
+  'tags.suggest'
 ] as const
 
 export type OperationName = (typeof operationNames)[number]

@@ -93,3 +93,58 @@ export interface ReextractResult {
   reextracted: number[]
   failed: { id: number; error: { code: string; message: string } }[]
 }
+
+/**
+ * One node of the tag tree, in tree order. Parents that no article or row names directly (only
+ * `research/llm` exists) still appear, with `id: null`, so the tree has no holes.
+ */
+export interface TagInfo {
+  /** The full name, `research/llm`. */
+  name: string
+  /** The last segment, `llm`. */
+  label: string
+  parent: string | null
+  /** 0 for a top-level tag. */
+  depth: number
+  /** null for a parent that exists only through its children. */
+  id: number | null
+  /** Articles tagged with exactly this tag. */
+  count: number
+  /** Articles tagged with this tag or any tag beneath it, each counted once. */
+  total: number
+}
+
+/** What `tags.restore` needs to undo a delete, merge or rename: the tag rows and links before. */
+export interface TagUndo {
+  tags: { id: number; name: string; createdAt: number }[]
+  /** `[articleId, tagId]` pairs. */
+  links: [number, number][]
+}
+
+export interface TagEditResult {
+  /** Old and new name of every tag the change renamed, merged or deleted (`to: null`). */
+  tags: { from: string; to: string | null }[]
+  /** Articles whose tags changed. */
+  articles: number[]
+  undo: TagUndo
+}
+
+export interface TagRestoreResult {
+  restored: string[]
+  articles: number[]
+}
+
+export interface TagSuggestion {
+  name: string
+  /** `keyword`: the page's own keywords; `site`: frequent on other articles from the same site. */
+  source: 'keyword' | 'site'
+  /** False for a keyword no tag has yet: choosing it creates the tag. */
+  exists: boolean
+}
+
+export interface ArticleTagResult {
+  /** Articles whose tags changed. */
+  changed: number[]
+  added: number
+  removed: number
+}

@@ -10,6 +10,7 @@ import { deleteArticles, getArticle, listArticles } from './db/queries/articles'
 import { jobInfo, listJobs } from './db/queries/jobs'
 import { libraryStats } from './db/queries/stats'
 import type { Library } from './library'
+import { createTagOperations } from './tags'
 
 type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
@@ -17,6 +18,7 @@ type Handlers = {
 
 function createHandlers(library: Library, capture: CaptureService): Handlers {
   const { db } = library
+  const tags = createTagOperations(library)
   return {
     'library.stats': () => libraryStats(db),
     'articles.list': (input) => listArticles(db, input),
@@ -40,7 +42,15 @@ function createHandlers(library: Library, capture: CaptureService): Handlers {
     'capture.saveHtml': (input) => capture.saveHtml(input),
     'jobs.list': (input) => listJobs(db, input).map(jobInfo),
     'jobs.cancel': (input) => ({ cancelled: capture.queue.cancel(input.ids) }),
-    'jobs.retry': (input) => ({ retried: capture.queue.retry(input.ids) })
+    'jobs.retry': (input) => ({ retried: capture.queue.retry(input.ids) }),
+    'articles.tag': (input) => tags.tagArticles(input),
+    'tags.list': () => tags.list(),
+    'tags.create': (input) => tags.create(input.name),
+    'tags.rename': (input) => tags.rename(input.from, input.to),
+    'tags.merge': (input) => tags.merge(input.from, input.into),
+    'tags.delete': (input) => tags.delete(input.name, input.withDescendants),
+    'tags.restore': (input) => tags.restore(input.undo),
+    'tags.suggest': (input) => tags.suggest(input.id, input.limit)
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { normalizeTagName } from './tags'
 import type {
   Article,
   ArticlePage,
@@ -65,6 +66,8 @@ export interface ListArticlesOptions {
   offset: number
   state?: ArticleState
   favorite?: boolean
+  /** Articles with this tag or any tag beneath it. */
+  tag?: string
   sort: 'saved' | 'published' | 'title' | 'readingTime'
   order: 'asc' | 'desc'
 }
@@ -86,6 +89,14 @@ export function listArticles(db: Database, options: ListArticlesOptions): Articl
   if (options.favorite !== undefined) {
     where.push('favorite = @favorite')
     params.favorite = options.favorite ? 1 : 0
+  }
+  if (options.tag !== undefined) {
+    const name = normalizeTagName(options.tag)
+    // IN over the tag's links, not EXISTS per row: counting a rare tag's articles stays an index walk.
+    where.push(`id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE t.name = @tag OR t.name LIKE @tagBeneath ESCAPE '\\')`)
+    params.tag = name
+    params.tagBeneath = `${name.replace(/[\\%_]/g, (character) => `\\${character}`)}/%`
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
   // The sort column and direction come from closed enums, never from the caller's text.

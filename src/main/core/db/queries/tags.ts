@@ -25,12 +25,118 @@ export function normalizeTagName(name: string): string {
 /** The id of the tag with this name (any case), created when missing. */
 export function ensureTag(db: Database, name: string, now = Date.now()): number {
   const normalized = normalizeTagName(name)
-  const existing = db.prepare('SELECT id FROM tags WHERE name = ?').get(normalized) as { id: number } | undefined
+  const existing = db.prepare('SELECT id FROM tags WHERE name = ?').get(normalized) as
+    { id: number } | undefined
   if (existing) return existing.id
-  return Number(db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(normalized, now).lastInsertRowid)
+  return Number(
+    db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(normalized, now)
+      .lastInsertRowid
+  )
 }
 
 export function addTagsToArticle(db: Database, articleId: number, names: string[]): void {
   const link = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)')
   for (const name of names) link.run(articleId, ensureTag(db, name))
+}
+
+/** The row of `tags` as SQLite returns it. */
+export interface TagRow {
+  id: number
+  name: string
+  createdAt: number
+}
+
+/** Escapes `%`, `_` and `\` for `LIKE … ESCAPE '\'`. */
+function likeLiteral(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`)
+}
+
+/**
+ * SQL over a tag name column matching `name` and every tag beneath it (`research` matches
+ * `research/llm`), with its two bound values. Both `=` on the NOCASE column and LIKE ignore ASCII
+ * case, so the hierarchy agrees with the unique index on names.
+ */
+export function subtreeCondition(column: string, name: string): { sql: string; params: string[] } {
+  return {
+    sql: `(${column} = ? OR ${column} LIKE ? ESCAPE '\\')`,
+    params: [name, `${likeLiteral(name)}/%`]
+  }
+}
+
+export function findTag(db: Database, name: string): TagRow | undefined {
+  return db
+    .prepare('SELECT id, name, created_at AS createdAt FROM tags WHERE name = ?')
+    .get(name) as TagRow | undefined
+}
+
+export function allTags(db: Database): TagRow[] {
+  return db.prepare('SELECT id, name, created_at AS createdAt FROM tags').all() as TagRow[]
+}
+
+/** The tag called `name` and every tag beneath it. */
+export function tagSubtree(db: Database, name: string): TagRow[] {
+  const condition = subtreeCondition('name', name)
+  return db
+    .prepare(`SELECT id, name, created_at AS createdAt FROM tags WHERE ${condition.sql}`)
+    .all(...condition.params) as TagRow[]
+}
+
+/** Number of articles per tag id, for tags with at least one. */
+export function articleCountsByTag(db: Database): Map<number, number> {
+  const rows = db
+    .prepare('SELECT tag_id AS id, count(*) AS count FROM article_tags GROUP BY tag_id')
+    .all() as { id: number; count: number }[]
+  return new Map(rows.map((row) => [row.id, row.count]))
+}
+
+/** Ids of the articles carrying any of these tags. */
+export function articleIdsOfTags(db: Database, tagIds: number[]): number[] {
+  if (tagIds.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT article_id AS id FROM article_tags
+       WHERE tag_id IN (SELECT value FROM json_each(?)) ORDER BY article_id`
+    )
+    .all(JSON.stringify(tagIds)) as { id: number }[]
+  return rows.map((row) => row.id)
+}
+
+/** Every (article, tag) link of these tags, as `[articleId, tagId]` pairs. */
+export function linksOfTags(db: Database, tagIds: number[]): [number, number][] {
+  if (tagIds.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT article_id AS articleId, tag_id AS tagId FROM article_tags
+       WHERE tag_id IN (SELECT value FROM json_each(?)) ORDER BY tag_id, article_id`
+    )
+    .all(JSON.stringify(tagIds)) as { articleId: number; tagId: number }[]
+  return rows.map((row) => [row.articleId, row.tagId])
+}
+
+/** Gives every article of tag `fromId` the tag `toId`, then deletes tag `fromId`. */
+export function mergeTagInto(db: Database, fromId: number, toId: number): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+     SELECT article_id, ? FROM article_tags WHERE tag_id = ?`
+  ).run(toId, fromId)
+  db.prepare('DELETE FROM tags WHERE id = ?').run(fromId)
+}
+
+export function setTagName(db: Database, id: number, name: string): void {
+  db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(name, id)
+}
+
+/** Deletes tags by id; their links go with them (ON DELETE CASCADE). */
+export function deleteTagsById(db: Database, ids: number[]): void {
+  db.prepare('DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify(ids)
+  )
+}
+
+/** Article ids among `ids` that do not exist. */
+export function missingArticleIds(db: Database, ids: number[]): number[] {
+  const rows = db
+    .prepare(`SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles)`)
+    .all(JSON.stringify(ids)) as { id: number }[]
+  return rows.map((row) => row.id)
 }
