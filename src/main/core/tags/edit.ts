@@ -52,15 +52,18 @@ function moveSubtree(db: Database, from: string, to: string): TagMoves {
       .filter((row) => !movingIds.has(row.id))
       .map((row) => [tagKey(row.name), row])
   )
+  // Merging into `ai/ml` from `AI/ML` keeps the spelling the library already has.
+  const prefix = targets.get(tagKey(to))?.name ?? to
   const articles = articleIdsOfTags(db, [...movingIds])
   const plan = moving.map((row) => {
-    const name = movedName(row.name, from, to)
+    const name = movedName(row.name, from, prefix)
     return { row, name, target: targets.get(tagKey(name)) }
   })
   for (const { row, target } of plan) if (target) mergeTagInto(db, row.id, target.id)
   const renames = plan.filter((step) => !step.target)
-  // Out of the way first: moving `a` to `a/b` renames `a/b` too, and names are unique.
-  for (const { row } of renames) setTagName(db, row.id, `\u0000moving ${row.id}`)
+  // Out of the way first: moving `a` to `a/b` renames `a/b` too, and names are unique. A leading
+  // space marks a parked name: normalised names never start with one.
+  for (const { row } of renames) setTagName(db, row.id, ` moving ${row.id}`)
   for (const { row, name } of renames) setTagName(db, row.id, name)
   return {
     tags: plan.map(({ row, name, target }) => ({ from: row.name, to: target?.name ?? name })),

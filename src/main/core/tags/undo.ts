@@ -64,8 +64,9 @@ export function restoreTags(db: Database, undo: TagUndo): number[] {
     JSON.stringify(ids)
   )
   // Out of the way first: two snapshot tags may be swapping names (a rename `a` → `b` → `a`).
+  // A leading space marks a parked name: normalised names never start with one.
   const park = db.prepare('UPDATE tags SET name = ? WHERE id = ?')
-  for (const id of existing) park.run(`\u0000restoring ${id}`, id)
+  for (const id of existing) park.run(` restoring ${id}`, id)
   const update = db.prepare('UPDATE tags SET name = ?, created_at = ? WHERE id = ?')
   const insert = db.prepare('INSERT INTO tags (id, name, created_at) VALUES (?, ?, ?)')
   for (const tag of undo.tags) {
