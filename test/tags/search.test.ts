@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { indexArticle } from '../../src/main/core/search/fts'
+import { searchArticles } from '../../src/main/core/search/search'
+import type { TagEditResult } from '../../src/shared/types'
+import { useTagLibrary } from './fixtures'
+
+describe('search after tag changes', () => {
+  const library = useTagLibrary()
+
+  function found(tags: ReturnType<ReturnType<typeof useTagLibrary>>, query: string): number[] {
+    return searchArticles(tags.core.library.db, null, query).items.map((hit) => hit.id)
+  }
+
+  function indexed(tags: ReturnType<ReturnType<typeof useTagLibrary>>, titles: string[]): number[] {
+    const ids = tags.articles(...titles)
+    for (const id of ids) indexArticle(tags.core.library.db, id)
+    return ids
+  }
+
+  it('finds an article by its new tag name after a rename, and not by the old one', async () => {
+    const tags = library()
+    const [first, second] = indexed(tags, ['Alpha article', 'Beta article'])
+    await tags.call('articles.tag', { ids: [first], add: ['zeppelins/history'] })
+    await tags.call('articles.tag', { ids: [second], add: ['zeppelins'] })
+    expect(found(tags, 'tag:zeppelins')).toEqual(expect.arrayContaining([first, second]))
+    expect(found(tags, 'zeppelins')).toEqual(expect.arrayContaining([first, second]))
+
+    await tags.call('tags.rename', { from: 'zeppelins', to: 'airships' })
+    expect(found(tags, 'tag:airships').sort()).toEqual([first, second])
+    expect(found(tags, 'tag:airships/history')).toEqual([first])
+    expect(found(tags, 'airships').sort()).toEqual([first, second])
+    expect(found(tags, 'tag:zeppelins')).toEqual([])
+    expect(found(tags, 'zeppelins')).toEqual([])
+  })
+
+  it('keeps the words of tags in the index in step with deletes, undo and bulk removal', async () => {
+    const tags = library()
+    const [first] = indexed(tags, ['Gamma article'])
+    await tags.call('articles.tag', { ids: [first], add: ['ornithology'] })
+    expect(found(tags, 'ornithology')).toEqual([first])
+    const { undo } = (await tags.call('tags.delete', { name: 'ornithology' })) as TagEditResult
+    expect(found(tags, 'ornithology')).toEqual([])
+    await tags.call('tags.restore', { undo })
+    expect(found(tags, 'ornithology')).toEqual([first])
+    await tags.call('articles.tag', { ids: [first], remove: ['ornithology'] })
+    expect(found(tags, 'ornithology')).toEqual([])
+  })
+})
