@@ -16,4 +16,8 @@ bridge.onEvent = (listener: FolioEventListener) => {
   }
 }
 
+// The Electron window serves folio-asset:// itself (src/main/electron/protocol.ts).
+bridge.resolveAssets = (html: string) =>
+  Promise.resolve({ html, imageSources: 'folio-asset: data:' })
+
 contextBridge.exposeInMainWorld('folio', bridge)

@@ -17,7 +17,8 @@ import type {
   JobInfo,
   LibraryStats,
   ReextractResult,
-  SaveItemResult
+  SaveItemResult,
+  UpdateResult
 } from './types'
 
 const articleId = z.number().int().positive()
@@ -69,6 +70,25 @@ export const inputSchemas = {
     })
     .strict(),
   'articles.delete': z.object({ ids: z.array(articleId).min(1).max(100_000) }).strict(),
+  'articles.update': z
+    .object({
+      /** One entry per article, so an undo can put back each article's own previous values. */
+      changes: z
+        .array(
+          z
+            .object({
+              id: articleId,
+              state: z.enum(articleStates).optional(),
+              favorite: z.boolean().optional(),
+              title: z.string().trim().min(1).max(2000).optional(),
+              readingProgress: z.number().min(0).max(1).optional()
+            })
+            .strict()
+        )
+        .min(1)
+        .max(100_000)
+    })
+    .strict(),
   'articles.reextract': z
     .object({ ids: z.array(articleId).max(100_000).optional(), all: z.boolean().default(false) })
     .strict()
@@ -130,6 +150,7 @@ export interface OperationOutputs {
   'articles.list': ArticlePage
   'articles.get': Article
   'articles.delete': DeleteResult
+  'articles.update': UpdateResult
   'articles.reextract': ReextractResult
   'capture.save': { items: SaveItemResult[] }
   'capture.saveHtml': SaveItemResult
@@ -155,9 +176,17 @@ export type FolioApi = {
   [K in OperationName]: (input: OperationInput<K>) => Promise<Result<OperationOutput<K>>>
 }
 
-/** What the preload exposes as `window.folio`. */
+/** Article HTML whose images point where this door serves them, and the CSP sources for them. */
+export interface ResolvedAssets {
+  html: string
+  imageSources: string
+}
+
+/** What the preload exposes as `window.folio`, and what the HTTP client provides alike. */
 export type FolioBridge = FolioApi & {
   onEvent(listener: FolioEventListener): () => void
+  /** Rewrites `folio-asset://<sha256>` image references for this door. */
+  resolveAssets(html: string): Promise<ResolvedAssets>
 }
 
 /** Turns zod's issues into one sentence naming the offending fields. */

@@ -7,6 +7,7 @@ export const operationNames = [
   'articles.list',
   'articles.get',
   'articles.delete',
+  'articles.update',
   'articles.reextract',
   'capture.save',
   'capture.saveHtml',

@@ -56,6 +56,11 @@ export interface LibraryStats {
   schemaVersion: number
 }
 
+export interface UpdateResult {
+  updated: number[]
+  notFound: number[]
+}
+
 export interface DeleteResult {
   deleted: number[]
   notFound: number[]

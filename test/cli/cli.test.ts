@@ -32,7 +32,12 @@ describe('the folio CLI', () => {
   it('lists, shows and deletes articles', async () => {
     const dir = tempDir()
     const db = openDatabase(dir)
-    const first = insertArticle(db, { url: 'https://example.com/1', title: 'First', text: 'Body of the first.', savedAt: 1 })
+    const first = insertArticle(db, {
+      url: 'https://example.com/1',
+      title: 'First',
+      text: 'Body of the first.',
+      savedAt: 1
+    })
     const second = insertArticle(db, { url: 'https://example.com/2', title: 'Second', savedAt: 2 })
     db.close()
 
@@ -45,7 +50,11 @@ describe('the folio CLI', () => {
     expect(text.stdout).toContain('Body of the first.')
 
     const json = await runFolio(['--library', dir, 'show', String(first), '--format', 'json'])
-    expect(JSON.parse(json.stdout)).toMatchObject({ id: first, title: 'First', text: 'Body of the first.' })
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      id: first,
+      title: 'First',
+      text: 'Body of the first.'
+    })
 
     const html = await runFolio(['--library', dir, 'show', String(first), '--format', 'html'])
     expect(html.stdout.trim()).toBe('<p>Body of the first.</p>')
@@ -83,7 +92,8 @@ describe('the folio CLI', () => {
   it('has --help for folio and for each command', async () => {
     const main = await runFolio(['--help'])
     expect(main.code).toBe(0)
-    for (const command of ['stats', 'list', 'show', 'delete', 'serve']) expect(main.stdout).toContain(command)
+    for (const command of ['stats', 'list', 'show', 'delete', 'serve'])
+      expect(main.stdout).toContain(command)
     const show = await runFolio(['show', '--help'])
     expect(show.code).toBe(0)
     expect(show.stdout).toContain('Usage: folio show <id>')

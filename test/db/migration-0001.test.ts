@@ -15,9 +15,9 @@ describe('migration 0001 and opening a library', () => {
     const dir = join(tempDir(), 'new-library')
     const db = openDatabase(dir, { migrations: migrations.slice(0, 1) })
     expect(existsSync(join(dir, 'library.db'))).toBe(true)
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
-      (row) => row.name
-    )
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((row) => row.name)
     expect(tables).toEqual(
       expect.arrayContaining([
         'articles',
@@ -43,7 +43,9 @@ describe('migration 0001 and opening a library', () => {
     const id = insertArticle(db, { url: 'https://example.com/a', title: 'Kept', text: 'body' })
     db.close()
     const reopened = openDatabase(dir)
-    expect(reopened.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({ title: 'Kept' })
+    expect(reopened.prepare('SELECT title FROM articles WHERE id = ?').get(id)).toEqual({
+      title: 'Kept'
+    })
     reopened.close()
   })
 
@@ -94,7 +96,9 @@ describe('migration 0001 and opening a library', () => {
     expect(() => openDatabase(dir, { migrations: broken })).toThrow(/disk on fire/)
     const after = new Database(join(dir, 'library.db'))
     expect(after.pragma('user_version', { simple: true })).toBe(0)
-    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 })
+    expect(
+      after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()
+    ).toEqual({ n: 0 })
     after.close()
   })
 })

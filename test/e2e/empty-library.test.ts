@@ -45,9 +45,13 @@ describe('the web interface on an empty library', () => {
       await page.getByRole('heading', { name: 'Your library is empty' }).waitFor()
       const sidebar = page.getByRole('navigation', { name: 'Library' })
       for (const view of ['Inbox', 'Favorites', 'Archive', 'All articles']) {
-        await expect(sidebar.getByRole('button', { name: new RegExp(view) }).textContent()).resolves.toContain('0')
+        await expect(
+          sidebar.getByRole('button', { name: new RegExp(view) }).textContent()
+        ).resolves.toContain('0')
       }
-      await expect(page.getByText('Pick an article to read it here.').isVisible()).resolves.toBe(true)
+      await expect(page.getByText('Pick an article to read it here.').isVisible()).resolves.toBe(
+        true
+      )
       // The token has left the address bar once read.
       expect(page.url()).not.toContain('token=')
       await page.getByRole('button', { name: /Archive/ }).click()

@@ -6,7 +6,12 @@ describe('which senders may use the library over IPC', () => {
 
   it('trusts the app’s own top frame, in the built app and under the dev server', () => {
     expect(isTrustedSender({ frameUrl: built, isTopFrame: true }, built)).toBe(true)
-    expect(isTrustedSender({ frameUrl: 'http://localhost:5173/#/x', isTopFrame: true }, 'http://localhost:5173/')).toBe(true)
+    expect(
+      isTrustedSender(
+        { frameUrl: 'http://localhost:5173/#/x', isTopFrame: true },
+        'http://localhost:5173/'
+      )
+    ).toBe(true)
   })
 
   it('refuses sub-frames such as the reader’s article frame', () => {
@@ -14,9 +19,18 @@ describe('which senders may use the library over IPC', () => {
   })
 
   it('refuses a window that navigated to another page or file', () => {
-    expect(isTrustedSender({ frameUrl: 'https://evil.example/', isTopFrame: true }, built)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'file:///tmp/evil.html', isTopFrame: true }, built)).toBe(false)
-    expect(isTrustedSender({ frameUrl: 'http://localhost:6000/', isTopFrame: true }, 'http://localhost:5173/')).toBe(false)
+    expect(isTrustedSender({ frameUrl: 'https://evil.example/', isTopFrame: true }, built)).toBe(
+      false
+    )
+    expect(isTrustedSender({ frameUrl: 'file:///tmp/evil.html', isTopFrame: true }, built)).toBe(
+      false
+    )
+    expect(
+      isTrustedSender(
+        { frameUrl: 'http://localhost:6000/', isTopFrame: true },
+        'http://localhost:5173/'
+      )
+    ).toBe(false)
     expect(isTrustedSender({ frameUrl: 'not a url', isTopFrame: true }, built)).toBe(false)
   })
 

@@ -11,7 +11,10 @@ async function lint(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({
     cwd: root,
     overrideConfigFile: true,
-    overrideConfig: [{ files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } }, layeringConfig]
+    overrideConfig: [
+      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
+      layeringConfig
+    ]
   })
   const [result] = await eslint.lintText(code, { filePath })
   return result.messages.map((message) => `${message.ruleId}: ${message.message}`)
@@ -23,29 +26,71 @@ describe('the layering lint rule (DESIGN.md §1)', () => {
   })
 
   it('fails when src/main/core imports electron', async () => {
-    const messages = await lint('src/main/core/window.ts', "import { app } from 'electron'\nexport const a = app")
+    const messages = await lint(
+      'src/main/core/window.ts',
+      "import { app } from 'electron'\nexport const a = app"
+    )
     expect(messages).toHaveLength(1)
     expect(messages[0]).toContain('folio/layering')
   })
 
   it('fails when src/renderer imports node:fs or fs', async () => {
-    expect(await lint('src/renderer/src/x.ts', "import { readFileSync } from 'node:fs'\nexport const a = readFileSync")).toHaveLength(1)
-    expect(await lint('src/renderer/src/x.ts', "import fs from 'fs'\nexport const a = fs")).toHaveLength(1)
+    expect(
+      await lint(
+        'src/renderer/src/x.ts',
+        "import { readFileSync } from 'node:fs'\nexport const a = readFileSync"
+      )
+    ).toHaveLength(1)
+    expect(
+      await lint('src/renderer/src/x.ts', "import fs from 'fs'\nexport const a = fs")
+    ).toHaveLength(1)
   })
 
   it('fails when the renderer reaches into main, or core into the server or CLI', async () => {
-    expect(await lint('src/renderer/src/x.ts', "import { openLibrary } from '../../main/core/library'\nexport const a = openLibrary")).toHaveLength(1)
-    expect(await lint('src/main/core/x.ts', "import { startServer } from '../server/server'\nexport const a = startServer")).toHaveLength(1)
-    expect(await lint('src/main/core/x.ts', "import { runCli } from '../cli/cli'\nexport const a = runCli")).toHaveLength(1)
+    expect(
+      await lint(
+        'src/renderer/src/x.ts',
+        "import { openLibrary } from '../../main/core/library'\nexport const a = openLibrary"
+      )
+    ).toHaveLength(1)
+    expect(
+      await lint(
+        'src/main/core/x.ts',
+        "import { startServer } from '../server/server'\nexport const a = startServer"
+      )
+    ).toHaveLength(1)
+    expect(
+      await lint(
+        'src/main/core/x.ts',
+        "import { runCli } from '../cli/cli'\nexport const a = runCli"
+      )
+    ).toHaveLength(1)
   })
 
   it('fails when shared code imports Node', async () => {
-    expect(await lint('src/shared/x.ts', "import { join } from 'node:path'\nexport const a = join")).toHaveLength(1)
+    expect(
+      await lint('src/shared/x.ts', "import { join } from 'node:path'\nexport const a = join")
+    ).toHaveLength(1)
   })
 
   it('allows the imports the design allows', async () => {
-    expect(await lint('src/main/core/x.ts', "import { join } from 'node:path'\nimport { ok } from '../../shared/errors'\nexport const a = [join, ok]")).toEqual([])
-    expect(await lint('src/main/electron/x.ts', "import { app } from 'electron'\nimport { openLibrary } from '../core/library'\nexport const a = [app, openLibrary]")).toEqual([])
-    expect(await lint('src/renderer/src/x.ts', "import { ok } from '../../shared/errors'\nexport const a = ok")).toEqual([])
+    expect(
+      await lint(
+        'src/main/core/x.ts',
+        "import { join } from 'node:path'\nimport { ok } from '../../shared/errors'\nexport const a = [join, ok]"
+      )
+    ).toEqual([])
+    expect(
+      await lint(
+        'src/main/electron/x.ts',
+        "import { app } from 'electron'\nimport { openLibrary } from '../core/library'\nexport const a = [app, openLibrary]"
+      )
+    ).toEqual([])
+    expect(
+      await lint(
+        'src/renderer/src/x.ts',
+        "import { ok } from '../../shared/errors'\nexport const a = ok"
+      )
+    ).toEqual([])
   })
 })

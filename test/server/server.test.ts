@@ -17,7 +17,11 @@ interface Reply {
 }
 
 /** A raw request, so tests can send the Host and Origin headers a hostile page would. */
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
@@ -25,7 +29,11 @@ function send(port: number, path: string, options: { method?: string; headers?: 
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString() })
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString()
+          })
         )
       }
     )
@@ -108,7 +116,10 @@ describe('the HTTP door', () => {
     await start()
     const form = await send(server.port, '/api/library.stats', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Bearer ${token}`
+      },
       body: 'a=b'
     })
     expect(form.status).toBe(415)
@@ -118,7 +129,9 @@ describe('the HTTP door', () => {
       body: '{not json'
     })
     expect(JSON.parse(broken.body).error.code).toBe('invalid_input')
-    const huge = await api('articles.delete', { ids: Array.from({ length: 300_000 }, (_, index) => index + 1) })
+    const huge = await api('articles.delete', {
+      ids: Array.from({ length: 300_000 }, (_, index) => index + 1)
+    })
     expect(huge.status).toBe(413)
   })
 
@@ -144,6 +157,29 @@ describe('the HTTP door', () => {
     expect(escape.body).not.toContain('root:')
   })
 
+  it('serves stored images only with the library’s image key, which is not the API token', async () => {
+    await start()
+    const sha256 = 'a'.repeat(64)
+    library.db
+      .prepare('INSERT INTO assets (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, 0)')
+      .run(sha256, 'image/png', 3, Buffer.from('png'))
+    const keyReply = await send(server.port, '/api/asset-key', {
+      headers: { authorization: `Bearer ${token}` }
+    })
+    const key = JSON.parse(keyReply.body).value.key as string
+    expect(key).not.toBe(token)
+    const image = await send(server.port, `/api/assets/${sha256}?key=${key}`, {
+      headers: { origin: 'null' }
+    })
+    expect(image.status).toBe(200)
+    expect(image.headers['content-type']).toBe('image/png')
+    expect(image.body).toBe('png')
+    expect((await send(server.port, `/api/assets/${sha256}`)).status).toBe(401)
+    expect((await send(server.port, `/api/assets/${sha256}?key=${token}`)).status).toBe(401)
+    const withKeyAsToken = await api('library.stats', {}, { authorization: `Bearer ${key}` })
+    expect(withKeyAsToken.status).toBe(401)
+  })
+
   it('listens on 127.0.0.1 only and puts the token in the URL fragment', async () => {
     await start()
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=`))
@@ -154,7 +190,12 @@ describe('the HTTP door', () => {
     const id = insertArticle(library.db, { url: 'https://example.com/gone' })
     const received = new Promise<string>((resolve, reject) => {
       const outgoing = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { authorization: `Bearer ${token}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { authorization: `Bearer ${token}` }
+        },
         (response) => {
           let text = ''
           response.on('data', (chunk: Buffer) => {

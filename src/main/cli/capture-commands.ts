@@ -13,21 +13,33 @@ interface SaveOutcome {
   error: { code: string; message: string } | null
 }
 
-function outcomeOf(context: CommandContext, item: SaveItemResult, job: JobInfo | undefined): SaveOutcome {
-  if (!item.ok || !job) return { input: item.input, ok: false, id: item.articleId, title: null, error: item.error }
-  const article = item.articleId === null ? null : getArticle(context.core.library.db, item.articleId)
+function outcomeOf(
+  context: CommandContext,
+  item: SaveItemResult,
+  job: JobInfo | undefined
+): SaveOutcome {
+  if (!item.ok || !job)
+    return { input: item.input, ok: false, id: item.articleId, title: null, error: item.error }
+  const article =
+    item.articleId === null ? null : getArticle(context.core.library.db, item.articleId)
   const ok = job.status === 'done'
   return {
     input: item.input,
     ok,
     id: item.articleId,
     title: article?.title ?? null,
-    error: ok ? null : (job.error ?? { code: job.status, message: `The capture ended as ${job.status}.` })
+    error: ok
+      ? null
+      : (job.error ?? { code: job.status, message: `The capture ended as ${job.status}.` })
   }
 }
 
 /** Runs the queue until the given jobs end, drawing progress on a terminal. */
-async function runJobs(context: CommandContext, jobIds: number[], label: string): Promise<JobInfo[]> {
+async function runJobs(
+  context: CommandContext,
+  jobIds: number[],
+  label: string
+): Promise<JobInfo[]> {
   const progress = createProgress(context.io, jobIds.length, label)
   const pending = new Set(jobIds)
   const stop = context.core.library.onEvent((event) => {
@@ -49,7 +61,8 @@ export const save: Command = {
   usage: 'folio save <url|file>... [--tag NAME]... [--json]',
   options: { tag: { type: 'string', multiple: true }, json: { type: 'boolean' } },
   async run(context, { values, positionals }) {
-    if (positionals.length === 0) throw new UsageError('save takes one or more web addresses or files.')
+    if (positionals.length === 0)
+      throw new UsageError('save takes one or more web addresses or files.')
     const tags = (values.tag as string[] | undefined) ?? []
     const result = await context.core.invoke('capture.save', { inputs: positionals, tags })
     if (!result.ok) {
@@ -59,7 +72,9 @@ export const save: Command = {
     const items = (result.value as { items: SaveItemResult[] }).items
     const jobIds = items.flatMap((item) => (item.jobId === null ? [] : [item.jobId]))
     const jobs = new Map((await runJobs(context, jobIds, 'Saving')).map((job) => [job.id, job]))
-    const outcomes = items.map((item) => outcomeOf(context, item, item.jobId === null ? undefined : jobs.get(item.jobId)))
+    const outcomes = items.map((item) =>
+      outcomeOf(context, item, item.jobId === null ? undefined : jobs.get(item.jobId))
+    )
     if (values.json) context.io.out(JSON.stringify(outcomes))
     else {
       for (const outcome of outcomes) {
@@ -77,7 +92,8 @@ export const reextract: Command = {
   options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(context, { values, positionals }) {
     const all = Boolean(values.all)
-    if (all === positionals.length > 0) throw new UsageError('reextract takes article ids, or --all.')
+    if (all === positionals.length > 0)
+      throw new UsageError('reextract takes article ids, or --all.')
     const ids = positionals.map((text) => {
       const id = Number(text)
       if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an article id.`)
@@ -91,7 +107,9 @@ export const reextract: Command = {
     const value = result.value as ReextractResult
     if (values.json) context.io.out(JSON.stringify(value))
     else {
-      context.io.out(`Re-extracted ${value.reextracted.length} article${value.reextracted.length === 1 ? '' : 's'}.`)
+      context.io.out(
+        `Re-extracted ${value.reextracted.length} article${value.reextracted.length === 1 ? '' : 's'}.`
+      )
       for (const failed of value.failed) context.io.err(`✗ ${failed.id}: ${failed.error.message}`)
     }
     return value.failed.length === 0 ? exitCodes.ok : exitCodes.failed
@@ -106,7 +124,8 @@ function formatJob(job: JobInfo): string {
 
 export const jobs: Command = {
   summary: 'Show the capture queue; retry, cancel or resume captures',
-  usage: 'folio jobs [--json] [--status queued|running|done|failed|cancelled] [--limit N]\n' +
+  usage:
+    'folio jobs [--json] [--status queued|running|done|failed|cancelled] [--limit N]\n' +
     '       folio jobs retry <id>... | cancel <id>... | resume',
   options: { json: { type: 'boolean' }, status: { type: 'string' }, limit: { type: 'string' } },
   async run(context, { values, positionals }) {
@@ -115,8 +134,14 @@ export const jobs: Command = {
       const queued = listJobs(context.core.library.db, { limit: 100_000 }).filter(
         (job) => job.status === 'queued' || job.status === 'running'
       )
-      const finished = await runJobs(context, queued.map((job) => job.id), 'Resuming')
-      context.io.out(`${finished.filter((job) => job.status === 'done').length} of ${finished.length} captures done.`)
+      const finished = await runJobs(
+        context,
+        queued.map((job) => job.id),
+        'Resuming'
+      )
+      context.io.out(
+        `${finished.filter((job) => job.status === 'done').length} of ${finished.length} captures done.`
+      )
       return finished.every((job) => job.status === 'done') ? exitCodes.ok : exitCodes.failed
     }
     if (action === 'retry' || action === 'cancel') {
@@ -124,7 +149,9 @@ export const jobs: Command = {
       if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) {
         throw new UsageError(`jobs ${action} takes job ids.`)
       }
-      const result = await context.core.invoke(action === 'retry' ? 'jobs.retry' : 'jobs.cancel', { ids })
+      const result = await context.core.invoke(action === 'retry' ? 'jobs.retry' : 'jobs.cancel', {
+        ids
+      })
       if (!result.ok) {
         context.io.err(`folio: ${result.error.message}`)
         return exitCodes.failed
@@ -132,13 +159,20 @@ export const jobs: Command = {
       if (action === 'retry') {
         const retried = (result.value as { retried: number[] }).retried
         const finished = await runJobs(context, retried, 'Retrying')
-        context.io.out(`${finished.filter((job) => job.status === 'done').length} of ${ids.length} captures done.`)
-        return finished.length === ids.length && finished.every((job) => job.status === 'done') ? exitCodes.ok : exitCodes.failed
+        context.io.out(
+          `${finished.filter((job) => job.status === 'done').length} of ${ids.length} captures done.`
+        )
+        return finished.length === ids.length && finished.every((job) => job.status === 'done')
+          ? exitCodes.ok
+          : exitCodes.failed
       }
-      context.io.out(`Cancelled ${(result.value as { cancelled: number[] }).cancelled.length} of ${ids.length}.`)
+      context.io.out(
+        `Cancelled ${(result.value as { cancelled: number[] }).cancelled.length} of ${ids.length}.`
+      )
       return exitCodes.ok
     }
-    if (action !== undefined) throw new UsageError(`"${action}" is not a jobs action; use retry, cancel or resume.`)
+    if (action !== undefined)
+      throw new UsageError(`"${action}" is not a jobs action; use retry, cancel or resume.`)
     const limit = values.limit === undefined ? 50 : Number(values.limit)
     const result = await context.core.invoke('jobs.list', { status: values.status, limit })
     if (!result.ok) {

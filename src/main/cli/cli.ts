@@ -14,10 +14,12 @@ function mainHelp(): string {
     'Usage: folio [--library DIR] <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    ...Object.entries(commands).map(
+      ([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`
+    ),
     '',
     'Options:',
-    '  --library DIR  the library folder (default: $FOLIO_LIBRARY, else the app\'s user-data folder)',
+    "  --library DIR  the library folder (default: $FOLIO_LIBRARY, else the app's user-data folder)",
     '  -h, --help     help for folio or for a command (folio <command> --help)',
     '',
     'Exit codes: 0 success, 1 an operation failed, 2 the command line was wrong.'
@@ -32,7 +34,8 @@ function takeLibraryFlag(argv: string[]): { library: string | undefined; rest: s
     const arg = argv[index]
     if (arg === '--library') {
       library = argv[index + 1]
-      if (library === undefined || library.startsWith('-')) throw new UsageError('--library needs a folder.')
+      if (library === undefined || library.startsWith('-'))
+        throw new UsageError('--library needs a folder.')
       index += 1
     } else if (arg.startsWith('--library=')) {
       library = arg.slice('--library='.length)
@@ -43,7 +46,11 @@ function takeLibraryFlag(argv: string[]): { library: string | undefined; rest: s
   return { library, rest }
 }
 
-export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
   try {
     const { library, rest } = takeLibraryFlag(argv)
     const [name, ...commandArgs] = rest

@@ -9,6 +9,7 @@ import type { FolioCore } from '../core/api'
 import { serverToken } from '../core/db/queries/settings'
 import { startServer } from '../server/server'
 import { jobs, reextract, save } from './capture-commands'
+import { tag, tags } from './tag-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
 import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
@@ -50,7 +51,8 @@ function reportFailure(context: CommandContext, result: Result<unknown>, json: b
 
 function parseId(text: string): number {
   const id = Number(text)
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an article id (a positive whole number).`)
+  if (!Number.isInteger(id) || id <= 0)
+    throw new UsageError(`"${text}" is not an article id (a positive whole number).`)
   return id
 }
 
@@ -91,7 +93,9 @@ const list: Command = {
     })
     if (!result.ok) return reportFailure(context, result, Boolean(values.json))
     const page = result.value as ArticlePage
-    context.io.out(values.json ? JSON.stringify(page.items) : formatArticleRows(page.items, page.total))
+    context.io.out(
+      values.json ? JSON.stringify(page.items) : formatArticleRows(page.items, page.total)
+    )
     return exitCodes.ok
   }
 }
@@ -128,7 +132,9 @@ const remove: Command = {
     const { deleted, notFound } = result.value as DeleteResult
     if (values.json) context.io.out(JSON.stringify({ deleted, notFound }))
     else if (deleted.length > 0) {
-      context.io.out(`Deleted ${deleted.length} article${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}`)
+      context.io.out(
+        `Deleted ${deleted.length} article${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}`
+      )
     }
     if (notFound.length > 0) {
       context.io.err(`folio: no article with id ${notFound.join(', ')} in this library.`)
@@ -150,13 +156,22 @@ const serve: Command = {
   async run(context, { values }) {
     const port = Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new UsageError(`--port takes a port number from 0 to 65535, not "${String(values.port)}".`)
+      throw new UsageError(
+        `--port takes a port number from 0 to 65535, not "${String(values.port)}".`
+      )
     }
     const token = serverToken(context.core.library.db)
     context.core.start()
-    const server = await startServer({ core: context.core, token, port, rendererDir: defaultRendererDir() })
+    const server = await startServer({
+      core: context.core,
+      token,
+      port,
+      rendererDir: defaultRendererDir()
+    })
     if (values.json) {
-      context.io.out(JSON.stringify({ url: server.url, port: server.port, token, library: context.libraryDir }))
+      context.io.out(
+        JSON.stringify({ url: server.url, port: server.port, token, library: context.libraryDir })
+      )
     } else {
       context.io.out(
         [
@@ -184,6 +199,8 @@ export const commands: Record<string, Command> = {
   reextract,
   jobs,
   stats,
+  tag,
+  tags,
   serve
 }
 

@@ -27,7 +27,11 @@ export function formatStats(stats: LibraryStats, dir: string): string {
   ].join('\n')
 }
 
-const stateMarks: Record<ArticleSummary['state'], string> = { unread: '•', read: ' ', archived: 'a' }
+const stateMarks: Record<ArticleSummary['state'], string> = {
+  unread: '•',
+  read: ' ',
+  archived: 'a'
+}
 
 export function formatArticleRows(articles: ArticleSummary[], total: number): string {
   if (articles.length === 0) return 'No articles yet. Save one with: folio save <url>'

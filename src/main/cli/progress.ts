@@ -15,7 +15,9 @@ export function createProgress(io: CliIo, total: number, verb: string): Progress
     const filled = Math.round((done / total) * width)
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled)
     const tail = label.length > 50 ? `…${label.slice(-49)}` : label
-    process.stderr.write(`\r\x1b[2K${verb} ${bar} ${done}/${total}${failed ? ` (${failed} failed)` : ''}  ${tail}`)
+    process.stderr.write(
+      `\r\x1b[2K${verb} ${bar} ${done}/${total}${failed ? ` (${failed} failed)` : ''}  ${tail}`
+    )
   }
   return {
     step(label, ok) {

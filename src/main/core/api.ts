@@ -6,7 +6,7 @@ import { isOperationName } from '../../shared/operations'
 import type { OperationName } from '../../shared/operations'
 import { createCaptureService } from './capture/service'
 import type { CaptureOptions, CaptureService } from './capture/service'
-import { deleteArticles, getArticle, listArticles } from './db/queries/articles'
+import { deleteArticles, getArticle, listArticles, updateArticles } from './db/queries/articles'
 import { jobInfo, listJobs } from './db/queries/jobs'
 import { libraryStats } from './db/queries/stats'
 import type { Library } from './library'
@@ -32,9 +32,16 @@ function createHandlers(library: Library, capture: CaptureService): Handlers {
       if (result.deleted.length > 0) library.emit({ type: 'articles.changed', ids: result.deleted })
       return result
     },
+    'articles.update': (input) => {
+      const result = updateArticles(db, input.changes)
+      if (result.updated.length > 0) library.emit({ type: 'articles.changed', ids: result.updated })
+      return result
+    },
     'articles.reextract': (input) => {
       const ids = input.all
-        ? (db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map((row) => row.id)
+        ? (db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map(
+            (row) => row.id
+          )
         : (input.ids ?? [])
       return capture.reextract(ids)
     },
@@ -77,7 +84,10 @@ export interface FolioCore {
 
 export function createCore(library: Library, options: CoreOptions = {}): FolioCore {
   const log = options.log ?? ((message: string) => console.error(message))
-  const capture = createCaptureService(library, { ...options.capture, queue: { log, ...options.capture?.queue } })
+  const capture = createCaptureService(library, {
+    ...options.capture,
+    queue: { log, ...options.capture?.queue }
+  })
   const handlers = createHandlers(library, capture)
   return {
     library,
@@ -94,7 +104,10 @@ export function createCore(library: Library, options: CoreOptions = {}): FolioCo
       } catch (error) {
         if (error instanceof FolioError) return { ok: false, error: error.toInfo() }
         log(`folio: ${name} failed: ${(error as Error).stack ?? String(error)}`)
-        return failure('internal', `Folio hit an unexpected problem during ${name}: ${(error as Error).message}`)
+        return failure(
+          'internal',
+          `Folio hit an unexpected problem during ${name}: ${(error as Error).message}`
+        )
       }
     },
     start() {

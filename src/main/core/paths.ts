@@ -8,7 +8,10 @@ export const appFolderName = 'Folio'
  * Where the desktop app keeps its user data, computed as Electron's `app.getPath('userData')`
  * does, so the CLI and the app open the same library without Electron.
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform
+): string {
   if (platform === 'win32') {
     return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appFolderName)
   }
@@ -19,6 +22,9 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
 }
 
 /** `--library DIR`, then `FOLIO_LIBRARY`, then the user-data folder. */
-export function resolveLibraryDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveLibraryDir(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): string {
   return flag ?? (env.FOLIO_LIBRARY || join(userDataDir(env), 'library'))
 }

@@ -4,12 +4,17 @@ import { createCore } from '../core/api'
 import { openLibrary } from '../core/library'
 import type { Library } from '../core/library'
 import { forwardEvents, registerIpc } from './ipc'
+import { registerAssetScheme, serveAssets } from './protocol'
 import { electronNativeBinding } from './native-binding'
 import { appUrl, createMainWindow, denyAllPermissions } from './window'
 
 function libraryDir(): string {
   const flag = process.argv.find((arg) => arg.startsWith('--library='))
-  return flag?.slice('--library='.length) || process.env.FOLIO_LIBRARY || join(app.getPath('userData'), 'library')
+  return (
+    flag?.slice('--library='.length) ||
+    process.env.FOLIO_LIBRARY ||
+    join(app.getPath('userData'), 'library')
+  )
 }
 
 export async function startDesktopApp(): Promise<void> {
@@ -17,6 +22,7 @@ export async function startDesktopApp(): Promise<void> {
     app.quit()
     return
   }
+  registerAssetScheme()
   await app.whenReady()
   denyAllPermissions()
   let library: Library
@@ -27,6 +33,7 @@ export async function startDesktopApp(): Promise<void> {
     app.quit()
     return
   }
+  serveAssets(library.db)
   const core = createCore(library)
   core.start()
   const url = appUrl()

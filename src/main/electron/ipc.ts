@@ -12,13 +12,17 @@ import { isTrustedSender } from './ipc-policy'
  */
 export function registerIpc(core: FolioCore, appUrl: string): () => void {
   for (const name of operationNames) {
-    ipcMain.handle(ipcChannelFor(name), async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
-      const frame = event.senderFrame
-      const trusted =
-        frame !== null && isTrustedSender({ frameUrl: frame.url, isTopFrame: frame.parent === null }, appUrl)
-      if (!trusted) return failure('forbidden', 'This window is not allowed to use the library.')
-      return core.invoke(name, input)
-    })
+    ipcMain.handle(
+      ipcChannelFor(name),
+      async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
+        const frame = event.senderFrame
+        const trusted =
+          frame !== null &&
+          isTrustedSender({ frameUrl: frame.url, isTopFrame: frame.parent === null }, appUrl)
+        if (!trusted) return failure('forbidden', 'This window is not allowed to use the library.')
+        return core.invoke(name, input)
+      }
+    )
   }
   return () => operationNames.forEach((name) => ipcMain.removeHandler(ipcChannelFor(name)))
 }

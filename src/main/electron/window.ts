@@ -43,6 +43,8 @@ export function createMainWindow(url: string): BrowserWindow {
 }
 
 export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) =>
+    callback(false)
+  )
   session.defaultSession.setPermissionCheckHandler(() => false)
 }

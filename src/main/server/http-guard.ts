@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { ErrorInfo } from '../../shared/errors'
 
 /** Loopback names a browser may put in `Host`; anything else is a DNS-rebinding attempt. */
@@ -10,7 +10,9 @@ export function isLoopbackHost(hostHeader: string | undefined, port: number): bo
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.toLowerCase())
   if (!match) return false
   const [, host, hostPort] = match
-  return loopbackHosts.has(host) && (hostPort === undefined ? port === 80 : Number(hostPort) === port)
+  return (
+    loopbackHosts.has(host) && (hostPort === undefined ? port === 80 : Number(hostPort) === port)
+  )
 }
 
 /** A request without `Origin` (curl, the CLI) or from the server's own pages is same-origin. */
@@ -52,4 +54,12 @@ const statusByCode: Partial<Record<ErrorInfo['code'], number>> = {
 /** HTTP status for an error result; operations that fail on their input's merits answer 422. */
 export function httpStatusFor(error: ErrorInfo): number {
   return statusByCode[error.code] ?? 422
+}
+
+/**
+ * A read-only key for article images, derived from the token. Image URLs inside the reader
+ * carry it (an <img> cannot send headers), so a leaked image URL reveals images, never the API.
+ */
+export function assetKeyFor(token: string): string {
+  return createHmac('sha256', token).update('folio-assets').digest('base64url')
 }

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net'
 import { maxRenderedHtmlLength } from '../../shared/contract'
 import type { ErrorInfo, Result } from '../../shared/errors'
 import type { FolioCore } from '../core/api'
-import { bearerToken, httpStatusFor, isAllowedOrigin, isLoopbackHost, tokensMatch } from './http-guard'
+import { readAsset } from '../core/db/queries/captures'
+import {
+  assetKeyFor,
+  bearerToken,
+  httpStatusFor,
+  isAllowedOrigin,
+  isLoopbackHost,
+  tokensMatch
+} from './http-guard'
 import { serveStatic } from './static-files'
 
 export interface ServerOptions {
@@ -35,11 +43,13 @@ const renderedPageBodyBytes = maxRenderedHtmlLength * 3 + defaultMaxBodyBytes
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message))
+  const assetKey = assetKeyFor(options.token)
   let port = options.port ?? 0
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(`folio serve: ${request.method} ${request.url} failed: ${String(error)}`)
-      if (!response.headersSent) sendError(response, { code: 'internal', message: 'The server failed.' })
+      if (!response.headersSent)
+        sendError(response, { code: 'internal', message: 'The server failed.' })
       else response.destroy()
     })
   })
@@ -47,17 +57,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     if (!isLoopbackHost(request.headers.host, port)) {
-      log(`folio serve: refused ${request.method} ${path}: Host "${request.headers.host}" is not this machine`)
+      log(
+        `folio serve: refused ${request.method} ${path}: Host "${request.headers.host}" is not this machine`
+      )
       return sendError(response, {
         code: 'forbidden',
         message: 'Folio only answers requests addressed to 127.0.0.1 or localhost.'
       })
     }
     if (!path.startsWith('/api/')) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return void response.writeHead(405).end()
-      if (!options.rendererDir) return sendText(response, 404, 'This Folio server has no user interface built.')
-      return serveStatic(options.rendererDir, path, response)
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return void response.writeHead(405).end()
+      if (!options.rendererDir)
+        return sendText(response, 404, 'This Folio server has no user interface built.')
+      return serveStatic(options.rendererDir, path, response, `http://127.0.0.1:${port}`)
     }
+    // Images carry their own read-only key in the URL (an <img> cannot send the token), and the
+    // reader's sandboxed frame sends them with `Origin: null`.
+    if (path.startsWith('/api/assets/') && request.method === 'GET')
+      return serveAsset(request, response, path)
     if (!isAllowedOrigin(request.headers.origin, port)) {
       log(`folio serve: refused ${path} from origin ${request.headers.origin}`)
       return sendError(response, {
@@ -69,27 +87,61 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log(`folio serve: refused ${path}: missing or wrong token`)
       return sendError(response, {
         code: 'unauthorized',
-        message: 'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
+        message:
+          'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
       })
     }
     if (path === '/api/events' && request.method === 'GET') return streamEvents(response)
+    if (path === '/api/asset-key' && request.method === 'GET') {
+      return sendJson(response, 200, { ok: true, value: { key: assetKey } })
+    }
     if (request.method !== 'POST') {
       response.setHeader('allow', 'POST')
-      return sendError(response, { code: 'invalid_input', message: 'API operations are called with POST.' }, 405)
+      return sendError(
+        response,
+        { code: 'invalid_input', message: 'API operations are called with POST.' },
+        405
+      )
     }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      return sendError(response, {
-        code: 'invalid_input',
-        message: 'Send the operation input as JSON (Content-Type: application/json).'
-      }, 415)
+      return sendError(
+        response,
+        {
+          code: 'invalid_input',
+          message: 'Send the operation input as JSON (Content-Type: application/json).'
+        },
+        415
+      )
     }
     const name = decodeURIComponent(path.slice('/api/'.length))
     // A rendered page from the browser is the one large body; every other input is small.
-    const limit = name === 'capture.saveHtml' ? renderedPageBodyBytes : (options.maxBodyBytes ?? defaultMaxBodyBytes)
+    const limit =
+      name === 'capture.saveHtml'
+        ? renderedPageBodyBytes
+        : (options.maxBodyBytes ?? defaultMaxBodyBytes)
     const body = await readBody(request, limit)
     if (!body.ok) return sendError(response, body.error)
     const result = await options.core.invoke(name, body.value)
     sendResult(response, result)
+  }
+
+  function serveAsset(request: IncomingMessage, response: ServerResponse, path: string): void {
+    const sha256 = path.slice('/api/assets/'.length)
+    const key = new URL(request.url ?? '/', 'http://localhost').searchParams.get('key')
+    if (!tokensMatch(key, assetKey))
+      return sendText(response, 401, 'This image needs the library key.')
+    const asset = /^[0-9a-f]{64}$/.test(sha256) ? readAsset(options.core.library.db, sha256) : null
+    if (!asset) return sendText(response, 404, 'No such image in this library.')
+    response.writeHead(200, {
+      'content-type': asset.mime,
+      'content-length': asset.bytes.length,
+      // An SVG opened on its own must not run script.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+      // Content-addressed: the bytes behind a sha256 never change.
+      'cache-control': 'private, max-age=31536000, immutable'
+    })
+    response.end(asset.bytes)
   }
 
   function streamEvents(response: ServerResponse): void {
@@ -145,7 +197,10 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Res
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch {
-    return { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } }
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request body is not valid JSON.' }
+    }
   }
 }
 
@@ -153,7 +208,11 @@ function sendResult(response: ServerResponse, result: Result<unknown>): void {
   sendJson(response, result.ok ? 200 : httpStatusFor(result.error), result)
 }
 
-function sendError(response: ServerResponse, error: ErrorInfo, status = httpStatusFor(error)): void {
+function sendError(
+  response: ServerResponse,
+  error: ErrorInfo,
+  status = httpStatusFor(error)
+): void {
   sendJson(response, status, { ok: false, error })
 }
 

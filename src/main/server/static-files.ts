@@ -16,17 +16,29 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8'
 }
 
-/** The same policy the Electron window enforces (DESIGN.md §5). */
-export const rendererCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data: blob:; connect-src 'self'; frame-src 'self' blob:; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+/**
+ * The same policy the Electron window enforces (DESIGN.md §5). Images name the origin outright:
+ * the reader's sandboxed frame has an opaque origin and inherits this policy, where 'self' would
+ * match nothing.
+ */
+export function rendererCsp(origin: string): string {
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+    `img-src 'self' ${origin} data: blob:; connect-src 'self'; frame-src 'self' blob:; ` +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+  )
+}
 
 /**
  * Serves the built renderer. Unknown paths without an extension get index.html so that a reload
  * on an in-app route still opens the app.
  */
-export function serveStatic(rootDir: string, urlPath: string, response: ServerResponse): void {
+export function serveStatic(
+  rootDir: string,
+  urlPath: string,
+  response: ServerResponse,
+  origin: string
+): void {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '')
   let file = join(rootDir, relative)
   if (file !== rootDir && !file.startsWith(rootDir + sep)) {
@@ -46,7 +58,7 @@ export function serveStatic(rootDir: string, urlPath: string, response: ServerRe
   response.writeHead(200, {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'content-length': stat.size,
-    'content-security-policy': rendererCsp,
+    'content-security-policy': rendererCsp(origin),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600'

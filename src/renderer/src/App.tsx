@@ -22,7 +22,12 @@ export function App(): React.JSX.Element {
           setSelectedId(null)
         }}
       />
-      <ArticleList view={view} articles={articles} selectedId={selectedId} onSelect={setSelectedId} />
+      <ArticleList
+        view={view}
+        articles={articles}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+      />
       <ReaderPane articleId={selectedId} />
     </div>
   )

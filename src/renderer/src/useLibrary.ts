@@ -5,9 +5,7 @@ import { api } from './api'
 import type { View } from './views'
 
 export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'error'; error: ErrorInfo }
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ErrorInfo }
 
 /** The stats and the current view's first page of articles, reloaded when the library changes. */
 export function useLibrary(view: View): {
@@ -23,11 +21,20 @@ export function useLibrary(view: View): {
   useEffect(() => {
     let current = true
     void api['library.stats']({}).then((result) => {
-      if (current) setStats(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error })
+      if (current)
+        setStats(
+          result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error }
+        )
     })
     void api['articles.list']({ ...view.filter, limit: 200 }).then((result) => {
       if (current) {
-        setArticles(result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error })
+        setArticles(
+          result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error }
+        )
       }
     })
     return () => {

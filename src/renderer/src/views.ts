@@ -33,5 +33,11 @@ export const views: View[] = [
     count: (stats) => stats.archived,
     emptyTitle: 'The archive is empty'
   },
-  { id: 'all', label: 'All articles', filter: {}, count: (stats) => stats.articles, emptyTitle: 'No articles' }
+  {
+    id: 'all',
+    label: 'All articles',
+    filter: {},
+    count: (stats) => stats.articles,
+    emptyTitle: 'No articles'
+  }
 ]

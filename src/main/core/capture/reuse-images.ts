@@ -17,7 +17,9 @@ function candidates(image: Element): string[] {
  */
 export function reuseStoredImages(contentHtml: string, stored: Map<string, string>): string {
   if (stored.size === 0) return contentHtml
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${contentHtml}</body></html>`)
+  const { document } = parseHTML(
+    `<!doctype html><html><head></head><body>${contentHtml}</body></html>`
+  )
   for (const image of document.querySelectorAll('img')) {
     const match = candidates(image).find((source) => stored.has(source))
     if (!match) continue

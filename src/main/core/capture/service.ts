@@ -3,7 +3,13 @@ import { extname } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib'
 import { FolioError } from '../../../shared/errors'
 import type { ReextractResult, SaveItemResult } from '../../../shared/types'
-import { markCaptureFailed, readOriginal, storeCapturedArticle, storedImages, upsertPendingArticle } from '../db/queries/captures'
+import {
+  markCaptureFailed,
+  readOriginal,
+  storeCapturedArticle,
+  storedImages,
+  upsertPendingArticle
+} from '../db/queries/captures'
 import type { CapturedArticle } from '../db/queries/captures'
 import type { CapturePayload, Job } from '../db/queries/jobs'
 import { createJobQueue } from '../jobs/queue'
@@ -52,11 +58,16 @@ interface LoadedPage {
 
 function compressOriginal(bytes: Uint8Array, charset: string): CapturedArticle['original'] {
   // Quality 5: within 10% of the best ratio on HTML at a tenth of the time of quality 11.
-  const compressed = brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+  const compressed = brotliCompressSync(bytes, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 }
+  })
   return { bytes: compressed, encoding: 'br', charset }
 }
 
-export function createCaptureService(library: Library, options: CaptureOptions = {}): CaptureService {
+export function createCaptureService(
+  library: Library,
+  options: CaptureOptions = {}
+): CaptureService {
   const { db } = library
   let pool: ExtractPool | null = null
   const extractor = (): ExtractPool => (pool ??= createExtractPool({ size: options.workers }))
@@ -66,7 +77,11 @@ export function createCaptureService(library: Library, options: CaptureOptions =
       context.stage('fetching')
       const page = await fetchPage(payload.url, { ...options.fetch, signal: context.signal })
       const decoded = decodeHtmlBytes(page.bytes, page.contentType)
-      return { html: decoded.html, url: page.url, original: compressOriginal(page.bytes, decoded.charset) }
+      return {
+        html: decoded.html,
+        url: page.url,
+        original: compressOriginal(page.bytes, decoded.charset)
+      }
     }
     if (payload.source === 'html') {
       const bytes = new TextEncoder().encode(payload.html)
@@ -76,21 +91,30 @@ export function createCaptureService(library: Library, options: CaptureOptions =
       throw new FolioError('not_found', `Could not read ${payload.path}: ${error.message}`)
     })
     const decoded = decodeHtmlBytes(bytes, isTextFile(payload.path) ? 'text/plain' : null)
-    return { html: decoded.html, url: payload.url, original: compressOriginal(bytes, decoded.charset) }
+    return {
+      html: decoded.html,
+      url: payload.url,
+      original: compressOriginal(bytes, decoded.charset)
+    }
   }
 
   async function capture(job: Job, context: JobContext): Promise<void> {
     const articleId = job.articleId
-    if (articleId === null) throw new FolioError('not_found', 'The article of this capture was deleted.')
+    if (articleId === null)
+      throw new FolioError('not_found', 'The article of this capture was deleted.')
     const page = await loadPage(job.payload, context)
     context.stage('extracting')
     const extracted =
       job.payload.source === 'file' && isTextFile(job.payload.path)
         ? articleFromText(page.html, job.payload.path)
         : await extractor().extract({ html: page.html, url: page.url }, context.signal)
-    if (job.payload.source === 'html' && job.payload.title && !extracted.title) extracted.title = job.payload.title
+    if (job.payload.source === 'html' && job.payload.title && !extracted.title)
+      extracted.title = job.payload.title
     context.stage('images')
-    const images = await localiseImages(extracted.contentHtml, page.url, { ...options.images, signal: context.signal })
+    const images = await localiseImages(extracted.contentHtml, page.url, {
+      ...options.images,
+      signal: context.signal
+    })
     context.stage('saving')
     const lead = images.assets.find((asset) => asset.sourceUrl === extracted.leadImageUrl)
     storeCapturedArticle(db, articleId, {
@@ -113,7 +137,13 @@ export function createCaptureService(library: Library, options: CaptureOptions =
     }
   })
 
-  function enqueue(payload: CapturePayload, url: string, urlKey: string, tags: string[], title?: string): SaveItemResult {
+  function enqueue(
+    payload: CapturePayload,
+    url: string,
+    urlKey: string,
+    tags: string[],
+    title?: string
+  ): SaveItemResult {
     const articleId = upsertPendingArticle(db, { url, urlKey, tags, title })
     const job = queue.enqueue(payload, articleId)
     library.emit({ type: 'articles.changed', ids: [articleId] })
@@ -123,7 +153,10 @@ export function createCaptureService(library: Library, options: CaptureOptions =
   async function reextractOne(id: number): Promise<void> {
     const original = readOriginal(db, id)
     if (!original) {
-      throw new FolioError('not_found', `Article ${id} has no stored page to re-extract (it was never captured, or was saved as text).`)
+      throw new FolioError(
+        'not_found',
+        `Article ${id} has no stored page to re-extract (it was never captured, or was saved as text).`
+      )
     }
     const bytes = original.encoding === 'br' ? brotliDecompressSync(original.bytes) : original.bytes
     const html = new TextDecoder(original.charset ?? 'utf-8').decode(bytes)
@@ -149,7 +182,10 @@ export function createCaptureService(library: Library, options: CaptureOptions =
           const source = resolveCaptureSource(input)
           return enqueue(source.payload, source.url, source.urlKey, tags)
         } catch (error) {
-          const info = error instanceof FolioError ? error.toInfo() : { code: 'internal', message: String(error) }
+          const info =
+            error instanceof FolioError
+              ? error.toInfo()
+              : { code: 'internal', message: String(error) }
           return { input, ok: false, articleId: null, jobId: null, error: info }
         }
       })
@@ -159,7 +195,13 @@ export function createCaptureService(library: Library, options: CaptureOptions =
       if (source.payload.source !== 'url') {
         throw new FolioError('invalid_url', `A rendered page needs its web address, not "${url}".`)
       }
-      return enqueue({ source: 'html', url: source.url, html, title }, source.url, source.urlKey, tags, title)
+      return enqueue(
+        { source: 'html', url: source.url, html, title },
+        source.url,
+        source.urlKey,
+        tags,
+        title
+      )
     },
     async reextract(ids) {
       const result: ReextractResult = { reextracted: [], failed: [] }
@@ -168,11 +210,15 @@ export function createCaptureService(library: Library, options: CaptureOptions =
           await reextractOne(id)
           result.reextracted.push(id)
         } catch (error) {
-          const info = error instanceof FolioError ? error.toInfo() : { code: 'internal', message: String(error) }
+          const info =
+            error instanceof FolioError
+              ? error.toInfo()
+              : { code: 'internal', message: String(error) }
           result.failed.push({ id, error: info })
         }
       }
-      if (result.reextracted.length > 0) library.emit({ type: 'articles.changed', ids: result.reextracted })
+      if (result.reextracted.length > 0)
+        library.emit({ type: 'articles.changed', ids: result.reextracted })
       return result
     },
     async close() {

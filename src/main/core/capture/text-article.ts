@@ -13,9 +13,17 @@ function escapeHtml(text: string): string {
  */
 export function articleFromText(text: string, path: string): ExtractedArticle {
   const normalized = text.replace(/\r\n?/g, '\n').trim()
-  const paragraphs = normalized.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean)
-  const firstLine = normalized.split('\n', 1)[0]?.replace(/^#+\s*/, '').trim() ?? ''
-  const title = firstLine.length > 0 && firstLine.length <= 150 ? firstLine : basename(path, extname(path))
+  const paragraphs = normalized
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+  const firstLine =
+    normalized
+      .split('\n', 1)[0]
+      ?.replace(/^#+\s*/, '')
+      .trim() ?? ''
+  const title =
+    firstLine.length > 0 && firstLine.length <= 150 ? firstLine : basename(path, extname(path))
   const contentHtml = paragraphs
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('\n')

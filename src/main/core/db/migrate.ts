@@ -21,7 +21,9 @@ export function migrate(db: Database, migrations: readonly Migration[], file = '
   const latest = migrations.length
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`)
+      throw new Error(
+        `Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`
+      )
     }
   })
   const current = schemaVersion(db)

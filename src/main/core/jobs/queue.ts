@@ -59,14 +59,21 @@ function isProcessAlive(pid: number): boolean {
 
 function asFolioError(error: unknown): FolioError {
   if (error instanceof FolioError) return error
-  return new FolioError('internal', `The capture failed unexpectedly: ${(error as Error).message ?? String(error)}`)
+  return new FolioError(
+    'internal',
+    `The capture failed unexpectedly: ${(error as Error).message ?? String(error)}`
+  )
 }
 
 /**
  * The persisted capture queue (DESIGN.md §3, STYLE.md rule 7): jobs live in the `jobs` table, so
  * a batch of thousands costs memory only for the few in flight, and a crash loses nothing.
  */
-export function createJobQueue(library: Library, handler: JobHandler, options: JobQueueOptions = {}): JobQueue {
+export function createJobQueue(
+  library: Library,
+  handler: JobHandler,
+  options: JobQueueOptions = {}
+): JobQueue {
   const { db } = library
   const concurrency = options.concurrency ?? 4
   const maxAttempts = options.maxAttempts ?? 4
@@ -113,7 +120,9 @@ export function createJobQueue(library: Library, handler: JobHandler, options: J
     const done = handler(job, context)
       .then(() => finishJob(db, job.id, { status: 'done' }))
       .catch((error: unknown) => settleFailure(job, asFolioError(error), controller.signal))
-      .catch((error: unknown) => options.log?.(`folio: job ${job.id} could not be recorded: ${String(error)}`))
+      .catch((error: unknown) =>
+        options.log?.(`folio: job ${job.id} could not be recorded: ${String(error)}`)
+      )
       .finally(() => {
         running.delete(job.id)
         if (db.open) {
@@ -134,7 +143,12 @@ export function createJobQueue(library: Library, handler: JobHandler, options: J
     const transient = options.isTransient?.(error) ?? false
     if (transient && job.attempts < maxAttempts) {
       const delay = retryBaseMs * 4 ** (job.attempts - 1)
-      finishJob(db, job.id, { status: 'queued', code: error.code, message: error.message, nextAttemptAt: Date.now() + delay })
+      finishJob(db, job.id, {
+        status: 'queued',
+        code: error.code,
+        message: error.message,
+        nextAttemptAt: Date.now() + delay
+      })
       return
     }
     finishJob(db, job.id, { status: 'failed', code: error.code, message: error.message })
@@ -146,7 +160,10 @@ export function createJobQueue(library: Library, handler: JobHandler, options: J
       if (started) return
       started = true
       const resumed = requeueOrphanedJobs(db, isProcessAlive)
-      if (resumed > 0) options.log?.(`folio: resuming ${resumed} capture${resumed === 1 ? '' : 's'} left unfinished`)
+      if (resumed > 0)
+        options.log?.(
+          `folio: resuming ${resumed} capture${resumed === 1 ? '' : 's'} left unfinished`
+        )
       pump()
     },
     async stop() {
@@ -183,7 +200,12 @@ export function createJobQueue(library: Library, handler: JobHandler, options: J
         )
         const finish = (): void => {
           stopListening()
-          resolve(ids.map((id) => getJob(db, id)).filter((job): job is Job => job !== null).map(jobInfo))
+          resolve(
+            ids
+              .map((id) => getJob(db, id))
+              .filter((job): job is Job => job !== null)
+              .map(jobInfo)
+          )
         }
         const stopListening = library.onEvent((event) => {
           if (event.type !== 'job.progress' || !terminal.has(event.job.status)) return

@@ -1,4 +1,4 @@
-import type { FolioBridge } from '../../../shared/contract'
+import type { FolioBridge, ResolvedAssets } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import type { FolioEvent, FolioEventListener } from '../../../shared/events'
 import { operationNames } from '../../../shared/operations'
@@ -46,7 +46,9 @@ function createEventStream(token: string | null): (listener: FolioEventListener)
   let opened = false
 
   async function read(): Promise<void> {
-    const response = await fetch('/api/events', { headers: { authorization: `Bearer ${token ?? ''}` } })
+    const response = await fetch('/api/events', {
+      headers: { authorization: `Bearer ${token ?? ''}` }
+    })
     if (!response.body) return
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let buffer = ''
@@ -78,10 +80,36 @@ function createEventStream(token: string | null): (listener: FolioEventListener)
   }
 }
 
+/** Image URLs carry a read-only key (an <img> cannot send the token); fetched once. */
+function createAssetResolver(token: string | null): (html: string) => Promise<ResolvedAssets> {
+  let key: Promise<string | null> | null = null
+  const fetchKey = async (): Promise<string | null> => {
+    const response = await fetch('/api/asset-key', {
+      headers: { authorization: `Bearer ${token ?? ''}` }
+    })
+    const result = (await response.json()) as Result<{ key: string }>
+    return result.ok ? result.value.key : null
+  }
+  return async (html) => {
+    key ??= fetchKey().catch(() => null)
+    const assetKey = await key
+    const origin = window.location.origin
+    return {
+      html: html.replace(
+        /folio-asset:\/\/([0-9a-f]{64})/g,
+        (_match, sha256: string) =>
+          `${origin}/api/assets/${sha256}?key=${encodeURIComponent(assetKey ?? '')}`
+      ),
+      imageSources: `${origin} data:`
+    }
+  }
+}
+
 export function createHttpClient(): FolioBridge {
   const token = takeToken()
   const client: Record<string, unknown> = {}
   for (const name of operationNames) client[name] = (input: unknown) => post(name, input, token)
   client.onEvent = createEventStream(token)
+  client.resolveAssets = createAssetResolver(token)
   return client as FolioBridge
 }

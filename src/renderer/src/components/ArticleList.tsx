@@ -11,12 +11,19 @@ interface ArticleListProps {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
-export function ArticleList({ view, articles, selectedId, onSelect }: ArticleListProps): React.JSX.Element {
+export function ArticleList({
+  view,
+  articles,
+  selectedId,
+  onSelect
+}: ArticleListProps): React.JSX.Element {
   return (
     <section className="list-pane" aria-label={view.label}>
       <header className="pane-header">
         <h1>{view.label}</h1>
-        {articles.status === 'ready' && <span className="muted">{countLabel(articles.value.total)}</span>}
+        {articles.status === 'ready' && (
+          <span className="muted">{countLabel(articles.value.total)}</span>
+        )}
       </header>
       {articles.status === 'loading' && <p className="state-message muted">Loading…</p>}
       {articles.status === 'error' && (
@@ -38,7 +45,11 @@ export function ArticleList({ view, articles, selectedId, onSelect }: ArticleLis
               >
                 <span className="article-title">{article.title || article.url}</span>
                 <span className="article-meta">
-                  {[article.siteName ?? article.site, dateFormat.format(article.savedAt), readingTime(article.readingMinutes)]
+                  {[
+                    article.siteName ?? article.site,
+                    dateFormat.format(article.savedAt),
+                    readingTime(article.readingMinutes)
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>

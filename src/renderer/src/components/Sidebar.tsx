@@ -33,7 +33,9 @@ export function Sidebar({ views, current, stats, onSelect }: SidebarProps): Reac
         ))}
       </ul>
       <h2 className="sidebar-heading">Tags</h2>
-      <p className="sidebar-note">{stats && stats.tags > 0 ? `${stats.tags} tags` : 'No tags yet'}</p>
+      <p className="sidebar-note">
+        {stats && stats.tags > 0 ? `${stats.tags} tags` : 'No tags yet'}
+      </p>
     </nav>
   )
 }

@@ -6,9 +6,10 @@ import type {
   ArticleState,
   ArticleSummary,
   CaptureStatus,
-  DeleteResult
+  DeleteResult,
+  UpdateResult
 } from '../../../../shared/types'
-import { removeArticleFromIndex } from '../../search/fts'
+import { indexArticle, removeArticleFromIndex } from '../../search/fts'
 
 /** The row of `articles` as SQLite returns it. */
 export interface ArticleRow {
@@ -105,7 +106,9 @@ export function listArticles(db: Database, options: ListArticlesOptions): Articl
   const rows = db
     .prepare(`SELECT * FROM articles ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`)
     .all(params) as ArticleRow[]
-  const { total } = db.prepare(`SELECT count(*) AS total FROM articles ${whereSql}`).get(params) as {
+  const { total } = db
+    .prepare(`SELECT count(*) AS total FROM articles ${whereSql}`)
+    .get(params) as {
     total: number
   }
   const tags = tagsOfArticles(
@@ -137,7 +140,11 @@ export function tagsOfArticles(db: Database, ids: number[]): Map<number, string[
 
 export type ContentPart = 'none' | 'html' | 'text' | 'all'
 
-export function getArticle(db: Database, id: number, content: ContentPart = 'none'): Article | null {
+export function getArticle(
+  db: Database,
+  id: number,
+  content: ContentPart = 'none'
+): Article | null {
   const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
   if (!row) return null
   const article: Article = {
@@ -151,7 +158,8 @@ export function getArticle(db: Database, id: number, content: ContentPart = 'non
     const contents = db
       .prepare('SELECT content_html, text FROM article_contents WHERE article_id = ?')
       .get(id) as { content_html: string | null; text: string | null } | undefined
-    if (content === 'html' || content === 'all') article.contentHtml = contents?.content_html ?? null
+    if (content === 'html' || content === 'all')
+      article.contentHtml = contents?.content_html ?? null
     if (content === 'text' || content === 'all') article.text = contents?.text ?? null
   }
   return article
@@ -188,4 +196,53 @@ export function deleteUnusedAssets(db: Database): number {
          (SELECT 1 FROM article_assets aa WHERE aa.sha256 = assets.sha256)`
     )
     .run().changes
+}
+
+export interface ArticleChange {
+  id: number
+  state?: ArticleState
+  favorite?: boolean
+  title?: string
+  readingProgress?: number
+}
+
+/**
+ * Applies each article's own changes in one transaction. Reading an article to the end or
+ * marking it read stamps `read_at`; a new title is re-indexed for search.
+ */
+export function updateArticles(
+  db: Database,
+  changes: ArticleChange[],
+  now = Date.now()
+): UpdateResult {
+  return db.transaction((): UpdateResult => {
+    const updated: number[] = []
+    const notFound: number[] = []
+    const update = db.prepare(
+      `UPDATE articles SET
+         state = coalesce(@state, state),
+         favorite = coalesce(@favorite, favorite),
+         title = coalesce(@title, title),
+         reading_progress = coalesce(@progress, reading_progress),
+         read_at = CASE WHEN @state = 'read' AND state != 'read' THEN @now ELSE read_at END,
+         updated_at = @now
+       WHERE id = @id`
+    )
+    for (const change of changes) {
+      const { changes: count } = update.run({
+        id: change.id,
+        state: change.state ?? null,
+        favorite: change.favorite === undefined ? null : change.favorite ? 1 : 0,
+        title: change.title ?? null,
+        progress: change.readingProgress ?? null,
+        now
+      })
+      if (count === 0) notFound.push(change.id)
+      else {
+        updated.push(change.id)
+        if (change.title !== undefined) indexArticle(db, change.id)
+      }
+    }
+    return { updated, notFound }
+  })()
 }

@@ -51,7 +51,9 @@ export function upsertPendingArticle(
            error_message = NULL
          RETURNING id`
       )
-      .get({ url: input.url, urlKey: input.urlKey, title: input.title ?? '', site, now }) as { id: number }
+      .get({ url: input.url, urlKey: input.urlKey, title: input.title ?? '', site, now }) as {
+      id: number
+    }
     if (input.tags && input.tags.length > 0) addTagsToArticle(db, row.id, input.tags)
     indexArticle(db, row.id)
     return row.id
@@ -68,7 +70,12 @@ function siteOf(url: string): string | null {
 }
 
 /** Writes the article, its contents, its images and its index entry in one transaction. */
-export function storeCapturedArticle(db: Database, articleId: number, article: CapturedArticle, now = Date.now()): void {
+export function storeCapturedArticle(
+  db: Database,
+  articleId: number,
+  article: CapturedArticle,
+  now = Date.now()
+): void {
   db.transaction(() => {
     db.prepare(
       `UPDATE articles SET
@@ -102,7 +109,12 @@ export function storeCapturedArticle(db: Database, articleId: number, article: C
   })()
 }
 
-function writeContents(db: Database, articleId: number, article: CapturedArticle, now: number): void {
+function writeContents(
+  db: Database,
+  articleId: number,
+  article: CapturedArticle,
+  now: number
+): void {
   const original = article.original
   db.prepare(
     `INSERT INTO article_contents
@@ -153,7 +165,13 @@ function writeImages(
  * Records why a capture failed. An article that already has a good copy keeps it (a failed
  * refresh loses nothing); a new one is marked failed so the list can show the reason.
  */
-export function markCaptureFailed(db: Database, articleId: number, code: string, message: string, now = Date.now()): void {
+export function markCaptureFailed(
+  db: Database,
+  articleId: number,
+  code: string,
+  message: string,
+  now = Date.now()
+): void {
   db.prepare(
     `UPDATE articles SET
        capture_status = CASE WHEN capture_status = 'ready' THEN 'ready' ELSE 'failed' END,
@@ -180,15 +198,18 @@ export function readOriginal(db: Database, articleId: number): StoredOriginal | 
 }
 
 export function readAsset(db: Database, sha256: string): { mime: string; bytes: Buffer } | null {
-  return (db.prepare('SELECT mime, bytes FROM assets WHERE sha256 = ?').get(sha256) as
-    | { mime: string; bytes: Buffer }
-    | undefined) ?? null
+  return (
+    (db.prepare('SELECT mime, bytes FROM assets WHERE sha256 = ?').get(sha256) as
+      { mime: string; bytes: Buffer } | undefined) ?? null
+  )
 }
 
 /** Source URL → sha256 of the images an article has stored, for re-extraction offline. */
 export function storedImages(db: Database, articleId: number): Map<string, string> {
   const rows = db
-    .prepare('SELECT source_url, sha256 FROM article_assets WHERE article_id = ? AND sha256 IS NOT NULL')
+    .prepare(
+      'SELECT source_url, sha256 FROM article_assets WHERE article_id = ? AND sha256 IS NOT NULL'
+    )
     .all(articleId) as { source_url: string; sha256: string }[]
   return new Map(rows.map((row) => [row.source_url, row.sha256]))
 }

@@ -55,7 +55,12 @@ export function jobInfo(job: Job): JobInfo {
   return info
 }
 
-export function insertJob(db: Database, payload: CapturePayload, articleId: number, now = Date.now()): Job {
+export function insertJob(
+  db: Database,
+  payload: CapturePayload,
+  articleId: number,
+  now = Date.now()
+): Job {
   const row = db
     .prepare(
       `INSERT INTO jobs (kind, payload, status, stage, article_id, created_at, updated_at, next_attempt_at)
@@ -72,7 +77,9 @@ export function getJob(db: Database, id: number): Job | null {
 
 export function listJobs(db: Database, options: { status?: JobStatus; limit: number }): Job[] {
   const rows = options.status
-    ? db.prepare('SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ?').all(options.status, options.limit)
+    ? db
+        .prepare('SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ?')
+        .all(options.status, options.limit)
     : db.prepare('SELECT * FROM jobs ORDER BY id DESC LIMIT ?').all(options.limit)
   return (rows as JobRow[]).map(jobFromRow)
 }
@@ -94,14 +101,20 @@ export function claimNextJob(db: Database, runnerPid: number, now = Date.now()):
 }
 
 export function nextDueTime(db: Database): number | null {
-  const row = db.prepare("SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued'").get() as {
+  const row = db
+    .prepare("SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued'")
+    .get() as {
     due: number | null
   }
   return row.due
 }
 
 export function setJobStage(db: Database, id: number, stage: CaptureStage, now = Date.now()): void {
-  db.prepare("UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running'").run(stage, now, id)
+  db.prepare("UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running'").run(
+    stage,
+    now,
+    id
+  )
 }
 
 export function finishJob(
@@ -159,12 +172,20 @@ export function cancelQueuedJobs(db: Database, ids: number[], now = Date.now()):
  * Jobs left `running` by a process that is gone (killed, crashed, power cut) go back to the
  * queue; jobs of a live Folio process (the app beside the CLI) are left to it.
  */
-export function requeueOrphanedJobs(db: Database, isAlive: (pid: number) => boolean, now = Date.now()): number {
-  const running = db.prepare("SELECT id, runner_pid AS pid FROM jobs WHERE status = 'running'").all() as {
+export function requeueOrphanedJobs(
+  db: Database,
+  isAlive: (pid: number) => boolean,
+  now = Date.now()
+): number {
+  const running = db
+    .prepare("SELECT id, runner_pid AS pid FROM jobs WHERE status = 'running'")
+    .all() as {
     id: number
     pid: number | null
   }[]
-  const orphans = running.filter((job) => job.pid === null || !isAlive(job.pid)).map((job) => job.id)
+  const orphans = running
+    .filter((job) => job.pid === null || !isAlive(job.pid))
+    .map((job) => job.id)
   if (orphans.length === 0) return 0
   return db
     .prepare(

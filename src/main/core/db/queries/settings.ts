@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto'
 
 export function getSetting(db: Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    | { value: string }
-    | undefined
+    { value: string } | undefined
   return row?.value ?? null
 }
 
