@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
 import type { FolioCore } from '../../src/main/core/api'
 import { openLibrary } from '../../src/main/core/library'
+import { loopbackLookup } from '../../src/main/core/capture/loopback'
 import { readAsset } from '../../src/main/core/db/queries/captures'
 import type { Article, JobInfo, SaveItemResult } from '../../src/shared/types'
 import { unwrap } from '../../src/shared/errors'
@@ -47,7 +48,12 @@ describe('capturing pages into the library', () => {
     server = await startFixtureServer(routes)
     core = createCore(openLibrary(tempDir()), {
       log: () => {},
-      capture: { workers: 1, queue: { retryBaseMs: 20 }, fetch: { totalTimeoutMs: 5000 } }
+      capture: {
+        lookup: loopbackLookup,
+        workers: 1,
+        queue: { retryBaseMs: 20 },
+        fetch: { totalTimeoutMs: 5000 }
+      }
     })
     core.start()
   }

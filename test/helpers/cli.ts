@@ -13,7 +13,8 @@ export interface CliRun {
 export function runFolio(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [folioBin, ...args], {
-      env: { ...process.env, FOLIO_LIBRARY: '', ...env },
+      // Corpus pages name real image hosts; every name resolves to this machine instead.
+      env: { ...process.env, FOLIO_LIBRARY: '', FOLIO_NETWORK: 'loopback', ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''

@@ -14,7 +14,7 @@ export function serveLibrary(libraryDir: string): Promise<ServedLibrary> {
   const child: ChildProcess = spawn(
     process.execPath,
     [folioBin, '--library', libraryDir, 'serve', '--port', '0', '--json'],
-    { stdio: ['ignore', 'pipe', 'pipe'] }
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FOLIO_NETWORK: 'loopback' } }
   )
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

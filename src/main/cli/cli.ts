@@ -1,5 +1,6 @@
 import { FolioError } from '../../shared/errors'
 import { createCore } from '../core/api'
+import { lookupFromEnvironment } from '../core/capture/loopback'
 import { openLibrary } from '../core/library'
 import { resolveLibraryDir } from '../core/paths'
 import { commands, parseCommandArgs } from './commands'
@@ -67,7 +68,10 @@ export async function runCli(
     }
     const libraryDir = resolveLibraryDir(library, env)
     const opened = openLibrary(libraryDir)
-    const core = createCore(opened, { log: (message) => io.err(message) })
+    const core = createCore(opened, {
+      log: (message) => io.err(message),
+      capture: { lookup: lookupFromEnvironment(env) }
+    })
     try {
       return await command.run({ core, io, libraryDir }, args)
     } finally {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import type { LookupFunction } from 'node:net'
 import { extname } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib'
 import { FolioError } from '../../../shared/errors'
@@ -30,6 +31,8 @@ import { resolveCaptureSource } from './sources'
 import { articleFromText } from './text-article'
 
 export interface CaptureOptions {
+  /** Replaces DNS for pages and images alike (see loopback.ts). */
+  lookup?: LookupFunction
   fetch?: Omit<FetchOptions, 'signal'>
   images?: Omit<LocaliseOptions, 'signal'>
   queue?: Omit<JobQueueOptions, 'isTransient' | 'onFailed'>
@@ -75,7 +78,11 @@ export function createCaptureService(
   async function loadPage(payload: CapturePayload, context: JobContext): Promise<LoadedPage> {
     if (payload.source === 'url') {
       context.stage('fetching')
-      const page = await fetchPage(payload.url, { ...options.fetch, signal: context.signal })
+      const page = await fetchPage(payload.url, {
+        lookup: options.lookup,
+        ...options.fetch,
+        signal: context.signal
+      })
       const decoded = decodeHtmlBytes(page.bytes, page.contentType)
       return {
         html: decoded.html,
@@ -112,6 +119,7 @@ export function createCaptureService(
       extracted.title = job.payload.title
     context.stage('images')
     const images = await localiseImages(extracted.contentHtml, page.url, {
+      lookup: options.lookup,
       ...options.images,
       signal: context.signal
     })
