@@ -58,10 +58,13 @@ export function normalizeTagNames(names: string[]): string[] {
 
 /** Orders names as a tree: `a`, `a/b`, `a/b/c`, `a b` (segment by segment, case-insensitively). */
 export function compareTagNames(left: string, right: string): number {
-  const leftParts = tagKey(left).split(tagSeparator)
-  const rightParts = tagKey(right).split(tagSeparator)
-  for (let index = 0; index < Math.min(leftParts.length, rightParts.length); index += 1) {
-    if (leftParts[index] !== rightParts[index]) return leftParts[index] < rightParts[index] ? -1 : 1
+  return compareSegments(tagKey(left).split(tagSeparator), tagKey(right).split(tagSeparator))
+}
+
+/** Compares names already split into `tagKey` segments. */
+export function compareSegments(left: string[], right: string[]): number {
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    if (left[index] !== right[index]) return left[index] < right[index] ? -1 : 1
   }
-  return leftParts.length - rightParts.length
+  return left.length - right.length
 }
