@@ -1,34 +1,246 @@
-import { useState } from 'react'
-import { ArticleList } from './components/ArticleList'
-import { ReaderPane } from './components/ReaderPane'
-import { Sidebar } from './components/Sidebar'
-import { useLibrary } from './useLibrary'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { AddPanel } from './capture/AddPanel'
+import { useCaptureJobs } from './capture/useCaptureJobs'
+import { ArticleList } from './library/ArticleList'
+import { createArticleActions } from './library/articleActions'
+import type { Target } from './library/articleActions'
+import { ListHeader } from './library/ListHeader'
+import type { BulkActions } from './library/ListHeader'
+import type { ListQuery, SortKey, SortOrder } from './library/query'
+import { queryKey } from './library/query'
+import { Sidebar } from './library/Sidebar'
+import { useArticlePages } from './library/useArticlePages'
+import { useSelection } from './library/useSelection'
+import { useStats } from './library/useStats'
+import { useTags } from './library/useTags'
+import { usePreferences } from './preferences'
+import { ReaderPane } from './reader/ReaderPane'
+import type { ReaderActions } from './reader/ReaderPane'
+import { useArticle } from './reader/useArticle'
+import { ShortcutsDialog } from './ui/ShortcutsDialog'
+import { TagPrompt, TitlePrompt } from './ui/ArticlePrompts'
+import { Toasts } from './ui/Toasts'
+import { useKeyboard } from './ui/useKeyboard'
+import { useUndo } from './ui/useUndo'
 import { views } from './views'
 import type { View } from './views'
 
-export function App(): React.JSX.Element {
-  const [view, setView] = useState<View>(views[0])
-  const [selectedId, setSelectedId] = useState<number | null>(null)
-  const { stats, articles } = useLibrary(view)
+type OpenDialog =
+  | { kind: 'add'; text: string }
+  | { kind: 'shortcuts' }
+  | { kind: 'tag'; targets: Target[] }
+  | { kind: 'title'; target: Target }
 
+export function App(): React.JSX.Element {
+  const { preferences, shownTheme, update: updatePreferences } = usePreferences()
+  const [view, setView] = useState<View>(views[0])
+  const [order, setOrder] = useState<{ sort: SortKey; order: SortOrder }>({
+    sort: 'saved',
+    order: 'desc'
+  })
+  const query: ListQuery = useMemo(() => ({ filter: view.filter, ...order }), [view, order])
+  const undo = useUndo()
+  const pages = useArticlePages(query, undo.hiddenIds)
+  const selection = useSelection(pages, query)
+  const jobs = useCaptureJobs()
+  const stats = useStats()
+  const tags = useTags()
+  const [cursor, setCursor] = useState(0)
+  const [openId, setOpenId] = useState<number | null>(null)
+  const [mode, setMode] = useState<'list' | 'reader'>('list')
+  const [dialog, setDialog] = useState<OpenDialog | null>(null)
+  const [search, setSearch] = useState('')
+  const opened = useArticle(openId)
+  const openArticle = opened.article?.status === 'ready' ? opened.article.value : null
+  const listRef = useRef<HTMLElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const actions = useMemo(() => createArticleActions(undo), [undo])
+
+  const cursorIndex = Math.max(0, Math.min(cursor, pages.count - 1))
+  const selectionTargets = [...selection.selected.values()]
+
+  const targets = (): Target[] => {
+    if (selectionTargets.length > 0) return selectionTargets
+    if (mode === 'reader' && openArticle) return [openArticle]
+    const article = pages.itemAt(cursorIndex)
+    return article ? [article] : []
+  }
+
+  const afterBulk = (): void => {
+    if (selectionTargets.length > 0) selection.clear()
+  }
+
+  const open = useCallback(
+    (index: number) => {
+      const article = pages.itemAt(index)
+      setCursor(index)
+      if (!article) return
+      setOpenId(article.id)
+      setMode('reader')
+    },
+    [pages]
+  )
+
+  const backToList = (): void => {
+    setMode('list')
+    listRef.current?.focus()
+  }
+
+  const selectView = (next: View): void => {
+    setView(next)
+    setCursor(0)
+    selection.clear()
+  }
+
+  const remove = (list: Target[]): void => {
+    if (list.length === 0) return
+    actions.remove(list)
+    if (list.some((target) => target.id === openId)) setOpenId(null)
+    afterBulk()
+  }
+
+  const step = (delta: number): void => {
+    const next = Math.max(0, Math.min(pages.count - 1, cursorIndex + delta))
+    if (mode === 'reader') open(next)
+    else setCursor(next)
+  }
+
+  useKeyboard({
+    j: () => step(1),
+    ArrowDown: () => mode === 'list' && step(1),
+    k: () => step(-1),
+    ArrowUp: () => mode === 'list' && step(-1),
+    Enter: () => open(cursorIndex),
+    o: () => open(cursorIndex),
+    u: backToList,
+    Escape: () => (selectionTargets.length > 0 ? selection.clear() : backToList()),
+    '/': () => searchRef.current?.focus(),
+    a: () => void actions.archive(targets()).then(afterBulk),
+    f: () => void actions.toggleFavorite(targets()).then(afterBulk),
+    m: () => void actions.toggleRead(targets()).then(afterBulk),
+    t: () => targets().length > 0 && setDialog({ kind: 'tag', targets: targets() }),
+    e: () => {
+      const [target] = targets()
+      if (target) setDialog({ kind: 'title', target })
+    },
+    'Shift+D': () => remove(targets()),
+    x: () => selection.toggle(cursorIndex),
+    'Ctrl+a': () => void selection.selectAll(),
+    'Ctrl+z': () => undo.undoLatest(),
+    n: () => setDialog({ kind: 'add', text: '' }),
+    '?': () => setDialog({ kind: 'shortcuts' })
+  })
+
+  useEffect(() => {
+    // Links dropped anywhere on the window open the Add box with them.
+    const over = (event: DragEvent): void => event.preventDefault()
+    const drop = (event: DragEvent): void => {
+      event.preventDefault()
+      const text =
+        event.dataTransfer?.getData('text/uri-list') || event.dataTransfer?.getData('text')
+      setDialog({ kind: 'add', text: text ?? '' })
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('drop', drop)
+    }
+  }, [])
+
+  const bulk: BulkActions = {
+    archive: () => void actions.archive(selectionTargets).then(afterBulk),
+    markRead: (read) => void actions.setRead(selectionTargets, read).then(afterBulk),
+    tag: () => setDialog({ kind: 'tag', targets: selectionTargets }),
+    remove: () => remove(selectionTargets),
+    selectAll: () => void selection.selectAll(),
+    clear: selection.clear
+  }
+
+  const readerActions: ReaderActions = {
+    archive: (article) => void actions.archive([article]),
+    toggleFavorite: (article) => void actions.toggleFavorite([article]),
+    remove: (article) => remove([article]),
+    markRead: (article) => void actions.setRead([article], true),
+    saveProgress: (article, progress) => actions.saveProgress(article.id, progress),
+    tag: (article) => setDialog({ kind: 'tag', targets: [article] }),
+    editTitle: (article) => setDialog({ kind: 'title', target: article }),
+    back: backToList
+  }
+
+  const statsValue = stats.status === 'ready' ? stats.value : null
   return (
-    <div className="app">
-      <Sidebar
-        views={views}
-        current={view}
-        stats={stats.status === 'ready' ? stats.value : null}
-        onSelect={(next) => {
-          setView(next)
-          setSelectedId(null)
-        }}
-      />
+    <div className="app" data-mode={mode}>
+      <Sidebar views={views} current={view} stats={statsValue} tags={tags} onSelect={selectView} />
       <ArticleList
         view={view}
-        articles={articles}
-        selectedId={selectedId}
-        onSelect={setSelectedId}
+        pages={pages}
+        resetKey={queryKey(query)}
+        cursor={pages.count > 0 ? cursorIndex : -1}
+        openId={openId}
+        selectedIds={selection.selected}
+        stageByArticle={jobs.stageByArticle}
+        listRef={listRef}
+        onRowClick={(index, event) => {
+          if (event.shiftKey) selection.extend(index)
+          else if (event.ctrlKey || event.metaKey) selection.toggle(index)
+          else open(index)
+        }}
+        onRowToggle={(index, event) =>
+          event.shiftKey ? selection.extend(index) : selection.toggle(index)
+        }
+        libraryEmpty={statsValue?.articles === 0}
+        onAdd={() => setDialog({ kind: 'add', text: '' })}
+        header={
+          <ListHeader
+            title={view.label}
+            count={pages.status === 'ready' ? pages.count : null}
+            sort={order.sort}
+            order={order.order}
+            onSort={(sort, direction) => setOrder({ sort, order: direction })}
+            onAdd={() => setDialog({ kind: 'add', text: '' })}
+            selectionCount={selection.selected.size}
+            bulk={bulk}
+            searchRef={searchRef}
+            search={search}
+            searchAvailable={false}
+            onSearch={setSearch}
+          />
+        }
       />
-      <ReaderPane articleId={selectedId} />
+      <ReaderPane
+        opened={opened}
+        focus={mode === 'reader'}
+        preferences={preferences}
+        theme={shownTheme}
+        onPreferences={updatePreferences}
+        actions={readerActions}
+      />
+      {dialog?.kind === 'add' && (
+        <AddPanel jobs={jobs} initialText={dialog.text} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'tag' && (
+        <TagPrompt
+          targets={dialog.targets}
+          onSubmit={(names) => {
+            void actions.tag(dialog.targets, names).then(afterBulk)
+            setDialog(null)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'title' && (
+        <TitlePrompt
+          target={dialog.target}
+          onSubmit={(title) => {
+            void actions.editTitle(dialog.target, title)
+            setDialog(null)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      <Toasts toasts={undo.toasts} onUndo={undo.undo} onDismiss={undo.dismiss} />
     </div>
   )
 }

@@ -1,0 +1,133 @@
+/**
+ * Screenshots of the library and the reader (light and dark, an English and a Chinese article)
+ * into `screenshots/`: saves real pages from ../shared/corpus through a local fixture server into
+ * a temp library, serves it with `folio serve` and drives Chromium. `npm run build` first.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../test/helpers/browser'
+import { corpusPage } from '../test/helpers/corpus'
+import { startFixtureServer } from '../test/helpers/http-server'
+import type { FixtureResponse } from '../test/helpers/http-server'
+import { serveLibrary } from '../test/helpers/serve'
+import type { ServedLibrary } from '../test/helpers/serve'
+
+const outputDir = join(process.cwd(), 'screenshots')
+
+const english = ['ars-1', 'bbc-1', 'nytimes-1', 'guardian-1', 'quanta-1', 'lwn-1', 'mozilla-1']
+const chinese = ['zh-gne/html/163/1.html.gz', 'zh-gne/html/guancha/2.html.gz']
+
+function html(body: Buffer): FixtureResponse {
+  return { headers: { 'content-type': 'text/html; charset=utf-8' }, body }
+}
+
+async function call<T>(served: ServedLibrary, name: string, input: unknown): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${served.port}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` },
+    body: JSON.stringify(input)
+  })
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`)
+  return result.value
+}
+
+async function waitForCaptures(served: ServedLibrary): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    const jobs = await call<{ status: string }[]>(served, 'jobs.list', {})
+    if (jobs.every((job) => job.status !== 'queued' && job.status !== 'running')) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('The captures did not finish within a minute.')
+}
+
+async function shoot(
+  browser: Browser,
+  served: ServedLibrary,
+  name: string,
+  options: { dark: boolean; width: number; height: number; open?: RegExp }
+): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    colorScheme: options.dark ? 'dark' : 'light'
+  })
+  const page: Page = await context.newPage()
+  await page.goto(served.url)
+  await page.getByRole('button', { name: 'All articles' }).click()
+  await page.locator('.article-row').first().waitFor()
+  if (options.open) {
+    await page.locator('.row-open', { hasText: options.open }).first().click()
+    await page.frameLocator('iframe.reader-frame').locator('body').waitFor()
+    await page.waitForTimeout(600)
+  }
+  await page.screenshot({ path: join(outputDir, `${name}.png`) })
+  await context.close()
+  console.log(`screenshots/${name}.png`)
+}
+
+async function main(): Promise<void> {
+  const routes: Record<string, FixtureResponse> = {}
+  for (const name of english) {
+    routes[`/${name}`] = html(corpusPage(`readability-testpages/pages/${name}/source.html.gz`))
+  }
+  for (const path of chinese) routes[`/${path.split('/')[2]}`] = html(corpusPage(path))
+  const site = await startFixtureServer(routes)
+  const libraryDir = mkdtempSync(join(tmpdir(), 'folio-screens-'))
+  const served = await serveLibrary(libraryDir)
+  const browser = await launchChromium()
+  try {
+    mkdirSync(outputDir, { recursive: true })
+    await call(served, 'capture.save', {
+      inputs: Object.keys(routes).map((path) => site.url(path)),
+      tags: []
+    })
+    await waitForCaptures(served)
+    const list = await call<{ items: { id: number; title: string; url: string }[] }>(
+      served,
+      'articles.list',
+      { limit: 100 }
+    )
+    const byPath = (path: string): { id: number; title: string } =>
+      list.items.find((item) => new URL(item.url).pathname === path) ?? list.items[0]
+    const englishArticle = byPath('/ars-1')
+    const chineseArticle = byPath('/163')
+    await call(served, 'articles.tag', { ids: [englishArticle.id], add: ['tech/security'] })
+    await call(served, 'articles.tag', { ids: [chineseArticle.id], add: ['中文', 'news'] })
+    await call(served, 'articles.update', {
+      changes: [{ id: byPath('/bbc-1').id, favorite: true, state: 'read' }]
+    })
+    const title = (article: { title: string }): RegExp =>
+      new RegExp(article.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    for (const dark of [false, true]) {
+      const theme = dark ? 'dark' : 'light'
+      await shoot(browser, served, `library-${theme}`, { dark, width: 1280, height: 800 })
+      await shoot(browser, served, `reader-en-${theme}`, {
+        dark,
+        width: 1280,
+        height: 800,
+        open: title(englishArticle)
+      })
+      await shoot(browser, served, `reader-zh-${theme}`, {
+        dark,
+        width: 1280,
+        height: 800,
+        open: title(chineseArticle)
+      })
+    }
+    await shoot(browser, served, 'reader-en-light-1920', {
+      dark: false,
+      width: 1920,
+      height: 1080,
+      open: title(englishArticle)
+    })
+  } finally {
+    await browser.close()
+    await served.stop()
+    await site.close()
+    rmSync(libraryDir, { recursive: true, force: true })
+  }
+}
+
+await main()

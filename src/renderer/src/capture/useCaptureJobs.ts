@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { CaptureStage, JobInfo } from '../../../shared/types'
+import { api } from '../api'
+
+/** One input the user asked to save in this window, and where its capture is. */
+export interface CaptureItem {
+  key: string
+  input: string
+  jobId: number | null
+  articleId: number | null
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+  stage: CaptureStage | null
+  error: string | null
+}
+
+export interface CaptureJobs {
+  items: CaptureItem[]
+  /** The live stage of every capture under way, by article, for the list rows. */
+  stageByArticle: ReadonlyMap<number, CaptureStage>
+  save(inputs: string[]): Promise<string | null>
+  retry(jobId: number): Promise<void>
+  clearFinished(): void
+}
+
+function fromJob(item: CaptureItem, job: JobInfo): CaptureItem {
+  return {
+    ...item,
+    articleId: job.articleId ?? item.articleId,
+    status: job.status,
+    stage: job.stage,
+    error: job.error?.message ?? null
+  }
+}
+
+/** The captures started from the Add box, kept current by `job.progress` events. */
+export function useCaptureJobs(): CaptureJobs {
+  const [items, setItems] = useState<CaptureItem[]>([])
+  const [stageByArticle, setStageByArticle] = useState<ReadonlyMap<number, CaptureStage>>(
+    () => new Map()
+  )
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'job.progress') return
+        const { job } = event
+        setItems((previous) =>
+          previous.some((item) => item.jobId === job.id)
+            ? previous.map((item) => (item.jobId === job.id ? fromJob(item, job) : item))
+            : previous
+        )
+        if (job.articleId === null) return
+        const articleId = job.articleId
+        setStageByArticle((previous) => {
+          const next = new Map(previous)
+          if (job.status === 'running' || job.status === 'queued') {
+            next.set(articleId, job.stage ?? 'queued')
+          } else next.delete(articleId)
+          return next
+        })
+      }),
+    []
+  )
+
+  const save = useCallback(async (inputs: string[]): Promise<string | null> => {
+    const result = await api['capture.save']({ inputs })
+    if (!result.ok) return result.error.message
+    const started = Date.now()
+    const added: CaptureItem[] = result.value.items.map((item, index) => ({
+      key: `${started}-${index}`,
+      input: item.input,
+      jobId: item.jobId,
+      articleId: item.articleId,
+      status: item.ok ? (item.jobId === null ? 'done' : 'queued') : 'failed',
+      stage: item.ok ? 'queued' : null,
+      error: item.error?.message ?? null
+    }))
+    setItems((previous) => [...added, ...previous])
+    return null
+  }, [])
+
+  const retry = useCallback(async (jobId: number) => {
+    setItems((previous) =>
+      previous.map((item) =>
+        item.jobId === jobId ? { ...item, status: 'queued', stage: 'queued', error: null } : item
+      )
+    )
+    const result = await api['jobs.retry']({ ids: [jobId] })
+    if (!result.ok || !result.value.retried.includes(jobId)) {
+      const message = result.ok ? 'This capture can no longer be retried.' : result.error.message
+      setItems((previous) =>
+        previous.map((item) =>
+          item.jobId === jobId ? { ...item, status: 'failed', error: message } : item
+        )
+      )
+    }
+  }, [])
+
+  const clearFinished = useCallback(() => {
+    setItems((previous) => previous.filter((item) => item.status !== 'done'))
+  }, [])
+
+  return { items, stageByArticle, save, retry, clearFinished }
+}
+
+/** Web addresses in pasted or dropped text: one per line, or separated by spaces. */
+export function urlsIn(text: string): string[] {
+  return [...new Set(text.split(/\s+/).filter((word) => /^https?:\/\/\S+$/i.test(word)))]
+}

@@ -1,0 +1,173 @@
+import type { ArticleSummary, CaptureStage } from '../../../shared/types'
+
+/** Meta line, two lines of title, one line of tags and excerpt, with padding. */
+export const rowHeight = 108
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+const stageLabels: Record<CaptureStage, string> = {
+  queued: 'Waiting to save',
+  fetching: 'Downloading',
+  extracting: 'Extracting the article',
+  images: 'Saving images',
+  saving: 'Saving',
+  done: 'Saved'
+}
+
+export function stageLabel(stage: CaptureStage | null): string {
+  return stage ? stageLabels[stage] : 'Waiting to save'
+}
+
+interface ArticleRowProps {
+  article: ArticleSummary | undefined
+  active: boolean
+  open: boolean
+  selected: boolean
+  stage: CaptureStage | null
+  onOpen(event: React.MouseEvent): void
+  onToggleSelected(event: React.MouseEvent): void
+}
+
+/** One row of the library list; `article` is undefined while its page is loading. */
+export function ArticleRow({
+  article,
+  active,
+  open,
+  selected,
+  stage,
+  onOpen,
+  onToggleSelected
+}: ArticleRowProps): React.JSX.Element {
+  if (!article) {
+    return <div className="article-row article-row-placeholder" aria-hidden="true" />
+  }
+  const site = article.siteName ?? article.site ?? hostOf(article.url)
+  const title = article.title || article.url
+  return (
+    <div
+      className="article-row"
+      data-state={article.state}
+      data-active={active || undefined}
+      aria-current={open ? 'true' : undefined}
+      aria-selected={selected}
+    >
+      <input
+        type="checkbox"
+        className="row-check"
+        checked={selected}
+        aria-label={`Select ${title}`}
+        tabIndex={-1}
+        onChange={() => {}}
+        onClick={(event) => {
+          event.stopPropagation()
+          onToggleSelected(event)
+        }}
+      />
+      <button type="button" className="row-open" onClick={onOpen} tabIndex={-1}>
+        <span className="row-meta">
+          <SiteInitial site={site} />
+          <span className="row-site">{site}</span>
+          <span aria-hidden="true">·</span>
+          <time dateTime={new Date(article.savedAt).toISOString()}>
+            {dateFormat.format(article.savedAt)}
+          </time>
+          {article.readingMinutes > 0 && (
+            <>
+              <span aria-hidden="true">·</span>
+              <span>{article.readingMinutes} min</span>
+            </>
+          )}
+          <span className="row-flags">
+            {article.favorite && (
+              <span className="flag-favorite" title="Favorite" aria-label="Favorite">
+                ★
+              </span>
+            )}
+            <StateBadge state={article.state} />
+          </span>
+        </span>
+        <span className="row-title" lang={article.lang ?? undefined}>
+          {title}
+        </span>
+        <span className="row-detail">
+          {article.tags.length > 0 && (
+            <span className="row-tags">
+              {article.tags.slice(0, 3).map((tag) => (
+                <span key={tag} className="tag-chip">
+                  {tag}
+                </span>
+              ))}
+            </span>
+          )}
+          <RowDetail article={article} stage={stage} />
+        </span>
+      </button>
+    </div>
+  )
+}
+
+function RowDetail({
+  article,
+  stage
+}: {
+  article: ArticleSummary
+  stage: CaptureStage | null
+}): React.JSX.Element | null {
+  if (article.captureStatus === 'pending') {
+    return (
+      <span className="row-status row-pending">
+        <span className="spinner" aria-hidden="true" />
+        {stageLabel(stage)}…
+      </span>
+    )
+  }
+  if (article.captureStatus === 'failed') {
+    return (
+      <span className="row-status row-failed">
+        Could not save: {article.errorMessage ?? article.errorCode ?? 'unknown error'}
+      </span>
+    )
+  }
+  return article.excerpt ? (
+    <span className="row-excerpt" lang={article.lang ?? undefined}>
+      {article.excerpt}
+    </span>
+  ) : null
+}
+
+function StateBadge({ state }: { state: ArticleSummary['state'] }): React.JSX.Element {
+  if (state === 'unread') {
+    return <span className="state-unread" title="Unread" aria-label="Unread" />
+  }
+  return (
+    <span className={`state-badge state-${state}`}>{state === 'read' ? 'Read' : 'Archived'}</span>
+  )
+}
+
+/** No favicons are stored, so each site gets its initial on a colour derived from its name. */
+function SiteInitial({ site }: { site: string }): React.JSX.Element {
+  let hash = 0
+  for (const character of site) hash = (hash * 31 + character.charCodeAt(0)) >>> 0
+  const letter =
+    site
+      .replace(/^www\./, '')
+      .charAt(0)
+      .toUpperCase() || '?'
+  return (
+    <span
+      className="site-initial"
+      aria-hidden="true"
+      style={{ '--hue': hash % 360 } as React.CSSProperties}
+    >
+      {letter}
+    </span>
+  )
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return url
+  }
+}

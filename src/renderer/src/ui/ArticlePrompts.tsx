@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react'
+import { api } from '../api'
+import type { Target } from '../library/articleActions'
+import { TextPrompt } from './TextPrompt'
+
+/** Tags typed as a comma-separated list; suggestions come from the page and its site. */
+export function TagPrompt({
+  targets,
+  onSubmit,
+  onClose
+}: {
+  targets: Target[]
+  onSubmit(names: string[]): void
+  onClose(): void
+}): React.JSX.Element {
+  const [suggestions, setSuggestions] = useState<string[]>([])
+  const single = targets.length === 1 ? targets[0] : null
+  useEffect(() => {
+    if (!single) return
+    let current = true
+    void api['tags.suggest']({ id: single.id, limit: 8 }).then((result) => {
+      if (current && result.ok) {
+        setSuggestions(
+          result.value
+            .map((suggestion) => suggestion.name)
+            .filter((name) => !single.tags.includes(name))
+        )
+      }
+    })
+    return () => {
+      current = false
+    }
+  }, [single])
+  return (
+    <TextPrompt
+      title={single ? 'Tag article' : `Tag ${targets.length.toLocaleString()} articles`}
+      label="Tags, separated by commas (use / for nesting: research/llm)"
+      initial=""
+      submitLabel="Add tags"
+      hint={
+        single && single.tags.length > 0 ? `Already tagged: ${single.tags.join(', ')}` : undefined
+      }
+      suggestions={suggestions}
+      onSubmit={(value) =>
+        onSubmit(
+          value
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        )
+      }
+      onClose={onClose}
+    />
+  )
+}
+
+export function TitlePrompt({
+  target,
+  onSubmit,
+  onClose
+}: {
+  target: Target
+  onSubmit(title: string): void
+  onClose(): void
+}): React.JSX.Element {
+  return (
+    <TextPrompt
+      title="Edit title"
+      label="Title"
+      initial={target.title}
+      submitLabel="Save title"
+      onSubmit={onSubmit}
+      onClose={onClose}
+    />
+  )
+}
