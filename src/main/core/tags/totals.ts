@@ -6,15 +6,21 @@ import { ancestorNames, tagKey } from './names'
  * How many distinct articles lie at or beneath each node of the tag tree, kept in memory.
  *
  * Computing the totals means looking at every article's set of tags (an article tagged
- * `research` and `research/llm` counts once for `research`): about 300 ms for 300,000 links, far
- * over the 50 ms a sidebar refresh may take. So the totals are computed once, then moved by the
+ * `research` and `research/llm` counts once for `research`): 0.3–1.6 s for 300,000 links (bench:tags),
+ * far over the 50 ms a sidebar refresh may take; even the own counts (GROUP BY tag_id) took 15–58 ms. So the totals are computed once, then moved by the
  * tag operations themselves: each says which articles it touches, and the totals change by those
  * articles' coverage before and after. Changes made any other way (capture's tags, deleted
  * articles, another process) are noticed through a change stamp, and the next read recomputes.
  */
+export interface TagCounts {
+  /** Articles per tag id, tagged with exactly that tag. */
+  own: Map<number, number>
+  /** Distinct articles at or beneath each node, keyed by `tagKey(name)`. */
+  totals: Map<string, number>
+}
+
 export interface TagTotals {
-  /** Distinct articles per node, keyed by `tagKey(name)`. */
-  read(): Map<string, number>
+  read(): TagCounts
   /**
    * Runs `change` (inside the caller's transaction) and moves the totals by the coverage of
    * `articles` before and after it. `touched` names the articles the change reports; one outside
@@ -49,8 +55,14 @@ function installStamp(db: Database): () => string {
   return () => `${String(dataVersion.get())}:${String(writes.get())}`
 }
 
-/** Node keys covered by each article's tags, for the given articles or (null) all of them. */
-function coverage(db: Database, articles: number[] | null): Map<number, Set<string>> {
+/** What a set of articles contributes: the nodes each one covers, and links per tag id. */
+interface Coverage {
+  nodes: Map<number, Set<string>>
+  links: Map<number, number>
+}
+
+/** The coverage of the given articles, or (null) of every article. */
+function coverage(db: Database, articles: number[] | null): Coverage {
   const nodesOfTag = new Map<number, string[]>()
   for (const row of allTags(db)) {
     nodesOfTag.set(row.id, [row.name, ...ancestorNames(row.name)].map(tagKey))
@@ -64,31 +76,37 @@ function coverage(db: Database, articles: number[] | null): Map<number, Set<stri
              WHERE article_id IN (SELECT value FROM json_each(?))`
           )
           .bind(JSON.stringify(articles))
-  const result = new Map<number, Set<string>>()
+  const result: Coverage = { nodes: new Map(), links: new Map() }
   for (const [articleId, tagId] of statement.raw().iterate() as Iterable<[number, number]>) {
-    let nodes = result.get(articleId)
-    if (!nodes) result.set(articleId, (nodes = new Set()))
+    let nodes = result.nodes.get(articleId)
+    if (!nodes) result.nodes.set(articleId, (nodes = new Set()))
     for (const node of nodesOfTag.get(tagId) ?? []) nodes.add(node)
+    result.links.set(tagId, (result.links.get(tagId) ?? 0) + 1)
   }
   return result
 }
 
-function addCoverage(totals: Map<string, number>, nodes: Iterable<string>, sign: 1 | -1): void {
-  for (const node of nodes) totals.set(node, (totals.get(node) ?? 0) + sign)
+function addCoverage(counts: TagCounts, coverage: Coverage, sign: 1 | -1): void {
+  for (const nodes of coverage.nodes.values()) {
+    for (const node of nodes) counts.totals.set(node, (counts.totals.get(node) ?? 0) + sign)
+  }
+  for (const [tagId, links] of coverage.links) {
+    counts.own.set(tagId, (counts.own.get(tagId) ?? 0) + sign * links)
+  }
 }
 
 export function createTagTotals(db: Database): TagTotals {
   const stamp = installStamp(db)
-  let cache: { stamp: string; totals: Map<string, number> } | null = null
+  let cache: (TagCounts & { stamp: string }) | null = null
 
-  function read(): Map<string, number> {
+  function read(): TagCounts {
     const current = stamp()
     if (cache?.stamp !== current) {
-      const totals = new Map<string, number>()
-      for (const nodes of coverage(db, null).values()) addCoverage(totals, nodes, 1)
-      cache = { stamp: current, totals }
+      const counts: TagCounts = { own: new Map(), totals: new Map() }
+      addCoverage(counts, coverage(db, null), 1)
+      cache = { stamp: current, ...counts }
     }
-    return cache.totals
+    return cache
   }
 
   function track<T>(articles: number[], change: () => T, touched: (result: T) => number[]): T {
@@ -100,11 +118,11 @@ export function createTagTotals(db: Database): TagTotals {
       cache = null
       return result
     }
-    const totals = new Map(trusted.totals)
-    for (const nodes of before.values()) addCoverage(totals, nodes, -1)
-    for (const nodes of coverage(db, articles).values()) addCoverage(totals, nodes, 1)
-    // Still inside the transaction: the caller forgets these totals if it rolls back.
-    cache = { stamp: stamp(), totals }
+    const counts: TagCounts = { own: new Map(trusted.own), totals: new Map(trusted.totals) }
+    addCoverage(counts, before, -1)
+    addCoverage(counts, coverage(db, articles), 1)
+    // Still inside the transaction: the caller forgets these counts if it rolls back.
+    cache = { stamp: stamp(), ...counts }
     return result
   }
 

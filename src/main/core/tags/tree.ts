@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { TagInfo } from '../../../shared/types'
-import { allTags, articleCountsByTag } from '../db/queries/tags'
+import { allTags } from '../db/queries/tags'
 import type { TagRow } from '../db/queries/tags'
+import type { TagCounts } from './totals'
 import {
   ancestorNames,
   compareSegments,
@@ -39,11 +40,12 @@ function collectNodes(rows: TagRow[], counts: Map<number, number>): Map<string, 
 }
 
 /**
- * The whole tag tree with counts, in tree order (`a`, `a/b`, `a/b/c`, `b`); `totals` holds the
- * distinct articles at or beneath each node (see totals.ts).
+ * The whole tag tree with counts, in tree order (`a`, `a/b`, `a/b/c`, `b`), from the counts
+ * totals.ts keeps.
  */
-export function listTags(db: Database, totals: Map<string, number>): TagInfo[] {
-  const nodes = collectNodes(allTags(db), articleCountsByTag(db))
+export function listTags(db: Database, counts: TagCounts): TagInfo[] {
+  const { totals } = counts
+  const nodes = collectNodes(allTags(db), counts.own)
   const list = [...nodes.entries()].map(([key, node]): TagInfo => {
     const parent = parentName(node.name)
     return {
