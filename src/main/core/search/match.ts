@@ -20,6 +20,8 @@ export interface TokenPattern {
   prefix: boolean
   /** One CJK character alone: looked up in the `*_chars` columns. */
   character?: boolean
+  /** The first token as typed, lower-cased (`proprietà` for `proprieta`), for literal search. */
+  surface?: string
 }
 
 export interface MatchExpressions {
@@ -42,15 +44,16 @@ function isSingleCharacter(token: Token): boolean {
 export function tokenPattern(text: string): TokenPattern | null {
   const all = tokenize(text, 'index')
   if (all.length === 0) return null
+  const surface = text.slice(all[0].start, all[0].end).toLowerCase()
   if (all.length === 1 && isSingleCharacter(all[0])) {
-    return { tokens: [all[0].text], prefix: true, character: true }
+    return { tokens: [all[0].text], prefix: true, character: true, surface }
   }
   const last = all[all.length - 1]
   const previous = all[all.length - 2]
   if (isSingleCharacter(last) && previous && previous.end === last.end) {
-    return { tokens: all.slice(0, -1).map((token) => token.text), prefix: false }
+    return { tokens: all.slice(0, -1).map((token) => token.text), prefix: false, surface }
   }
-  return { tokens: all.map((token) => token.text), prefix: isSingleCharacter(last) }
+  return { tokens: all.map((token) => token.text), prefix: isSingleCharacter(last), surface }
 }
 
 export function phraseExpression(pattern: TokenPattern): string {

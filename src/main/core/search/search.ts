@@ -3,10 +3,12 @@ import { isEmptyQuery, parseQuery } from '../../../shared/query'
 import type { ParsedQuery } from '../../../shared/query'
 import { filterConditions, joinConditions } from './filters'
 import type { SqlCondition } from './filters'
-import { columnWeights, ftsTable, metadataColumnWeights, metadataTable } from './fts'
+import { ftsTable, metadataColumnWeights, metadataTable } from './fts'
 import { buildMatch, withoutExcluded } from './match'
 import type { MatchExpressions } from './match'
 import type { QuickIndex } from './quick-index'
+import { scoreCandidates } from './scoring'
+import type { Candidate } from './scoring'
 import { makeSnippet } from './snippet'
 
 export interface SearchOptions {
@@ -58,11 +60,6 @@ export const totalCap = 1000
 const candidateCap = 200
 const metadataBonus = 1000
 
-interface Candidate {
-  id: number
-  score: number
-}
-
 /**
  * The ids of the newest matches, newest first, at most `count`. One pass serves both the total
  * (up to 1001) and the candidates: for a phrase of common words with few matches FTS5 reads the
@@ -82,26 +79,6 @@ function newestMatchIds(
     )
     .pluck()
     .all(expression, ...filters.params, count) as number[]
-}
-
-/**
- * bm25 for the matches between two rowids: FTS5 seeks its doclists straight to the range, so
- * scoring the newest candidates costs only their rows.
- */
-function scoredRange(
-  db: Database,
-  expression: string,
-  filters: SqlCondition,
-  [lowest, highest]: [number, number]
-): Candidate[] {
-  const weights = columnWeights.join(', ')
-  return db
-    .prepare(
-      `SELECT ${ftsTable}.rowid AS id, -bm25(${ftsTable}, ${weights}) AS score
-       FROM ${ftsTable} JOIN articles a ON a.id = ${ftsTable}.rowid
-       WHERE ${ftsTable} MATCH ? AND ${ftsTable}.rowid BETWEEN ? AND ? AND ${filters.sql}`
-    )
-    .all(expression, lowest, highest, ...filters.params) as Candidate[]
 }
 
 /** The same over the small fields only (search_meta); exclusions are checked in the full index. */
@@ -175,12 +152,9 @@ function rankedCandidates(
   const expression = withoutExcluded(positive, match.negative)
   const ids = newestMatchIds(db, expression, filters, Math.max(totalCap + 1, count))
   const newest = ids.slice(0, count)
-  const body =
-    newest.length === 0
-      ? []
-      : scoredRange(db, expression, filters, [newest[newest.length - 1], newest[0]]).filter(
-          (candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id)
-        )
+  const body = scoreCandidates(db, newest, match.patterns).filter(
+    (candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id)
+  )
   const candidates = [
     ...[...quick].map((id) => ({ id, score: metadataBonus * 2 })),
     ...metadata

@@ -51,26 +51,27 @@ function matchAt(all: Token[], index: number, pattern: TokenPattern): [number, n
   return [all[index].start, Math.min(end, lastToken.end)]
 }
 
-const asciiOrCjk =
-  /^(?:\p{ASCII}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+)$/u
+const isCjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 // Candidate occurrences checked per pattern before falling back to tokenising the whole text.
 const candidateLimit = 64
 
 /**
- * The first place a pattern matches, found by plain `indexOf` of its first token in the
- * lower-cased text and checked by tokenising only a few hundred characters there. Tokenising a
- * whole 13k-character article for every result took 1.5–4 ms each; this takes microseconds. Folded
- * words (`café` for `cafe`) are not found literally and take the slow path.
+ * The first place a pattern matches, found by plain `indexOf` of its first token (folded, and as
+ * typed) in the lower-cased text and checked by tokenising only a few hundred characters there.
+ * Tokenising a whole 13k-character article for every result took 1.5–4 ms each; this takes
+ * microseconds. Only a text that spells the word differently from both (`café` for a query
+ * `cafe`) takes the slow path.
  */
 function firstMatch(text: string, patterns: TokenPattern[]): [number, number] | undefined {
   const lower = text.toLowerCase()
   let best: [number, number] | undefined
   if (lower.length === text.length) {
     for (const pattern of patterns) {
-      if (!asciiOrCjk.test(pattern.tokens[0])) continue
-      const found = literalMatch(text, lower, pattern, best ? best[0] : Infinity)
-      if (found && (!best || found[0] < best[0])) best = found
+      for (const needle of new Set([pattern.tokens[0], pattern.surface ?? pattern.tokens[0]])) {
+        const found = literalMatch(text, lower, pattern, needle, best ? best[0] : Infinity)
+        if (found && (!best || found[0] < best[0])) best = found
+      }
     }
   }
   return best ?? matchRanges(text, patterns, true)[0]
@@ -80,10 +81,10 @@ function literalMatch(
   text: string,
   lower: string,
   pattern: TokenPattern,
+  needle: string,
   before: number
 ): [number, number] | undefined {
-  const needle = pattern.tokens[0]
-  const spaced = /^\p{ASCII}/u.test(needle)
+  const spaced = !isCjk.test(needle)
   let position = lower.indexOf(needle)
   for (let tries = 0; position !== -1 && position < before && tries < candidateLimit; tries++) {
     if (!spaced || position === 0 || !wordCharacter.test(text[position - 1])) {
@@ -123,8 +124,7 @@ function snippetBounds(text: string, anchor: number): [number, number] {
 
 /**
  * A window of the stored plain text around the first match, with every match inside it
- * highlighted. Finding the first match stops early, so a long article costs only the text up to
- * it; when nothing matches (a title-only hit) the snippet is the start of the text.
+ * highlighted; when nothing matches (a title-only hit) the snippet is the start of the text.
  */
 export function makeSnippet(fullText: string | null, patterns: TokenPattern[]): Snippet {
   const text = fullText ?? ''
