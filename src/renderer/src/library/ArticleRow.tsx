@@ -63,8 +63,15 @@ export function ArticleRow({
           onToggleSelected(event)
         }}
       />
-      <button type="button" className="row-open" onClick={onOpen} tabIndex={-1}>
-        <span className="row-meta">
+      <button
+        type="button"
+        className="row-open"
+        onClick={onOpen}
+        tabIndex={-1}
+        aria-labelledby={`row-title-${article.id}`}
+        aria-describedby={`row-meta-${article.id} row-detail-${article.id}`}
+      >
+        <span className="row-meta" id={`row-meta-${article.id}`}>
           <SiteInitial site={site} />
           <span className="row-site">{site}</span>
           <span aria-hidden="true">·</span>
@@ -86,10 +93,10 @@ export function ArticleRow({
             <StateBadge state={article.state} />
           </span>
         </span>
-        <span className="row-title" lang={article.lang ?? undefined}>
+        <span className="row-title" id={`row-title-${article.id}`} lang={article.lang ?? undefined}>
           {title}
         </span>
-        <span className="row-detail">
+        <span className="row-detail" id={`row-detail-${article.id}`}>
           {article.tags.length > 0 && (
             <span className="row-tags">
               {article.tags.slice(0, 3).map((tag) => (

@@ -73,7 +73,11 @@ export function ReaderFrame({
     }
     const element = scrollerOf(frame.current)
     const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
-    for (const name of inputs) element?.addEventListener(name, stop, { passive: true })
+    // Input over the article lands in the frame's document, not the parent's scroller.
+    const targets = [element, root.ownerDocument]
+    for (const name of inputs) {
+      for (const target of targets) target?.addEventListener(name, stop, { passive: true })
+    }
     let saveTimer: ReturnType<typeof setTimeout> | undefined
     const scrolled = (): void => {
       if (restoring.current !== null || !element) return
@@ -86,7 +90,9 @@ export function ReaderFrame({
       root.removeEventListener('error', failed, true)
       clearTimeout(timer)
       clearTimeout(saveTimer)
-      for (const name of inputs) element?.removeEventListener(name, stop)
+      for (const name of inputs) {
+        for (const target of targets) target?.removeEventListener(name, stop)
+      }
       element?.removeEventListener('scroll', scrolled)
     }
   }, [loaded, measure])

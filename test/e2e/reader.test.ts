@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { useTempDirs } from '../helpers/temp'
+import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
+import type { UiLibrary } from './ui-library'
+
+describe('the reader', () => {
+  const tempDir = useTempDirs()
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  async function withArticle(test: (library: UiLibrary) => Promise<void>): Promise<void> {
+    const library = await startUiLibrary(tempDir(), {
+      '/long': htmlRoute(articlePage('A long read for the evening', 60))
+    })
+    try {
+      await library.save(['/long'])
+      await test(library)
+    } finally {
+      await library.close()
+    }
+  }
+
+  async function openArticle(page: Page): Promise<void> {
+    await page.locator('.row-title', { hasText: 'A long read for the evening' }).click()
+    await page
+      .frameLocator('iframe.reader-frame')
+      .getByText(/^60\. /)
+      .waitFor()
+  }
+
+  function readerBody(page: Page) {
+    return page.frameLocator('iframe.reader-frame').locator('body')
+  }
+
+  it('keeps the chosen theme and text size after a reload', async () => {
+    await withArticle(async (library) => {
+      const page = await library.open(browser)
+      await openArticle(page)
+      await page.getByRole('button', { name: 'Reading settings' }).click()
+      await page.getByRole('radio', { name: 'Sepia' }).check({ force: true })
+      const size = page.getByRole('slider', { name: 'Text size' })
+      await size.focus()
+      for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight')
+      await expect
+        .poll(() => readerBody(page).evaluate((body) => getComputedStyle(body).fontSize))
+        .toBe('22px')
+
+      await page.reload()
+      await openArticle(page)
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('sepia')
+      await expect
+        .poll(() => readerBody(page).evaluate((body) => getComputedStyle(body).fontSize))
+        .toBe('22px')
+      const background = await readerBody(page).evaluate(
+        (body) => getComputedStyle(body.ownerDocument.documentElement).backgroundColor
+      )
+      expect(background).toBe('rgb(244, 236, 216)')
+    })
+  })
+
+  it('returns to the saved reading position after a reload', async () => {
+    await withArticle(async (library) => {
+      const page = await library.open(browser)
+      await openArticle(page)
+      const scroller = page.locator('.reader-scroll')
+      await expect
+        .poll(() => scroller.evaluate((element) => element.scrollHeight / element.clientHeight))
+        .toBeGreaterThan(4)
+      // A wheel is how a reader scrolls; it also ends the restore window at once.
+      await scroller.hover()
+      await page.mouse.wheel(0, 100)
+      await scroller.evaluate((element) => {
+        element.scrollTop = (element.scrollHeight - element.clientHeight) / 2
+      })
+      const [id] = await library
+        .call<{ items: { id: number }[] }>('articles.list', {})
+        .then((page) => page.items.map((item) => item.id))
+      await expect
+        .poll(async () => {
+          const article = await library.call<{ readingProgress: number }>('articles.get', { id })
+          return Math.round(article.readingProgress * 100)
+        })
+        .toBe(50)
+
+      await page.reload()
+      await openArticle(page)
+      await expect
+        .poll(() =>
+          scroller.evaluate(
+            (element) => element.scrollTop / (element.scrollHeight - element.clientHeight)
+          )
+        )
+        .toBeCloseTo(0.5, 1)
+    })
+  })
+})
