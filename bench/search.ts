@@ -2,7 +2,8 @@
  * `npm run bench:search -- --docs 10000|100000 [--queries 40] [--flex-docs 20000]`
  *
  * Builds a library from the multilingual corpus (bench/search/corpus.ts), then measures our
- * engine (FTS5 over CJK bigrams + FlexSearch quick index) against two baselines in the same run:
+ * engine (FTS5 over CJK bigrams; search-as-you-type by FTS5 prefixes on search_meta) against
+ * the FlexSearch quick index it replaced and two baselines in the same run:
  * FTS5 with plain unicode61 and FlexSearch with its default encoder. Prints markdown tables.
  */
 import type { Database } from 'better-sqlite3'
@@ -10,10 +11,10 @@ import { existsSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase } from '../src/main/core/db/open'
 import { indexArticle } from '../src/main/core/search/fts'
+import { createFlexSearchQuickIndex } from '../src/main/core/search/flexsearch-quick-index'
 import { createQuickIndex } from '../src/main/core/search/quick-index'
 import type { QuickIndex } from '../src/main/core/search/quick-index'
 import { ensureIndexCurrent, rebuildIndex } from '../src/main/core/search/rebuild'
-import { tokenPattern } from '../src/main/core/search/match'
 import { searchArticles } from '../src/main/core/search/search'
 import { buildPlainFlexSearch, buildPlainFts } from './search/baselines'
 import type { Engine } from './search/baselines'
@@ -72,7 +73,9 @@ function databaseSizeMb(dir: string): number {
 function ftsSizeMb(db: Database): number {
   try {
     const row = db
-      .prepare(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_fts%' OR name LIKE 'search_meta%'`)
+      .prepare(
+        `SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search_fts%' OR name LIKE 'search_meta%'`
+      )
       .get() as { bytes: number }
     return row.bytes / 2 ** 20
   } catch {
@@ -104,9 +107,9 @@ function buildLibrary(dir: string, documents: CorpusDocument[]): BuildReport {
       }
     })
   )
-  const quick = createQuickIndex(db)
-  const quickBuild = timed(() => quick.load())
-  const quickSave = timed(() => quick.save())
+  const flexQuick = createFlexSearchQuickIndex(db)
+  const quickBuild = timed(() => flexQuick.load())
+  const quickSave = timed(() => flexQuick.save())
   const sample = documents.filter((_, index) => index % Math.ceil(documents.length / 200) === 0)
   const oneMs = sample.map(
     (document) => timed(() => db.transaction(() => indexArticle(db, document.id))()).ms
@@ -196,22 +199,6 @@ function ourEngine(db: Database, quick: QuickIndex): Engine {
   }
 }
 
-/**
- * The alternative to the FlexSearch quick index: FTS5 prefix queries on the small-fields table
- * (search_meta), which needs no load and no heap. Measured on the same prefix queries.
- */
-function metadataPrefixEngine(db: Database): Engine {
-  const select = db.prepare(
-    'SELECT rowid AS id FROM search_meta WHERE search_meta MATCH ? ORDER BY rowid DESC LIMIT ?'
-  )
-  return (query, limit) => {
-    const pattern = tokenPattern(query.text)
-    if (!pattern) return []
-    const expression = `"${pattern.tokens.join(' ')}"*`
-    return (select.all(expression, limit) as { id: number }[]).map((row) => row.id)
-  }
-}
-
 function qualityRows(name: string, outcomes: QueryOutcome[]): string[][] {
   const rows: string[][] = []
   for (const category of [...categories, 'mixed' as const]) {
@@ -260,11 +247,11 @@ function main(): void {
     const db = openDatabase(dir)
     ensureIndexCurrent(db)
     const quick = createQuickIndex(db)
-    const quickLoad = timed(() => quick.load())
+    quick.load()
     searchArticles(db, quick, 'configuration', { limit: 10 })
-    return { db, quick, quickLoadMs: quickLoad.ms }
+    return { db, quick }
   })
-  const { db, quick, quickLoadMs } = open.value
+  const { db, quick } = open.value
   const heap = heapUsedMb()
 
   const generated = generateQueries(documents, perCategory)
@@ -285,9 +272,13 @@ function main(): void {
         timed(() => searchArticles(db, quick, query.text, { limit: 10, asYouType: true })).ms
     )
   const prefixQueries = queries.filter((query) => query.category === 'prefix')
-  const metaPrefix = metadataPrefixEngine(db)
-  runEngine(metaPrefix, prefixQueries.slice(0, 10), truth, byId, Infinity) // warm-up
-  const metaPrefixOutcomes = runEngine(metaPrefix, prefixQueries, truth, byId, Infinity)
+  const flexHeapStart = heapUsedMb()
+  const flexQuick = createFlexSearchQuickIndex(db)
+  const flexQuickLoad = timed(() => flexQuick.load())
+  const flexQuickHeap = heapUsedMb() - flexHeapStart
+  const flexQuickEngine: Engine = (query, limit) => flexQuick.search(query.text, limit)
+  runEngine(flexQuickEngine, prefixQueries.slice(0, 10), truth, byId, Infinity) // warm-up
+  const flexQuickOutcomes = runEngine(flexQuickEngine, prefixQueries, truth, byId, Infinity)
   const ftsMb = ftsSizeMb(db)
 
   log('baseline: FTS5 unicode61')
@@ -312,12 +303,20 @@ function main(): void {
       ['engine', 'build', 'on disk', 'heap', 'open → first result', 'notes'],
       [
         [
-          'ours (FTS5 bigrams + quick index)',
-          `${format(build.rebuildMs / 1000)} s index + ${format(build.quickBuildMs / 1000)} s quick`,
+          'ours (FTS5 bigrams + search_meta)',
+          `${format(build.rebuildMs / 1000)} s`,
           `${format(sizeMb, 0)} MB (FTS ${format(ftsMb, 0)} MB)`,
           `${format(heap - heapBefore, 0)} MB`,
-          `${format(open.ms, 0)} ms (quick load ${format(quickLoadMs, 0)} ms)`,
-          `index one article p50 ${format(build.indexOneP50, 2)} / p99 ${format(build.indexOneP99, 2)} / max ${format(build.indexOneMax, 2)} ms; quick save ${format(build.quickSaveMs, 0)} ms`
+          `${format(open.ms, 0)} ms`,
+          `index one article p50 ${format(build.indexOneP50, 2)} / p99 ${format(build.indexOneP99, 2)} / max ${format(build.indexOneMax, 2)} ms`
+        ],
+        [
+          'FlexSearch quick index (replaced)',
+          `${format(build.quickBuildMs / 1000)} s (save ${format(build.quickSaveMs, 0)} ms)`,
+          '(in search_state)',
+          `${format(flexQuickHeap, 0)} MB`,
+          `load ${format(flexQuickLoad.ms, 0)} ms`,
+          'title, byline, site, tags, url; prefix search'
         ],
         [
           'FTS5 unicode61 (plain)',
@@ -355,7 +354,7 @@ function main(): void {
   console.log(
     table(header, [
       ...qualityRows('ours', outcomes),
-      ...qualityRows('fts5 prefix on search_meta', metaPrefixOutcomes),
+      ...qualityRows('flexsearch quick index', flexQuickOutcomes),
       ...qualityRows('fts5-plain', plainFtsOutcomes),
       ...qualityRows(`flex-default(${flexDocumentCount})`, flexOutcomes)
     ])

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { indexArticle } from '../../src/main/core/search/fts'
+import { indexArticle, removeArticleFromIndex } from '../../src/main/core/search/fts'
+import { createFlexSearchQuickIndex } from '../../src/main/core/search/flexsearch-quick-index'
 import { createQuickIndex } from '../../src/main/core/search/quick-index'
+import type { QuickIndex } from '../../src/main/core/search/quick-index'
 import { searchArticles } from '../../src/main/core/search/search'
 import { deleteArticle, insertArticle, openTemporaryLibrary } from './fixtures'
 import type { TemporaryLibrary } from './fixtures'
@@ -19,7 +21,12 @@ function save(title: string, extra = {}): number {
   return id
 }
 
-describe('quick index', () => {
+const implementations: [string, (db: typeof library.db) => QuickIndex][] = [
+  ['FTS5 on search_meta', createQuickIndex],
+  ['FlexSearch', createFlexSearchQuickIndex]
+]
+
+describe.each(implementations)('quick index (%s)', (_name, createQuickIndex) => {
   it('finds titles by the prefix being typed', () => {
     const id = save('Machine learning at scale')
     const quick = createQuickIndex(library.db)
@@ -50,10 +57,12 @@ describe('quick index', () => {
     quick.add(id)
     expect(quick.search('orig')).toEqual([id])
     library.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Renamed entry', id)
+    indexArticle(library.db, id)
     quick.update(id)
     expect(quick.search('orig')).toEqual([])
     expect(quick.search('renam')).toEqual([id])
     deleteArticle(library.db, id)
+    removeArticleFromIndex(library.db, id)
     quick.remove(id)
     expect(quick.search('renam')).toEqual([])
   })

@@ -34,10 +34,13 @@ export const createFtsTableSql = `
     tokenize = "${ftsTokenizer}"
   )`
 
+// Prefix indexes for 1–3 characters serve search-as-you-type (quick-index.ts): without them
+// `pr*` merged every title term starting with `pr` (16 ms at 100k); titles are small, so the
+// extra entries cost little.
 export const createMetadataTableSql = `
   CREATE VIRTUAL TABLE ${metadataTable} USING fts5(
     title, byline, site, tags, title_chars, body_chars,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, prefix = '1 2 3',
     tokenize = "${ftsTokenizer}"
   )`
 
