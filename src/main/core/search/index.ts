@@ -3,18 +3,19 @@
  *
  * On open:      `ensureIndexCurrent(db, onProgress)` (rebuilds after a tokenizer change, else
  *               repairs rows that disagree with the articles), then
- *               `const quick = createQuickIndex(db); quick.load()`.
+ *               `const quick = createQuickIndex(db)` (FTS5 on search_meta: nothing to load; its
+ *               load/save/add/update/remove exist for the FlexSearch alternative and cost nothing).
  * On save:      inside the transaction that writes the article, its text and tags:
- *               `indexArticle(db, id)`; after commit `quick.update(id)`.
- * On delete:    `removeArticleFromIndex(db, id)` (or `indexArticle`, which notices) and
- *               `quick.remove(id)`.
- * On quit / every few minutes: `quick.save()`.
- * To search:    `searchArticles(db, quick, text, { limit, offset, sort, asYouType })`.
+ *               `indexArticle(db, id)` (writes both FTS5 tables).
+ * On delete:    `removeArticleFromIndex(db, id)` (or `indexArticle`, which notices).
+ * To search:    `searchArticles(db, quick, text, { limit, offset, sort, asYouType })`;
+ *               `quick.search(text, limit)` alone for an instant title dropdown.
  *
  * The query language lives in `src/shared/query.ts` (`parseQuery`), so the renderer can show
  * what was understood without a round trip.
  */
 export { indexArticle, removeArticleFromIndex } from './fts'
+export { createFlexSearchQuickIndex } from './flexsearch-quick-index'
 export { createQuickIndex } from './quick-index'
 export type { QuickIndex } from './quick-index'
 export { ensureIndexCurrent, rebuildIndex, repairIndex } from './rebuild'

@@ -17,7 +17,7 @@ export interface SearchOptions {
   /** `relevance`: metadata hits first, then body hits by bm25, then newest. `date`: newest saved. */
   sort?: 'relevance' | 'date'
   /**
-   * Search-as-you-type: quick-index hits (title, byline, site, tags, url, with the last word as
+   * Search-as-you-type: quick-index hits (title, byline, site, tags, with the last word as
    * a prefix) come first, then the full-text hits of the words as typed. The body is not searched
    * by prefix: a two-letter prefix over every body expands to thousands of terms (p99 110 ms at
    * 10k articles).
