@@ -18,6 +18,7 @@ import type {
   LibraryStats,
   ReextractResult,
   SaveItemResult,
+  SearchPage,
   UpdateResult
 } from './types'
 
@@ -110,6 +111,17 @@ export const inputSchemas = {
       tags: tagNames
     })
     .strict(),
+  'search.query': z
+    .object({
+      query: z.string().max(2000),
+      limit: z.number().int().min(1).max(200).default(20),
+      offset: z.number().int().min(0).max(10_000).default(0),
+      sort: z.enum(['relevance', 'date']).default('relevance'),
+      /** Search-as-you-type: the last word also matches as a prefix of titles, sites and tags. */
+      asYouType: z.boolean().default(false)
+    })
+    .strict(),
+  'search.reindex': z.object({}).strict(),
   'jobs.list': z
     .object({
       status: z.enum(jobStatuses).optional(),
@@ -154,6 +166,8 @@ export interface OperationOutputs {
   'articles.reextract': ReextractResult
   'capture.save': { items: SaveItemResult[] }
   'capture.saveHtml': SaveItemResult
+  'search.query': SearchPage
+  'search.reindex': { articles: number }
   'jobs.list': JobInfo[]
   'jobs.cancel': { cancelled: number[] }
   'jobs.retry': { retried: number[] }

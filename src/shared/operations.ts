@@ -10,6 +10,8 @@ export const operationNames = [
   'articles.update',
   'articles.reextract',
   'capture.save',
+  'search.query',
+  'search.reindex',
   'capture.saveHtml',
   'jobs.list',
   'jobs.cancel',

@@ -153,3 +153,28 @@ export interface ArticleTagResult {
   added: number
   removed: number
 }
+
+export interface SearchHit {
+  id: number
+  title: string
+  url: string
+  site: string | null
+  savedAt: number
+  publishedAt: number | null
+  tags: string[]
+  /** A piece of the article's plain text around the best match. */
+  snippet: string
+  /** [start, end) offsets into `snippet` of the words that matched. */
+  highlights: [number, number][]
+  /** Higher is better. */
+  score: number
+}
+
+export interface SearchPage {
+  items: SearchHit[]
+  /** Matches counted up to 1000; with `totalIsLowerBound` there are more ("1000+"). */
+  total: number
+  totalIsLowerBound: boolean
+  /** Parts of the query that were not understood, so the UI can say so. */
+  ignored: string[]
+}

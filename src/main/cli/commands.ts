@@ -9,6 +9,7 @@ import type { FolioCore } from '../core/api'
 import { serverToken } from '../core/db/queries/settings'
 import { startServer } from '../server/server'
 import { jobs, reextract, save } from './capture-commands'
+import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
 import { UsageError, exitCodes } from './io'
@@ -193,10 +194,12 @@ const serve: Command = {
 
 export const commands: Record<string, Command> = {
   save,
+  search,
   list,
   show,
   delete: remove,
   reextract,
+  reindex,
   jobs,
   stats,
   tag,

@@ -10,13 +10,19 @@ import { deleteArticles, getArticle, listArticles, updateArticles } from './db/q
 import { jobInfo, listJobs } from './db/queries/jobs'
 import { libraryStats } from './db/queries/stats'
 import type { Library } from './library'
+import { createSearchService } from './search/service'
+import type { SearchService } from './search/service'
 import { createTagOperations } from './tags'
 
 type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>>
 }
 
-function createHandlers(library: Library, capture: CaptureService): Handlers {
+function createHandlers(
+  library: Library,
+  capture: CaptureService,
+  search: SearchService
+): Handlers {
   const { db } = library
   const tags = createTagOperations(library)
   return {
@@ -47,6 +53,8 @@ function createHandlers(library: Library, capture: CaptureService): Handlers {
     },
     'capture.save': (input) => ({ items: capture.save(input.inputs, input.tags) }),
     'capture.saveHtml': (input) => capture.saveHtml(input),
+    'search.query': (input) => search.query(input.query, input),
+    'search.reindex': () => search.reindex(),
     'jobs.list': (input) => listJobs(db, input).map(jobInfo),
     'jobs.cancel': (input) => ({ cancelled: capture.queue.cancel(input.ids) }),
     'jobs.retry': (input) => ({ retried: capture.queue.retry(input.ids) }),
@@ -88,7 +96,8 @@ export function createCore(library: Library, options: CoreOptions = {}): FolioCo
     ...options.capture,
     queue: { log, ...options.capture?.queue }
   })
-  const handlers = createHandlers(library, capture)
+  const search = createSearchService(library)
+  const handlers = createHandlers(library, capture, search)
   return {
     library,
     capture,
@@ -113,8 +122,9 @@ export function createCore(library: Library, options: CoreOptions = {}): FolioCo
     start() {
       capture.queue.start()
     },
-    close() {
-      return capture.close()
+    async close() {
+      await capture.close()
+      search.close()
     }
   }
 }

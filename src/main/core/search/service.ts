@@ -10,7 +10,7 @@ import type { SearchOptions } from './search'
 export interface SearchService {
   query(text: string, options: SearchOptions): SearchPage
   /** Rebuilds both indexes from the stored articles, reporting progress. */
-  reindex(onProgress?: RebuildProgressListener): { articles: number }
+  reindex(): { articles: number }
   close(): void
 }
 
@@ -20,8 +20,10 @@ export interface SearchService {
  * start: the CLI's other commands never pay for it), follows every article change, and is saved
  * when the library closes.
  */
-export function createSearchService(library: Library, onProgress?: RebuildProgressListener): SearchService {
+export function createSearchService(library: Library): SearchService {
   const { db } = library
+  const onProgress: RebuildProgressListener = ({ done, total }) =>
+    library.emit({ type: 'index.progress', done, total })
   let quick: QuickIndex | null = null
   let checked = false
 
@@ -45,8 +47,8 @@ export function createSearchService(library: Library, onProgress?: RebuildProgre
     query(text, options) {
       return searchArticles(db, ready(), text, options)
     },
-    reindex(progress) {
-      rebuildIndex(db, progress ?? onProgress)
+    reindex() {
+      rebuildIndex(db, onProgress)
       checked = true
       quick = createQuickIndex(db)
       quick.load()
