@@ -51,8 +51,18 @@ function jobFromRow(row: JobRow): Job {
 
 /** The public view of a job, without its (possibly large) payload. */
 export function jobInfo(job: Job): JobInfo {
-  const { payload: _payload, nextAttemptAt: _next, ...info } = job
-  return info
+  return {
+    id: job.id,
+    kind: job.kind,
+    input: job.input,
+    status: job.status,
+    stage: job.stage,
+    attempts: job.attempts,
+    articleId: job.articleId,
+    error: job.error,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt
+  }
 }
 
 export function insertJob(
