@@ -15,6 +15,9 @@ interface VirtualListProps {
   renderRow(index: number): React.ReactNode
 }
 
+/** Set once per page load: `bench/ui.ts` reads it as the time to first rows. */
+let firstRowsMarked = false
+
 /**
  * A windowed list: only the rows in and near the viewport exist in the DOM, absolutely placed
  * inside a spacer as tall as all rows. Written here rather than added as a dependency: fixed row
@@ -58,6 +61,12 @@ export function VirtualList({
   useEffect(() => {
     onRangeChange(first, last)
   }, [first, last, onRangeChange])
+
+  useEffect(() => {
+    if (count === 0 || firstRowsMarked) return
+    firstRowsMarked = true
+    performance.mark('folio:first-rows')
+  }, [count])
 
   useLayoutEffect(() => {
     const element = scroller.current
