@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { api } from './api'
 import { AddPanel } from './capture/AddPanel'
 import { useCaptureJobs } from './capture/useCaptureJobs'
 import { ArticleList } from './library/ArticleList'
@@ -10,6 +11,8 @@ import type { ListQuery, SortKey, SortOrder } from './library/query'
 import { queryKey } from './library/query'
 import { Sidebar } from './library/Sidebar'
 import { useArticlePages } from './library/useArticlePages'
+import { SearchResults } from './library/SearchResults'
+import { useSearchPages } from './library/useSearchPages'
 import { useSelection } from './library/useSelection'
 import { useStats } from './library/useStats'
 import { useTags } from './library/useTags'
@@ -50,36 +53,45 @@ export function App(): React.JSX.Element {
   const [mode, setMode] = useState<'list' | 'reader'>('list')
   const [dialog, setDialog] = useState<OpenDialog | null>(null)
   const [search, setSearch] = useState('')
+  const results = useSearchPages(search)
+  const searching = results.status !== 'idle'
   const opened = useArticle(openId)
   const openArticle = opened.article?.status === 'ready' ? opened.article.value : null
   const listRef = useRef<HTMLElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const actions = useMemo(() => createArticleActions(undo), [undo])
 
-  const cursorIndex = Math.max(0, Math.min(cursor, pages.count - 1))
+  const rowCount = searching ? results.count : pages.count
+  const cursorIndex = Math.max(0, Math.min(cursor, rowCount - 1))
   const selectionTargets = [...selection.selected.values()]
+  const idAt = (index: number): number | undefined =>
+    searching ? results.hitAt(index)?.id : pages.itemAt(index)?.id
 
-  const targets = (): Target[] => {
+  /** The articles a key acts on: the selection, else the open article, else the cursor's. */
+  const targets = async (): Promise<Target[]> => {
     if (selectionTargets.length > 0) return selectionTargets
     if (mode === 'reader' && openArticle) return [openArticle]
-    const article = pages.itemAt(cursorIndex)
-    return article ? [article] : []
+    if (!searching) {
+      const article = pages.itemAt(cursorIndex)
+      return article ? [article] : []
+    }
+    const id = idAt(cursorIndex)
+    // A search hit carries no state or favorite; the article has them.
+    const result = id === undefined ? null : await api['articles.get']({ id })
+    return result?.ok ? [result.value] : []
   }
 
   const afterBulk = (): void => {
     if (selectionTargets.length > 0) selection.clear()
   }
 
-  const open = useCallback(
-    (index: number) => {
-      const article = pages.itemAt(index)
-      setCursor(index)
-      if (!article) return
-      setOpenId(article.id)
-      setMode('reader')
-    },
-    [pages]
-  )
+  const open = (index: number): void => {
+    const id = idAt(index)
+    setCursor(index)
+    if (id === undefined) return
+    setOpenId(id)
+    setMode('reader')
+  }
 
   const backToList = (): void => {
     setMode('list')
@@ -88,6 +100,7 @@ export function App(): React.JSX.Element {
 
   const selectView = (next: View): void => {
     setView(next)
+    setSearch('')
     setCursor(0)
     selection.clear()
   }
@@ -100,9 +113,16 @@ export function App(): React.JSX.Element {
   }
 
   const step = (delta: number): void => {
-    const next = Math.max(0, Math.min(pages.count - 1, cursorIndex + delta))
+    const next = Math.max(0, Math.min(rowCount - 1, cursorIndex + delta))
     if (mode === 'reader') open(next)
     else setCursor(next)
+  }
+
+  const act = async (action: (list: Target[]) => Promise<void>): Promise<void> => {
+    const list = await targets()
+    if (list.length === 0) return
+    await action(list)
+    afterBulk()
   }
 
   useKeyboard({
@@ -115,15 +135,13 @@ export function App(): React.JSX.Element {
     u: backToList,
     Escape: () => (selectionTargets.length > 0 ? selection.clear() : backToList()),
     '/': () => searchRef.current?.focus(),
-    a: () => void actions.archive(targets()).then(afterBulk),
-    f: () => void actions.toggleFavorite(targets()).then(afterBulk),
-    m: () => void actions.toggleRead(targets()).then(afterBulk),
-    t: () => targets().length > 0 && setDialog({ kind: 'tag', targets: targets() }),
-    e: () => {
-      const [target] = targets()
-      if (target) setDialog({ kind: 'title', target })
-    },
-    'Shift+D': () => remove(targets()),
+    a: () => void act((list) => actions.archive(list)),
+    f: () => void act((list) => actions.toggleFavorite(list)),
+    m: () => void act((list) => actions.toggleRead(list)),
+    t: () =>
+      void targets().then((list) => list.length > 0 && setDialog({ kind: 'tag', targets: list })),
+    e: () => void targets().then(([target]) => target && setDialog({ kind: 'title', target })),
+    'Shift+D': () => void targets().then(remove),
     x: () => selection.toggle(cursorIndex),
     'Ctrl+a': () => void selection.selectAll(),
     'Ctrl+z': () => undo.undoLatest(),
@@ -176,7 +194,7 @@ export function App(): React.JSX.Element {
         view={view}
         pages={pages}
         resetKey={queryKey(query)}
-        cursor={pages.count > 0 ? cursorIndex : -1}
+        cursor={rowCount > 0 ? cursorIndex : -1}
         openId={openId}
         selectedIds={selection.selected}
         stageByArticle={jobs.stageByArticle}
@@ -190,11 +208,22 @@ export function App(): React.JSX.Element {
           event.shiftKey ? selection.extend(index) : selection.toggle(index)
         }
         libraryEmpty={statsValue?.articles === 0}
+        body={
+          searching ? (
+            <SearchResults
+              search={search}
+              results={results}
+              cursor={rowCount > 0 ? cursorIndex : -1}
+              openId={openId}
+              onOpen={open}
+            />
+          ) : null
+        }
         onAdd={() => setDialog({ kind: 'add', text: '' })}
         header={
           <ListHeader
             title={view.label}
-            count={pages.status === 'ready' ? pages.count : null}
+            count={searching ? null : pages.status === 'ready' ? pages.count : null}
             sort={order.sort}
             order={order.order}
             onSort={(sort, direction) => setOrder({ sort, order: direction })}
@@ -203,8 +232,11 @@ export function App(): React.JSX.Element {
             bulk={bulk}
             searchRef={searchRef}
             search={search}
-            searchAvailable={false}
-            onSearch={setSearch}
+            onSearch={(text) => {
+              setSearch(text)
+              setCursor(0)
+            }}
+            onSearchDone={() => listRef.current?.focus()}
           />
         }
       />

@@ -7,6 +7,8 @@ import { VirtualList } from './VirtualList'
 interface ArticleListProps {
   view: View
   header: React.ReactNode
+  /** Shown instead of the view's articles (search results). */
+  body: React.ReactNode
   libraryEmpty: boolean
   onAdd(): void
   pages: ArticlePages
@@ -23,6 +25,7 @@ interface ArticleListProps {
 export function ArticleList({
   view,
   header,
+  body,
   libraryEmpty,
   onAdd,
   pages,
@@ -38,22 +41,23 @@ export function ArticleList({
   return (
     <section className="list-pane" aria-label={view.label} ref={listRef} tabIndex={0}>
       {header}
-      {pages.status === 'loading' && (
+      {body}
+      {!body && pages.status === 'loading' && (
         <p className="state-message muted" role="status">
           Loading articles…
         </p>
       )}
-      {pages.status === 'error' && (
+      {!body && pages.status === 'error' && (
         <div className="state-message" role="alert">
           <h2>The library could not be read</h2>
           <p>{pages.error?.message}</p>
           <p className="muted">Check that Folio is still running, then reload this window.</p>
         </div>
       )}
-      {pages.status === 'ready' && pages.count === 0 && (
+      {!body && pages.status === 'ready' && pages.count === 0 && (
         <EmptyState view={view} libraryEmpty={libraryEmpty} onAdd={onAdd} />
       )}
-      {pages.status === 'ready' && pages.count > 0 && (
+      {!body && pages.status === 'ready' && pages.count > 0 && (
         <VirtualList
           count={pages.count}
           rowHeight={rowHeight}

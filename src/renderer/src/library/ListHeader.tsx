@@ -12,8 +12,9 @@ export interface ListHeaderProps {
   bulk: BulkActions
   searchRef: React.RefObject<HTMLInputElement | null>
   search: string
-  searchAvailable: boolean
   onSearch(text: string): void
+  /** Enter or Escape in the search field hands the keyboard back to the list. */
+  onSearchDone(): void
 }
 
 export interface BulkActions {
@@ -38,8 +39,8 @@ export function ListHeader({
   bulk,
   searchRef,
   search,
-  searchAvailable,
-  onSearch
+  onSearch,
+  onSearchDone
 }: ListHeaderProps): React.JSX.Element {
   return (
     <header className="pane-header">
@@ -60,11 +61,17 @@ export function ListHeader({
           ref={searchRef}
           type="search"
           className="search-field"
-          placeholder={searchAvailable ? 'Search (/)' : 'Search (coming soon)'}
+          placeholder="Search  (tag:  site:  is:unread)"
           aria-label="Search"
           value={search}
-          disabled={!searchAvailable}
           onChange={(event) => onSearch(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onSearch('')
+            if (event.key === 'Escape' || event.key === 'Enter') {
+              event.preventDefault()
+              onSearchDone()
+            }
+          }}
         />
         <label className="sort-menu">
           <span className="visually-hidden">Sort by</span>
