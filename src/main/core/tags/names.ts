@@ -18,15 +18,6 @@ export function ancestorNames(name: string): string[] {
   return parts.slice(1).map((_, index) => parts.slice(0, index + 1).join(tagSeparator))
 }
 
-export function parentName(name: string): string | null {
-  const index = name.lastIndexOf(tagSeparator)
-  return index < 0 ? null : name.slice(0, index)
-}
-
-export function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf(tagSeparator) + 1)
-}
-
 /** True when `name` is `parent` or lies beneath it (any ASCII case). */
 export function isWithin(name: string, parent: string): boolean {
   const key = tagKey(name)
@@ -54,17 +45,4 @@ export function normalizeTagNames(names: string[]): string[] {
     if (!seen.has(tagKey(name))) seen.set(tagKey(name), name)
   }
   return [...seen.values()]
-}
-
-/** Orders names as a tree: `a`, `a/b`, `a/b/c`, `a b` (segment by segment, case-insensitively). */
-export function compareTagNames(left: string, right: string): number {
-  return compareSegments(tagKey(left).split(tagSeparator), tagKey(right).split(tagSeparator))
-}
-
-/** Compares names already split into `tagKey` segments. */
-export function compareSegments(left: string[], right: string[]): number {
-  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
-    if (left[index] !== right[index]) return left[index] < right[index] ? -1 : 1
-  }
-  return left.length - right.length
 }

@@ -55,44 +55,46 @@ function installStamp(db: Database): () => string {
   return () => `${String(dataVersion.get())}:${String(writes.get())}`
 }
 
-/** What a set of articles contributes: the nodes each one covers, and links per tag id. */
-interface Coverage {
-  nodes: Map<number, Set<string>>
-  links: Map<number, number>
-}
-
-/** The coverage of the given articles, or (null) of every article. */
-function coverage(db: Database, articles: number[] | null): Coverage {
+/**
+ * Adds (`sign` 1) or takes away (-1) what the given articles, or (null) all of them, contribute:
+ * one for each node an article's tags reach, one per link to each tag's own count. Rows come in
+ * article order, so one set of nodes is live at a time, not one per article.
+ */
+function addCoverage(
+  db: Database,
+  counts: TagCounts,
+  articles: number[] | null,
+  sign: 1 | -1
+): void {
   const nodesOfTag = new Map<number, string[]>()
   for (const row of allTags(db)) {
     nodesOfTag.set(row.id, [row.name, ...ancestorNames(row.name)].map(tagKey))
   }
   const statement =
     articles === null
-      ? db.prepare('SELECT article_id, tag_id FROM article_tags')
+      ? db.prepare('SELECT article_id, tag_id FROM article_tags ORDER BY article_id')
       : db
           .prepare(
             `SELECT article_id, tag_id FROM article_tags
-             WHERE article_id IN (SELECT value FROM json_each(?))`
+             WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id`
           )
           .bind(JSON.stringify(articles))
-  const result: Coverage = { nodes: new Map(), links: new Map() }
+  const { own, totals } = counts
+  const reached = new Set<string>()
+  const settle = (): void => {
+    for (const node of reached) totals.set(node, (totals.get(node) ?? 0) + sign)
+    reached.clear()
+  }
+  let current = -1
   for (const [articleId, tagId] of statement.raw().iterate() as Iterable<[number, number]>) {
-    let nodes = result.nodes.get(articleId)
-    if (!nodes) result.nodes.set(articleId, (nodes = new Set()))
-    for (const node of nodesOfTag.get(tagId) ?? []) nodes.add(node)
-    result.links.set(tagId, (result.links.get(tagId) ?? 0) + 1)
+    if (articleId !== current) {
+      settle()
+      current = articleId
+    }
+    for (const node of nodesOfTag.get(tagId) ?? []) reached.add(node)
+    own.set(tagId, (own.get(tagId) ?? 0) + sign)
   }
-  return result
-}
-
-function addCoverage(counts: TagCounts, coverage: Coverage, sign: 1 | -1): void {
-  for (const nodes of coverage.nodes.values()) {
-    for (const node of nodes) counts.totals.set(node, (counts.totals.get(node) ?? 0) + sign)
-  }
-  for (const [tagId, links] of coverage.links) {
-    counts.own.set(tagId, (counts.own.get(tagId) ?? 0) + sign * links)
-  }
+  settle()
 }
 
 export function createTagTotals(db: Database): TagTotals {
@@ -103,7 +105,7 @@ export function createTagTotals(db: Database): TagTotals {
     const current = stamp()
     if (cache?.stamp !== current) {
       const counts: TagCounts = { own: new Map(), totals: new Map() }
-      addCoverage(counts, coverage(db, null), 1)
+      addCoverage(db, counts, null, 1)
       cache = { stamp: current, ...counts }
     }
     return cache
@@ -111,16 +113,17 @@ export function createTagTotals(db: Database): TagTotals {
 
   function track<T>(articles: number[], change: () => T, touched: (result: T) => number[]): T {
     const trusted = cache?.stamp === stamp() ? cache : null
-    const before = trusted ? coverage(db, articles) : null
+    const counts: TagCounts | null = trusted
+      ? { own: new Map(trusted.own), totals: new Map(trusted.totals) }
+      : null
+    if (counts) addCoverage(db, counts, articles, -1)
     const result = change()
     const covered = new Set(articles)
-    if (!trusted || !before || touched(result).some((id) => !covered.has(id))) {
+    if (!counts || touched(result).some((id) => !covered.has(id))) {
       cache = null
       return result
     }
-    const counts: TagCounts = { own: new Map(trusted.own), totals: new Map(trusted.totals) }
-    addCoverage(counts, before, -1)
-    addCoverage(counts, coverage(db, articles), 1)
+    addCoverage(db, counts, articles, 1)
     // Still inside the transaction: the caller forgets these counts if it rolls back.
     cache = { stamp: stamp(), ...counts }
     return result
