@@ -17,6 +17,7 @@ import type {
   JobInfo,
   LibraryStats,
   ReextractResult,
+  SiteInfo,
   SaveItemResult,
   SearchPage,
   UpdateResult
@@ -52,6 +53,7 @@ export const maxRenderedHtmlLength = 30 * 1024 * 1024
 /** Input schemas, one per operation; every door parses its input with these. */
 export const inputSchemas = {
   'library.stats': z.object({}).strict(),
+  'sites.list': z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   'articles.list': z
     .object({
       limit: z.number().int().min(1).max(1000).default(100),
@@ -159,6 +161,7 @@ export const inputSchemas = {
 
 export interface OperationOutputs {
   'library.stats': LibraryStats
+  'sites.list': SiteInfo[]
   'articles.list': ArticlePage
   'articles.get': Article
   'articles.delete': DeleteResult

@@ -4,6 +4,7 @@
  */
 export const operationNames = [
   'library.stats',
+  'sites.list',
   'articles.list',
   'articles.get',
   'articles.delete',

@@ -56,6 +56,15 @@ export interface LibraryStats {
   schemaVersion: number
 }
 
+/** A site articles were saved from, for the sidebar. */
+export interface SiteInfo {
+  /** The host, `www.example.com`. */
+  site: string
+  /** The site's own name when a page gave one. */
+  siteName: string | null
+  count: number
+}
+
 export interface UpdateResult {
   updated: number[]
   notFound: number[]

@@ -9,6 +9,7 @@ import type { CaptureOptions, CaptureService } from './capture/service'
 import { deleteArticles, getArticle, listArticles, updateArticles } from './db/queries/articles'
 import { jobInfo, listJobs } from './db/queries/jobs'
 import { libraryStats } from './db/queries/stats'
+import { listSites } from './db/queries/sites'
 import type { Library } from './library'
 import { createSearchService } from './search/service'
 import type { SearchService } from './search/service'
@@ -27,6 +28,7 @@ function createHandlers(
   const tags = createTagOperations(library)
   return {
     'library.stats': () => libraryStats(db),
+    'sites.list': (input) => listSites(db, input.limit),
     'articles.list': (input) => listArticles(db, input),
     'articles.get': (input) => {
       const article = getArticle(db, input.id, input.content)

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/api'
+import { openLibrary } from '../../src/main/core/library'
+import { insertArticle } from '../helpers/articles'
+import { useTempDirs } from '../helpers/temp'
+
+describe('sites.list', () => {
+  const tempDir = useTempDirs()
+
+  it('lists the sites articles came from, most articles first, up to the limit', async () => {
+    const library = openLibrary(tempDir())
+    const core = createCore(library)
+    try {
+      for (const url of [
+        'https://a.example/1',
+        'https://b.example/1',
+        'https://b.example/2',
+        'https://c.example/1',
+        'https://c.example/2',
+        'https://c.example/3'
+      ]) {
+        insertArticle(library.db, { url })
+      }
+      const all = await core.invoke('sites.list', {})
+      expect(all).toEqual({
+        ok: true,
+        value: [
+          { site: 'c.example', siteName: null, count: 3 },
+          { site: 'b.example', siteName: null, count: 2 },
+          { site: 'a.example', siteName: null, count: 1 }
+        ]
+      })
+      const top = await core.invoke('sites.list', { limit: 1 })
+      expect(top.ok && (top.value as unknown[]).length).toBe(1)
+    } finally {
+      library.db.close()
+    }
+  })
+})
