@@ -69,7 +69,12 @@ interface TrafilaturaEntry {
   with?: string[]
   without?: string[]
   date?: string
-  author?: string
+  author?: string | string[]
+}
+
+function asText(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value.join(', ') : value
+  return text || undefined
 }
 
 function trafilaturaPages(directory: string): BenchPage[] {
@@ -82,7 +87,7 @@ function trafilaturaPages(directory: string): BenchPage[] {
     withSnippets: entry.with ?? [],
     withoutSnippets: entry.without ?? [],
     date: entry.date || undefined,
-    author: entry.author || undefined
+    author: asText(entry.author)
   }))
 }
 

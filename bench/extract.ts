@@ -1,12 +1,14 @@
 /**
- * `npm run bench:extract [-- --corpus NAME] [--limit N] [--runs N] [--only folio|baseline]`
+ * `npm run bench:extract [-- --corpus NAME] [--limit N] [--runs N] [--only folio|baseline]
+ *   [--disable RULE,RULE]` (pre/post-processing rule names, to measure each rule)
  * Scores plain Readability on jsdom (the baseline, measured in the same run) and Folio's
  * extractArticle on every corpus of /work/shared/corpus, by the metric of its README.
  */
+import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
-import { extractArticle } from '../src/main/core/capture/extract/extract'
+import { extractArticleWith } from '../src/main/core/capture/extract/extract'
 import { parseDate } from '../src/main/core/capture/extract/dates'
 import { type BenchPage, type CorpusName, corpusNames, loadCorpus } from './corpora'
 import {
@@ -44,8 +46,10 @@ function runBaseline(page: BenchPage): Output {
   }
 }
 
+let disabledRules: string[] = []
+
 function runFolio(page: BenchPage): Output {
-  const article = extractArticle({ html: page.html, url: page.url })
+  const article = extractArticleWith({ html: page.html, url: page.url }, { disabledRules })
   return {
     text: article.text,
     byline: article.byline,
@@ -133,6 +137,25 @@ function metadataAccuracy(pages: BenchPage[], outputs: Output[]): { date: string
   return { date: percent(rightDates, dates), author: percent(rightAuthors, authors) }
 }
 
+/** Per-page scores and outputs, for finding which pages a rule helps or hurts. */
+function dumpPages(path: string, pages: BenchPage[], outputs: Output[]): void {
+  const rows = pages.map((page, index) => {
+    const text = outputs[index].text
+    if (page.truth === undefined) {
+      const counts = compareSnippets(text, page.withSnippets ?? [], page.withoutSnippets ?? [])
+      return { id: page.id, ...counts }
+    }
+    const { truePositive, falsePositive, falseNegative } = comparePage(page.truth, text)
+    return {
+      id: page.id,
+      precision: truePositive / Math.max(1, truePositive + falsePositive),
+      recall: truePositive / Math.max(1, truePositive + falseNegative),
+      text
+    }
+  })
+  writeFileSync(path, JSON.stringify(rows, null, 1))
+}
+
 interface Row {
   name: string
   score: Score
@@ -157,6 +180,7 @@ async function measure(
     rates.push(pages.length / (again.milliseconds.reduce((sum, value) => sum + value, 0) / 1000))
     perPage.push(median(again.milliseconds))
   }
+  if (process.env.BENCH_DUMP) dumpPages(`${process.env.BENCH_DUMP}-${pages[0]?.id.length === 64 ? "scrapinghub" : "corpus"}-${name}.json`, pages, first.outputs)
   return {
     name,
     score: score(pages, first.outputs),
@@ -195,9 +219,11 @@ async function main(): Promise<void> {
       corpus: { type: 'string', multiple: true },
       limit: { type: 'string' },
       runs: { type: 'string', default: '1' },
-      only: { type: 'string' }
+      only: { type: 'string' },
+      disable: { type: 'string', default: '' }
     }
   })
+  disabledRules = values.disable.split(',').filter(Boolean)
   const selected = (values.corpus ?? [...corpusNames]) as CorpusName[]
   const limit = values.limit ? Number(values.limit) : Infinity
   const runs = Math.max(1, Number(values.runs))

@@ -68,22 +68,78 @@ function guessLanguage(text: string): string | null {
 }
 
 export function extractArticle(input: ExtractInput): ExtractedArticle {
+  return extractArticleWith(input, {})
+}
+
+export interface ExtractOptions {
+  /** Pre- and post-processing rules to skip; the benchmark measures each rule this way. */
+  disabledRules?: readonly string[]
+}
+
+interface ArticleContent {
+  content: Element
+  title: string | null
+  byline: string | null
+  siteName: string | null
+  lang: string | null
+  dir: string | null
+  excerpt: string | null
+}
+
+// Page furniture that the fallback drops; Readability does its own, finer, version of this.
+const fallbackJunk =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]'
+
+/**
+ * When Readability finds no article (short pages, unusual markup), the page's main region is
+ * still better than nothing: `<article>`, `articleBody`, `<main>`, else the body.
+ */
+function fallbackContent(html: string, options: ExtractOptions): ArticleContent | null {
+  const document = parseDocument(html)
+  resolveLazyImages(document)
+  preprocessDocument(document, options)
+  const root =
+    document.querySelector('article, [itemprop="articleBody"], main, [role="main"]') ??
+    document.body
+  if (!root) return null
+  for (const junk of Array.from(root.querySelectorAll(fallbackJunk))) junk.remove()
+  const fields = { title: null, byline: null, siteName: null, lang: null, dir: null, excerpt: null }
+  return { content: root, ...fields }
+}
+
+function readabilityContent(document: Document): ArticleContent | null {
+  // The serializer hands back the content element itself: post-processing works on it directly
+  // instead of re-parsing Readability's HTML string.
+  const readability = new Readability<Element>(document, {
+    // Classes stay for the post-processing rules; the sanitizer drops them.
+    keepClasses: true,
+    serializer: (node) => node as Element
+  })
+  const article = readability.parse()
+  if (!article?.content) return null
+  return {
+    content: article.content,
+    title: article.title?.trim() || null,
+    byline: article.byline?.trim() || null,
+    siteName: article.siteName ?? null,
+    lang: article.lang ?? null,
+    dir: article.dir ?? null,
+    excerpt: article.excerpt ?? null
+  }
+}
+
+/** extractArticle with rules switched off, for measuring them. */
+export function extractArticleWith(input: ExtractInput, options: ExtractOptions): ExtractedArticle {
   const { html, url } = input
   const document = parseDocument(html)
   if (!document.body) throw failed(url, 'the page has no body')
   const metadata = readMetadata(document, url)
   resolveLazyImages(document)
   const fallbackTitle = textOf(document.querySelector('h1'))
-  preprocessDocument(document)
-  // The serializer hands back the content element itself: post-processing works on it directly
-  // instead of re-parsing Readability's HTML string.
-  const readability = new Readability<Element>(document, {
-    keepClasses: false,
-    serializer: (node) => node as Element
-  })
-  const article = readability.parse()
-  if (!article?.content) throw failed(url, 'no article content was found')
-  postprocessArticle(article.content, metadata.baseUrl)
+  preprocessDocument(document, options)
+  const article = readabilityContent(document) ?? fallbackContent(html, options)
+  if (!article) throw failed(url, 'no article content was found')
+  postprocessArticle(article.content, metadata.baseUrl, options)
   const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)
   const text = blockText(root)
   if (!text) throw failed(url, 'the article has no text')
@@ -92,12 +148,12 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     (image) => image.getAttribute('src') ?? ''
   )
   return {
-    title: article.title?.trim() || metadata.title || fallbackTitle || url,
-    byline: metadata.byline ?? article.byline?.trim() ?? null,
-    siteName: metadata.siteName ?? article.siteName ?? null,
+    title: article.title || metadata.title || fallbackTitle || url,
+    byline: metadata.byline ?? article.byline,
+    siteName: metadata.siteName ?? article.siteName,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
     dir: cleanDirection(article.dir) ?? metadata.dir,
-    excerpt: metadata.excerpt ?? article.excerpt ?? null,
+    excerpt: metadata.excerpt ?? article.excerpt,
     publishedAt: metadata.publishedAt,
     canonicalUrl: metadata.canonicalUrl,
     leadImageUrl: metadata.leadImageUrl ?? images[0] ?? null,

@@ -60,7 +60,11 @@ export function removeFurniture(document: Document): void {
 }
 
 /** Runs every pre-processing rule in order. */
-export function preprocessDocument(document: Document): void {
-  removeHiddenElements(document)
-  removeFurniture(document)
+export function preprocessDocument(
+  document: Document,
+  options: { disabledRules?: readonly string[] } = {}
+): void {
+  const enabled = (name: string): boolean => !options.disabledRules?.includes(name)
+  if (enabled('hidden')) removeHiddenElements(document)
+  if (enabled('furniture')) removeFurniture(document)
 }

@@ -93,8 +93,9 @@ export function listArticles(db: Database, options: ListArticlesOptions): Articl
   }
   if (options.tag !== undefined) {
     const name = normalizeTagName(options.tag)
-    // IN over the tag's links, not EXISTS per row: counting a rare tag's articles stays an index walk.
-    where.push(`id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+    // The tag's articles as one set, probed while walking the sort index (`+id` keeps SQLite from
+    // fetching all of them and sorting: 69 -> 20 ms for a parent of 26k articles at 100k).
+    where.push(`+id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
       WHERE t.name = @tag OR t.name LIKE @tagBeneath ESCAPE '\\')`)
     params.tag = name
     params.tagBeneath = `${name.replace(/[\\%_]/g, (character) => `\\${character}`)}/%`
