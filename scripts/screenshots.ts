@@ -19,6 +19,22 @@ const outputDir = join(process.cwd(), 'screenshots')
 const english = ['ars-1', 'bbc-1', 'nytimes-1', 'guardian-1', 'quanta-1', 'lwn-1', 'mozilla-1']
 const chinese = ['zh-gne/html/163/1.html.gz', 'zh-gne/html/guancha/2.html.gz']
 
+/**
+ * `folio serve` runs with FOLIO_NETWORK=loopback (test/helpers/serve.ts): every host name resolves
+ * to this machine, so each page is saved from its real site's name and the list looks lived in.
+ */
+const hosts: Record<string, string> = {
+  'ars-1': 'arstechnica.com',
+  'bbc-1': 'www.bbc.com',
+  'nytimes-1': 'www.nytimes.com',
+  'guardian-1': 'www.theguardian.com',
+  'quanta-1': 'www.quantamagazine.org',
+  'lwn-1': 'lwn.net',
+  'mozilla-1': 'www.mozilla.org',
+  '163': 'www.163.com',
+  guancha: 'www.guancha.cn'
+}
+
 function html(body: Buffer): FixtureResponse {
   return { headers: { 'content-type': 'text/html; charset=utf-8' }, body }
 }
@@ -80,7 +96,11 @@ async function main(): Promise<void> {
   try {
     mkdirSync(outputDir, { recursive: true })
     await call(served, 'capture.save', {
-      inputs: Object.keys(routes).map((path) => site.url(path)),
+      inputs: Object.keys(routes).map((path) => {
+        const url = new URL(site.url(path))
+        url.hostname = hosts[path.slice(1)] ?? url.hostname
+        return url.href
+      }),
       tags: []
     })
     await waitForCaptures(served)

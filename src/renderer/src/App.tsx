@@ -15,7 +15,7 @@ import { SearchResults } from './library/SearchResults'
 import { useSearchPages } from './library/useSearchPages'
 import { useSelection } from './library/useSelection'
 import { useStats } from './library/useStats'
-import { useTags } from './library/useTags'
+import { useSites, useTags } from './library/useTags'
 import { usePreferences } from './preferences'
 import { ReaderPane } from './reader/ReaderPane'
 import type { ReaderActions } from './reader/ReaderPane'
@@ -48,6 +48,7 @@ export function App(): React.JSX.Element {
   const jobs = useCaptureJobs()
   const stats = useStats()
   const tags = useTags()
+  const sites = useSites()
   const [cursor, setCursor] = useState(0)
   const [openId, setOpenId] = useState<number | null>(null)
   const [mode, setMode] = useState<'list' | 'reader'>('list')
@@ -189,7 +190,19 @@ export function App(): React.JSX.Element {
   const statsValue = stats.status === 'ready' ? stats.value : null
   return (
     <div className="app" data-mode={mode}>
-      <Sidebar views={views} current={view} stats={statsValue} tags={tags} onSelect={selectView} />
+      <Sidebar
+        views={views}
+        current={view}
+        stats={statsValue}
+        tags={tags}
+        sites={sites}
+        currentSite={/^site:(\S+)$/.exec(search.trim())?.[1] ?? null}
+        onSelect={selectView}
+        onSite={(site) => {
+          setSearch(`site:${site}`)
+          setCursor(0)
+        }}
+      />
       <ArticleList
         view={view}
         pages={pages}

@@ -20,10 +20,14 @@ export function takeToken(): string | null {
 
 async function post(name: string, input: unknown, token: string | null): Promise<Result<unknown>> {
   try {
+    const body = JSON.stringify(input ?? {})
     const response = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
-      body: JSON.stringify(input ?? {})
+      body,
+      // Lets a request sent while the page goes away (a delete whose undo window is cut short)
+      // still arrive; browsers cap keepalive bodies at 64 KiB.
+      keepalive: body.length < 60_000
     })
     return (await response.json()) as Result<unknown>
   } catch (error) {

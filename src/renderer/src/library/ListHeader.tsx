@@ -61,7 +61,7 @@ export function ListHeader({
           ref={searchRef}
           type="search"
           className="search-field"
-          placeholder="Search  (tag:  site:  is:unread)"
+          placeholder="Search (/)"
           aria-label="Search"
           value={search}
           onChange={(event) => onSearch(event.target.value)}

@@ -1,4 +1,5 @@
-import type { LibraryStats, TagInfo } from '../../../shared/types'
+import { useState } from 'react'
+import type { LibraryStats, SiteInfo, TagInfo } from '../../../shared/types'
 import { tagView } from '../views'
 import type { View } from '../views'
 
@@ -7,16 +8,29 @@ interface SidebarProps {
   current: View
   stats: LibraryStats | null
   tags: TagInfo[]
+  sites: SiteInfo[]
+  /** The site whose articles are listed (through a `site:` search), if any. */
+  currentSite: string | null
   onSelect(view: View): void
+  onSite(site: string): void
 }
+
+/** Sites shown before "Show all": the sidebar stays short for libraries from hundreds of sites. */
+const collapsedSites = 8
 
 export function Sidebar({
   views,
   current,
   stats,
   tags,
-  onSelect
+  sites,
+  currentSite,
+  onSelect,
+  onSite
 }: SidebarProps): React.JSX.Element {
+  const [allSites, setAllSites] = useState(false)
+  const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
+  const inSite = currentSite !== null
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -31,7 +45,7 @@ export function Sidebar({
             <button
               type="button"
               className="nav-item"
-              aria-current={view.key === current.key ? 'page' : undefined}
+              aria-current={!inSite && view.key === current.key ? 'page' : undefined}
               onClick={() => onSelect(view)}
             >
               <span>{view.label}</span>
@@ -51,7 +65,7 @@ export function Sidebar({
                 type="button"
                 className="nav-item"
                 style={{ paddingInlineStart: `calc(var(--space) * ${2 + tag.depth * 4})` }}
-                aria-current={current.key === `tag:${tag.name}` ? 'page' : undefined}
+                aria-current={!inSite && current.key === `tag:${tag.name}` ? 'page' : undefined}
                 title={tag.name}
                 onClick={() => onSelect(tagView(tag.name))}
               >
@@ -65,6 +79,40 @@ export function Sidebar({
               </button>
             </li>
           ))}
+        </ul>
+      )}
+      <h2 className="sidebar-heading">Sites</h2>
+      {sites.length === 0 ? (
+        <p className="sidebar-note">Sites appear here as you save pages.</p>
+      ) : (
+        <ul className="nav-list" aria-label="Sites">
+          {shownSites.map((site) => (
+            <li key={site.site}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={currentSite === site.site ? 'page' : undefined}
+                title={site.site}
+                onClick={() => onSite(site.site)}
+              >
+                <span className="tag-label">
+                  {site.siteName ?? site.site.replace(/^www\./, '')}
+                </span>
+                <span className="nav-count">{site.count}</span>
+              </button>
+            </li>
+          ))}
+          {sites.length > collapsedSites && (
+            <li>
+              <button
+                type="button"
+                className="text-button sidebar-more"
+                onClick={() => setAllSites((value) => !value)}
+              >
+                {allSites ? 'Show fewer' : `Show all ${sites.length}`}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </nav>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { TagInfo } from '../../../shared/types'
+import type { SiteInfo, TagInfo } from '../../../shared/types'
 import { api } from '../api'
 
 /** The tag tree with counts, reloaded when tags or articles change. */
@@ -26,4 +26,30 @@ export function useTags(): TagInfo[] {
     }
   }, [])
   return tags
+}
+
+/** The sites articles came from, most first, reloaded when articles change. */
+export function useSites(): SiteInfo[] {
+  const [sites, setSites] = useState<SiteInfo[]>([])
+  useEffect(() => {
+    let current = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const load = (): void => {
+      void api['sites.list']({ limit: 200 }).then((result) => {
+        if (current && result.ok) setSites(result.value)
+      })
+    }
+    load()
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type !== 'articles.changed') return
+      clearTimeout(timer)
+      timer = setTimeout(load, 500)
+    })
+    return () => {
+      current = false
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [])
+  return sites
 }

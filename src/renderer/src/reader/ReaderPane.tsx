@@ -67,6 +67,12 @@ export function ReaderPane({
     return (
       <section className="reader-pane reader-empty" aria-label="Reader">
         <p className="muted">{message}</p>
+        {article === null && (
+          <p className="muted reader-hint">
+            <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for every
+            shortcut
+          </p>
+        )}
       </section>
     )
   }
