@@ -63,7 +63,14 @@ async function shoot(
   browser: Browser,
   served: ServedLibrary,
   name: string,
-  options: { dark: boolean; width: number; height: number; open?: RegExp }
+  options: {
+    dark: boolean
+    width: number
+    height: number
+    open?: RegExp
+    /** Brings up a panel before the picture is taken. */
+    then?: (page: Page) => Promise<void>
+  }
 ): Promise<void> {
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height },
@@ -78,6 +85,7 @@ async function shoot(
     await page.frameLocator('iframe.reader-frame').locator('body').waitFor()
     await page.waitForTimeout(600)
   }
+  await options.then?.(page)
   await page.screenshot({ path: join(outputDir, `${name}.png`) })
   await context.close()
   console.log(`screenshots/${name}.png`)
@@ -136,6 +144,33 @@ async function main(): Promise<void> {
         open: title(chineseArticle)
       })
     }
+    await shoot(browser, served, 'reader-settings', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      open: title(englishArticle),
+      then: async (page) => {
+        await page.getByRole('button', { name: 'Reading settings' }).click()
+        await page.getByRole('radio', { name: 'Sepia' }).check({ force: true })
+        await page.waitForTimeout(300)
+      }
+    })
+    await shoot(browser, served, 'add-panel', {
+      dark: true,
+      width: 1280,
+      height: 800,
+      then: async (page) => {
+        await page.keyboard.press('n')
+        await page
+          .getByLabel(/Web addresses/)
+          .fill(`${site.url('/missing')}\n${site.url('/ars-1')}`)
+        await page.getByRole('button', { name: /^Save/ }).click()
+        await page.locator('.capture-error').waitFor({ timeout: 20_000 })
+        await page.locator('.capture-item', { hasText: 'Saved' }).waitFor({ timeout: 20_000 })
+        // The list refreshes a moment after the capture's last event.
+        await page.waitForTimeout(800)
+      }
+    })
     await shoot(browser, served, 'reader-en-light-1920', {
       dark: false,
       width: 1920,
