@@ -52,6 +52,9 @@ describe('folio tag and folio tags', () => {
       'llm 3 3',
       ''
     ])
+    const listed = await runFolio(['--library', dir, 'list', '--tag', 'research', '--json'])
+    const listedIds = JSON.parse(listed.stdout).map((article: { id: number }) => article.id)
+    expect(listedIds.sort((left: number, right: number) => left - right)).toEqual(ids)
     const json = await runFolio(['--library', dir, 'tags', '--json'])
     const list = JSON.parse(json.stdout) as TagInfo[]
     expect(list.map(({ name, count, total }) => ({ name, count, total }))).toEqual([

@@ -81,8 +81,14 @@ const stats: Command = {
 
 const list: Command = {
   summary: 'List saved articles, newest first',
-  usage: 'folio list [--json] [--limit N] [--state unread|read|archived]',
-  options: { ...jsonOption, limit: { type: 'string' }, state: { type: 'string' } },
+  usage: 'folio list [--json] [--limit N] [--state unread|read|archived] [--tag NAME]',
+  options: {
+    ...jsonOption,
+    limit: { type: 'string' },
+    state: { type: 'string' },
+    // A parent tag lists everything beneath it too.
+    tag: { type: 'string' }
+  },
   async run(context, { values }) {
     const state = values.state as string | undefined
     if (state !== undefined && !['unread', 'read', 'archived'].includes(state)) {
@@ -90,7 +96,8 @@ const list: Command = {
     }
     const result = await call(context, 'articles.list', {
       limit: parseLimit(values.limit as string | undefined, 50),
-      state: state as 'unread' | 'read' | 'archived' | undefined
+      state: state as 'unread' | 'read' | 'archived' | undefined,
+      tag: values.tag as string | undefined
     })
     if (!result.ok) return reportFailure(context, result, Boolean(values.json))
     const page = result.value as ArticlePage
