@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Article } from '../../../shared/types'
+import { api } from '../api'
 import type { Preferences, ShownTheme } from '../preferences'
 import { ReaderFrame } from './ReaderFrame'
 import { ReaderSettings } from './ReaderSettings'
@@ -107,7 +108,7 @@ export function ReaderPane({
               onProgress={(progress) => actions.saveProgress(value, progress)}
             />
           ) : (
-            <CaptureNotice article={value} />
+            <CaptureNotice key={value.id} article={value} />
           )}
           <footer className="reader-footer">
             {value.state === 'unread' ? (
@@ -166,18 +167,40 @@ function ReaderHeader({ article }: { article: Article }): React.JSX.Element {
 }
 
 function CaptureNotice({ article }: { article: Article }): React.JSX.Element {
+  const [retry, setRetry] = useState<'idle' | 'sent' | string>('idle')
+  if (article.captureStatus === 'pending') {
+    return (
+      <div className="capture-notice" role="status">
+        <p>This page is still being saved. It opens here as soon as it is ready.</p>
+      </div>
+    )
+  }
   return (
     <div className="capture-notice" role="status">
-      {article.captureStatus === 'pending' ? (
-        <p>This page is still being saved. It opens here as soon as it is ready.</p>
+      <p>This page could not be saved: {article.errorMessage ?? article.errorCode}.</p>
+      {retry === 'idle' ? (
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => void retryCapture(article.id).then(setRetry)}
+        >
+          Retry
+        </button>
       ) : (
-        <p>
-          This page could not be saved: {article.errorMessage ?? article.errorCode}. Retry it from
-          the Add panel, or open the original.
-        </p>
+        <p className="muted">{retry === 'sent' ? 'Trying again…' : retry}</p>
       )}
     </div>
   )
+}
+
+/** Finds the failed capture job of an article and queues it again. */
+async function retryCapture(articleId: number): Promise<string> {
+  const jobs = await api['jobs.list']({ status: 'failed', limit: 10_000 })
+  if (!jobs.ok) return jobs.error.message
+  const job = jobs.value.find((candidate) => candidate.articleId === articleId)
+  if (!job) return 'There is no failed capture to retry; save the address again from Add.'
+  const result = await api['jobs.retry']({ ids: [job.id] })
+  return result.ok ? 'sent' : result.error.message
 }
 
 function ReaderToolbar({
