@@ -114,9 +114,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       )
     }
     const name = decodeURIComponent(path.slice('/api/'.length))
-    // A rendered page from the browser is the one large body; every other input is small.
+    // A rendered page from the browser is the one large body, with the undo of a big tag change
+    // (its links: about 1.7 MB for 120,000); every other input is small.
     const limit =
-      name === 'capture.saveHtml'
+      name === 'capture.saveHtml' || name === 'tags.restore'
         ? renderedPageBodyBytes
         : (options.maxBodyBytes ?? defaultMaxBodyBytes)
     const body = await readBody(request, limit)
