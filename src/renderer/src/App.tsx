@@ -128,9 +128,9 @@ export function App(): React.JSX.Element {
 
   useKeyboard({
     j: () => step(1),
-    ArrowDown: () => mode === 'list' && step(1),
+    ArrowDown: () => mode === 'list' && (step(1), true),
     k: () => step(-1),
-    ArrowUp: () => mode === 'list' && step(-1),
+    ArrowUp: () => mode === 'list' && (step(-1), true),
     Enter: () => open(cursorIndex),
     o: () => open(cursorIndex),
     u: backToList,

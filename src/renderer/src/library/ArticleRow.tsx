@@ -66,6 +66,8 @@ export function ArticleRow({
       <button
         type="button"
         className="row-open"
+        // Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter.
+        onMouseDown={(event) => event.preventDefault()}
         onClick={onOpen}
         tabIndex={-1}
         aria-labelledby={`row-title-${article.id}`}

@@ -80,7 +80,14 @@ function HitRow({
   if (!hit) return <div className="article-row article-row-placeholder" aria-hidden="true" />
   return (
     <div className="article-row" data-active={active || undefined} aria-current={open || undefined}>
-      <button type="button" className="row-open" tabIndex={-1} onClick={onOpen}>
+      <button
+        type="button"
+        className="row-open"
+        // Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter.
+        onMouseDown={(event) => event.preventDefault()}
+        tabIndex={-1}
+        onClick={onOpen}
+      >
         <span className="row-meta">
           {hit.site && <span className="row-site">{hit.site}</span>}
           {hit.site && <span aria-hidden="true">·</span>}
