@@ -4,6 +4,7 @@ import { createCore } from '../core/api'
 import { openLibrary } from '../core/library'
 import type { Library } from '../core/library'
 import { forwardEvents, registerIpc } from './ipc'
+import { installMenu } from './menu'
 import { registerAssetScheme, serveAssets } from './protocol'
 import { electronNativeBinding } from './native-binding'
 import { appUrl, createMainWindow, denyAllPermissions } from './window'
@@ -40,6 +41,7 @@ export async function startDesktopApp(): Promise<void> {
   registerIpc(core, url)
   let window = createMainWindow(url)
   forwardEvents(core, window)
+  installMenu(core, () => (window.isDestroyed() ? null : window))
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()

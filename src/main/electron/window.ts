@@ -1,6 +1,8 @@
 import { BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { isExternalLink } from './ipc-policy'
+import { minimumSize } from './window-bounds'
+import { savedWindowState, trackWindowState } from './window-state'
 
 /** The URL the window loads: the dev server in `npm run dev`, the built file otherwise. */
 export function appUrl(): string {
@@ -11,11 +13,11 @@ export function appUrl(): string {
 
 /** DESIGN.md §5: isolated, sandboxed, no Node, no navigation, no new windows, no permissions. */
 export function createMainWindow(url: string): BrowserWindow {
+  const saved = savedWindowState()
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    ...saved.bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     show: false,
     title: 'Folio',
     autoHideMenuBar: process.platform !== 'darwin',
@@ -28,7 +30,11 @@ export function createMainWindow(url: string): BrowserWindow {
       spellcheck: false
     }
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (saved.maximized) window.maximize()
+    window.show()
+  })
+  trackWindowState(window)
   window.webContents.setWindowOpenHandler(({ url: target }) => {
     if (isExternalLink(target)) void shell.openExternal(target)
     return { action: 'deny' }
