@@ -16,7 +16,16 @@ import type { ServedLibrary } from '../test/helpers/serve'
 
 const outputDir = join(process.cwd(), 'screenshots')
 
-const english = ['ars-1', 'bbc-1', 'nytimes-1', 'guardian-1', 'quanta-1', 'lwn-1', 'mozilla-1']
+const english = [
+  'ars-1',
+  'bbc-1',
+  'nytimes-1',
+  'guardian-1',
+  'quanta-1',
+  'lwn-1',
+  'mozilla-1',
+  'rtl-1'
+]
 const chinese = ['zh-gne/html/163/1.html.gz', 'zh-gne/html/guancha/2.html.gz']
 
 /**
@@ -31,6 +40,7 @@ const hosts: Record<string, string> = {
   'quanta-1': 'www.quantamagazine.org',
   'lwn-1': 'lwn.net',
   'mozilla-1': 'www.mozilla.org',
+  'rtl-1': 'www.aljazeera.net',
   '163': 'www.163.com',
   guancha: 'www.guancha.cn'
 }
@@ -144,6 +154,12 @@ async function main(): Promise<void> {
         open: title(chineseArticle)
       })
     }
+    await shoot(browser, served, 'reader-rtl-light', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      open: title(byPath('/rtl-1'))
+    })
     await shoot(browser, served, 'reader-settings', {
       dark: false,
       width: 1280,
@@ -165,7 +181,7 @@ async function main(): Promise<void> {
           .getByLabel(/Web addresses/)
           .fill(`${site.url('/missing')}\n${site.url('/ars-1')}`)
         await page.getByRole('button', { name: /^Save/ }).click()
-        await page.locator('.capture-error').waitFor({ timeout: 20_000 })
+        await page.locator('.capture-error').waitFor({ timeout: 45_000 })
         await page.locator('.capture-item', { hasText: 'Saved' }).waitFor({ timeout: 20_000 })
         // The list refreshes a moment after the capture's last event.
         await page.waitForTimeout(800)

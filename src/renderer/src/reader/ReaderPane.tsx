@@ -149,7 +149,7 @@ function ReaderHeader({ article }: { article: Article }): React.JSX.Element {
     >
       {site && <p className="reader-site">{site}</p>}
       <h1>{article.title || article.url}</h1>
-      <p className="reader-meta">
+      <p className="reader-meta" dir="ltr">
         {[
           article.byline,
           date ? dateFormat.format(date) : null,
