@@ -63,7 +63,14 @@ const urlAttributes = [
 
 /** Removes what browsers ignore inside a URL scheme (whitespace, control characters). */
 function normalizeUrl(value: string): string {
-  return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase()
+  const ignored = (character: string): boolean => {
+    const code = character.charCodeAt(0)
+    return code <= 0x20 || (code >= 0x7f && code <= 0x9f)
+  }
+  return Array.from(value)
+    .filter((character) => !ignored(character))
+    .join('')
+    .toLowerCase()
 }
 
 function expectInert(html: string): void {
