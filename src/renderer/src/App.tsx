@@ -22,10 +22,12 @@ import type { ReaderActions } from './reader/ReaderPane'
 import { useArticle } from './reader/useArticle'
 import { ShortcutsDialog } from './ui/ShortcutsDialog'
 import { TagPrompt, TitlePrompt } from './ui/ArticlePrompts'
+import { TextPrompt } from './ui/TextPrompt'
+import { createTagEdits } from './library/tagEdits'
 import { Toasts } from './ui/Toasts'
 import { useKeyboard } from './ui/useKeyboard'
 import { useUndo } from './ui/useUndo'
-import { views } from './views'
+import { tagView, views } from './views'
 import type { View } from './views'
 
 type OpenDialog =
@@ -33,6 +35,7 @@ type OpenDialog =
   | { kind: 'shortcuts' }
   | { kind: 'tag'; targets: Target[] }
   | { kind: 'title'; target: Target }
+  | { kind: 'renameTag'; name: string }
 
 export function App(): React.JSX.Element {
   const { preferences, shownTheme, update: updatePreferences } = usePreferences()
@@ -61,6 +64,7 @@ export function App(): React.JSX.Element {
   const listRef = useRef<HTMLElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const actions = useMemo(() => createArticleActions(undo), [undo])
+  const tagEdits = useMemo(() => createTagEdits(undo), [undo])
 
   const rowCount = searching ? results.count : pages.count
   const cursorIndex = Math.max(0, Math.min(cursor, rowCount - 1))
@@ -202,6 +206,11 @@ export function App(): React.JSX.Element {
           setSearch(`site:${site}`)
           setCursor(0)
         }}
+        onTagRename={(name) => setDialog({ kind: 'renameTag', name })}
+        onTagDelete={(name) => {
+          if (view.key === `tag:${name}`) selectView(views[0])
+          void tagEdits.remove(name)
+        }}
       />
       <ArticleList
         view={view}
@@ -270,6 +279,21 @@ export function App(): React.JSX.Element {
           targets={dialog.targets}
           onSubmit={(names) => {
             void actions.tag(dialog.targets, names).then(afterBulk)
+            setDialog(null)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'renameTag' && (
+        <TextPrompt
+          title="Rename tag"
+          label="New name (an existing tag's name merges the two)"
+          initial={dialog.name}
+          submitLabel="Rename"
+          onSubmit={(to) => {
+            void tagEdits.rename(dialog.name, to).then((renamed) => {
+              if (renamed && view.key === `tag:${dialog.name}`) selectView(tagView(renamed))
+            })
             setDialog(null)
           }}
           onClose={() => setDialog(null)}

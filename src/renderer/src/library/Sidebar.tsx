@@ -13,6 +13,8 @@ interface SidebarProps {
   currentSite: string | null
   onSelect(view: View): void
   onSite(site: string): void
+  onTagRename(name: string): void
+  onTagDelete(name: string): void
 }
 
 /** Sites shown before "Show all": the sidebar stays short for libraries from hundreds of sites. */
@@ -26,7 +28,9 @@ export function Sidebar({
   sites,
   currentSite,
   onSelect,
-  onSite
+  onSite,
+  onTagRename,
+  onTagDelete
 }: SidebarProps): React.JSX.Element {
   const [allSites, setAllSites] = useState(false)
   const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
@@ -60,7 +64,7 @@ export function Sidebar({
       ) : (
         <ul className="nav-list tag-tree" aria-label="Tags">
           {tags.map((tag) => (
-            <li key={tag.name}>
+            <li key={tag.name} className="tag-item">
               <button
                 type="button"
                 className="nav-item"
@@ -77,6 +81,26 @@ export function Sidebar({
                 </span>
                 <span className="nav-count">{tag.total}</span>
               </button>
+              <span className="tag-tools">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Rename tag ${tag.name}`}
+                  title="Rename"
+                  onClick={() => onTagRename(tag.name)}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Delete tag ${tag.name}`}
+                  title="Delete (articles keep everything else)"
+                  onClick={() => onTagDelete(tag.name)}
+                >
+                  ✕
+                </button>
+              </span>
             </li>
           ))}
         </ul>

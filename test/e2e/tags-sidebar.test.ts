@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { useTempDirs } from '../helpers/temp'
+import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
+
+describe('tags in the sidebar', () => {
+  const tempDir = useTempDirs()
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('lists the tag tree with counts, and renaming a tag can be undone', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Notes on rivers', 5))
+    })
+    try {
+      const [id] = await library.save(['/a'])
+      await library.call('articles.tag', { ids: [id], add: ['research/water'] })
+      const page = await library.open(browser)
+      const tags = page.getByRole('list', { name: 'Tags' })
+      await expect
+        .poll(() => tags.locator('.nav-item').allInnerTexts())
+        .toEqual(['#research\n1', '#water\n1'])
+
+      await tags.getByRole('button', { name: 'water' }).focus()
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Enter')
+      await page.getByRole('textbox', { name: /New name/ }).fill('research/rivers')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(() => tags.locator('.nav-item').allInnerTexts())
+        .toEqual(['#research\n1', '#rivers\n1'])
+
+      await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
+      await expect
+        .poll(() => tags.locator('.nav-item').allInnerTexts())
+        .toEqual(['#research\n1', '#water\n1'])
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
+})
