@@ -171,6 +171,22 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300)
       }
     })
+    await shoot(browser, served, 'shortcuts-dark', {
+      dark: true,
+      width: 1280,
+      height: 800,
+      then: async (page) => {
+        await page.keyboard.press('?')
+        await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+      }
+    })
+    await shoot(browser, served, 'reader-en-light-1920', {
+      dark: false,
+      width: 1920,
+      height: 1080,
+      open: title(englishArticle)
+    })
+    // Last: it saves more pages into the library.
     await shoot(browser, served, 'add-panel', {
       dark: true,
       width: 1280,
@@ -186,12 +202,6 @@ async function main(): Promise<void> {
         // The list refreshes a moment after the capture's last event.
         await page.waitForTimeout(800)
       }
-    })
-    await shoot(browser, served, 'reader-en-light-1920', {
-      dark: false,
-      width: 1920,
-      height: 1080,
-      open: title(englishArticle)
     })
   } finally {
     await browser.close()

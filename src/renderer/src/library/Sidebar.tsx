@@ -119,9 +119,7 @@ export function Sidebar({
                 title={site.site}
                 onClick={() => onSite(site.site)}
               >
-                <span className="tag-label">
-                  {site.siteName ?? site.site.replace(/^www\./, '')}
-                </span>
+                <span className="tag-label">{siteLabel(site, sites)}</span>
                 <span className="nav-count">{site.count}</span>
               </button>
             </li>
@@ -141,4 +139,12 @@ export function Sidebar({
       )}
     </nav>
   )
+}
+
+/** The site's own name, unless another listed site shares it: then the host tells them apart. */
+function siteLabel(site: SiteInfo, sites: SiteInfo[]): string {
+  const host = site.site.replace(/^www\./, '')
+  if (!site.siteName) return host
+  const shared = sites.filter((other) => other.siteName === site.siteName).length > 1
+  return shared ? host : site.siteName
 }

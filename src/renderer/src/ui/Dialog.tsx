@@ -2,12 +2,13 @@ import { useEffect, useRef } from 'react'
 
 interface DialogProps {
   label: string
+  wide?: boolean
   onClose(): void
   children: React.ReactNode
 }
 
 /** A modal dialog on the native <dialog>: focus moves in, Escape closes, focus returns after. */
-export function Dialog({ label, onClose, children }: DialogProps): React.JSX.Element {
+export function Dialog({ label, wide, onClose, children }: DialogProps): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const element = dialog.current
@@ -21,7 +22,7 @@ export function Dialog({ label, onClose, children }: DialogProps): React.JSX.Ele
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-label={label}
       onCancel={(event) => {
         event.preventDefault()

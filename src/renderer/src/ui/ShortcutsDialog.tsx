@@ -21,7 +21,7 @@ export const shortcuts: [keys: string, action: string][] = [
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }): React.JSX.Element {
   return (
-    <Dialog label="Keyboard shortcuts" onClose={onClose}>
+    <Dialog label="Keyboard shortcuts" wide onClose={onClose}>
       <div className="prompt">
         <h2>Keyboard shortcuts</h2>
         <dl className="shortcut-list">
