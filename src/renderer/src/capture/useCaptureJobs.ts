@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CaptureStage, JobInfo } from '../../../shared/types'
 import { api } from '../api'
 
@@ -22,6 +22,9 @@ export interface CaptureJobs {
   clearFinished(): void
 }
 
+/** Reports kept for jobs whose `capture.save` answer may still be on its way. */
+const recentJobLimit = 1000
+
 function fromJob(item: CaptureItem, job: JobInfo): CaptureItem {
   return {
     ...item,
@@ -38,12 +41,20 @@ export function useCaptureJobs(): CaptureJobs {
   const [stageByArticle, setStageByArticle] = useState<ReadonlyMap<number, CaptureStage>>(
     () => new Map()
   )
+  // A fast capture can finish (and report) before `capture.save` has answered with its job id:
+  // the latest report of each recent job is kept to be applied when the answer arrives.
+  const latestJobs = useRef(new Map<number, JobInfo>())
 
   useEffect(
     () =>
       api.onEvent((event) => {
         if (event.type !== 'job.progress') return
         const { job } = event
+        latestJobs.current.delete(job.id)
+        latestJobs.current.set(job.id, job)
+        if (latestJobs.current.size > recentJobLimit) {
+          latestJobs.current.delete(latestJobs.current.keys().next().value as number)
+        }
         setItems((previous) =>
           previous.some((item) => item.jobId === job.id)
             ? previous.map((item) => (item.jobId === job.id ? fromJob(item, job) : item))
@@ -75,7 +86,11 @@ export function useCaptureJobs(): CaptureJobs {
       stage: item.ok ? 'queued' : null,
       error: item.error?.message ?? null
     }))
-    setItems((previous) => [...added, ...previous])
+    const reported = added.map((item) => {
+      const job = item.jobId === null ? undefined : latestJobs.current.get(item.jobId)
+      return job ? fromJob(item, job) : item
+    })
+    setItems((previous) => [...reported, ...previous])
     return null
   }, [])
 
