@@ -47,6 +47,7 @@ export function ArticleRow({
     <div
       className="article-row"
       data-state={article.state}
+      data-capture={article.captureStatus}
       data-active={active || undefined}
       aria-current={open ? 'true' : undefined}
       aria-selected={selected}
