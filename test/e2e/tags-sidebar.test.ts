@@ -47,4 +47,25 @@ describe('tags in the sidebar', () => {
       await library.close()
     }
   })
+
+  it('tags the article under the cursor with t, and shows the tag on its row and in the sidebar', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Notes on lakes', 5))
+    })
+    try {
+      await library.save(['/a'])
+      const page = await library.open(browser)
+      await page.locator('.row-title', { hasText: 'Notes on lakes' }).waitFor()
+      await page.locator('.list-pane').focus()
+      await page.keyboard.press('t')
+      await page.getByRole('textbox', { name: /Tags, separated by commas/ }).fill('places/lakes')
+      await page.keyboard.press('Enter')
+      await page.locator('.article-row .tag-chip', { hasText: 'places/lakes' }).waitFor()
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Tags' }).locator('.nav-item').allInnerTexts())
+        .toEqual(['#places\n1', '#lakes\n1'])
+    } finally {
+      await library.close()
+    }
+  })
 })
