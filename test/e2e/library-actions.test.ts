@@ -130,4 +130,17 @@ describe('acting on articles in the library', () => {
       await expect.poll(() => rowTitles(page)).toEqual(['Charlie on clouds', 'Bravo on birds'])
     })
   })
+
+  it('selects a range with shift-click, and Mark read changes each article in it', async () => {
+    await withLibrary(async (library, page) => {
+      await page.locator('.row-check').first().click({ force: true })
+      await page.locator('.row-open', { hasText: 'Alpha on tides' }).click({ modifiers: ['Shift'] })
+      const bulkBar = page.getByRole('toolbar', { name: 'Selected articles' })
+      await bulkBar.getByText('3 selected').waitFor()
+      await bulkBar.getByRole('button', { name: 'Mark read' }).click()
+      await expect.poll(() => rowTitles(page)).toEqual([])
+      const { items } = await library.call<{ items: { state: string }[] }>('articles.list', {})
+      expect(items.map((item) => item.state)).toEqual(['read', 'read', 'read'])
+    })
+  })
 })
