@@ -98,3 +98,27 @@ export function dateFromUrl(url: string): number | null {
   const [year, month, day] = numbers(match, [1, 2, 3])
   return utc(year, month, day)
 }
+
+const textDatePatterns = [numericYearFirst, numericDayFirst, dayMonthName, monthNameDay]
+// Article dates sit near the top: the headline block, not the archive lists further down.
+const textDateSearchLength = 20_000
+
+/** The earliest written date in a page's text ("26.01.2022", "26. Januar 2022", "2022-01-26"). */
+export function findDateInText(text: string): number | null {
+  const head = text.slice(0, textDateSearchLength)
+  let earliest: { index: number; value: string } | null = null
+  for (const pattern of textDatePatterns) {
+    const global = new RegExp(
+      pattern.source,
+      pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'
+    )
+    for (const match of head.matchAll(global)) {
+      if (earliest && match.index >= earliest.index) break
+      if (parseDate(match[0]) !== null) {
+        earliest = { index: match.index, value: match[0] }
+        break
+      }
+    }
+  }
+  return earliest ? parseDate(earliest.value) : null
+}

@@ -3,7 +3,7 @@
  * `<meta>` tags, `<time>` and the "发布时间：… 作者：…" lines of Chinese news sites.
  */
 import { documentBaseUrl, resolveUrl, textOf } from './dom'
-import { dateFromUrl, parseDate } from './dates'
+import { dateFromUrl, findDateInText, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
 
 export interface PageMetadata {
@@ -186,6 +186,16 @@ function pickByline(
   )
 }
 
+// A date printed just above the headline (kicker lines) still counts: 300 characters.
+const headlineLookBehind = 300
+
+/** The page text from just before the headline on: dates above it belong to navigation. */
+function textFromHeadline(document: Document, bodyText: string): string {
+  const headline = textOf(document.querySelector('h1'))
+  const index = headline ? bodyText.indexOf(headline) : -1
+  return index < 0 ? bodyText : bodyText.slice(Math.max(0, index - headlineLookBehind))
+}
+
 export function readMetadata(document: Document, pageUrl: string): PageMetadata {
   const meta = collectMeta(document)
   const jsonLd = parseJsonLd(document)
@@ -212,7 +222,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       parseDate(firstMeta(meta, dateMetaKeys)) ??
       timeElementDate(document) ??
       chineseDate(bodyText) ??
-      dateFromUrl(pageUrl),
+      dateFromUrl(pageUrl) ??
+      findDateInText(textFromHeadline(document, bodyText())),
     canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
     leadImageUrl: absolute(
       firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
