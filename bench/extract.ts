@@ -131,7 +131,13 @@ function calendarDate(epoch: number | null): string | null {
   return epoch === null ? null : new Date(epoch).toISOString().slice(0, 10)
 }
 
-const normalizeName = (value: string): string => value.toLowerCase().replace(/\s+/g, ' ').trim()
+// Author lists are joined with ";" in trafilatura's annotations and with "," by us.
+const normalizeName = (value: string): string =>
+  value
+    .toLowerCase()
+    .replace(/\s*;\s*/g, ', ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** Share of annotated pages whose date (calendar day) and author (either contains the other) match. */
 function metadataAccuracy(pages: BenchPage[], outputs: Output[]): { date: string; author: string } {

@@ -149,7 +149,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   )
   return {
     title: article.title || metadata.title || fallbackTitle || url,
-    byline: metadata.byline ?? article.byline,
+    byline: metadata.byline ?? article.byline ?? metadata.markupByline,
     siteName: metadata.siteName ?? article.siteName,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
     dir: cleanDirection(article.dir) ?? metadata.dir,

@@ -3,6 +3,7 @@
  * `<meta>` tags, `<time>` and the "发布时间：… 作者：…" lines of Chinese news sites.
  */
 import { documentBaseUrl, resolveUrl, textOf } from './dom'
+import { bylineFromMarkup, cleanByline } from './byline'
 import { dateFromUrl, findDateInText, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
 
@@ -18,6 +19,8 @@ export interface PageMetadata {
   leadImageUrl: string | null
   keywords: string[]
   baseUrl: string
+  /** An author found in page markup; less sure than Readability's byline in the article. */
+  markupByline: string | null
 }
 
 /** All `<meta>` values by lower-cased name/property/itemprop, in document order. */
@@ -79,17 +82,6 @@ const authorMetaKeys = [
   'byl',
   'citation_author'
 ]
-
-// Bylines that are links or handles say nothing a reader can use.
-function cleanByline(value: string | null): string | null {
-  if (!value) return null
-  const text = value
-    .replace(/\s+/g, ' ')
-    .replace(/^(by|von|par|por|作者[:：]?)\s+/i, '')
-    .trim()
-  if (!text || /^(https?:\/\/|@)/i.test(text) || text.length > 100) return null
-  return text
-}
 
 // GNE-style lines: "发布时间：2019-09-07 16:28", "作者：张三", "责任编辑：李四".
 const chineseDatePattern =
@@ -230,6 +222,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
         jsonLd.image
     ),
     keywords: collectKeywords(meta, jsonLd.keywords),
-    baseUrl
+    baseUrl,
+    markupByline: bylineFromMarkup(document)
   }
 }
