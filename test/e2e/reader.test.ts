@@ -78,6 +78,8 @@ describe('the reader', () => {
       // A wheel is how a reader scrolls; it also ends the restore window at once.
       await scroller.hover()
       await page.mouse.wheel(0, 100)
+      // Let the wheel's smooth scroll finish before jumping, or it carries on past the middle.
+      await page.waitForTimeout(400)
       await scroller.evaluate((element) => {
         element.scrollTop = (element.scrollHeight - element.clientHeight) / 2
       })

@@ -79,10 +79,16 @@ export function ReaderFrame({
       for (const target of targets) target?.addEventListener(name, stop, { passive: true })
     }
     let saveTimer: ReturnType<typeof setTimeout> | undefined
+    let unsaved: number | null = null
+    const save = (): void => {
+      if (unsaved !== null) onProgressRef.current(unsaved)
+      unsaved = null
+    }
     const scrolled = (): void => {
       if (restoring.current !== null || !element) return
+      unsaved = progressOf(element)
       clearTimeout(saveTimer)
-      saveTimer = setTimeout(() => onProgressRef.current(progressOf(element)), saveDelayMs)
+      saveTimer = setTimeout(save, saveDelayMs)
     }
     element?.addEventListener('scroll', scrolled, { passive: true })
     return () => {
@@ -90,6 +96,8 @@ export function ReaderFrame({
       root.removeEventListener('error', failed, true)
       clearTimeout(timer)
       clearTimeout(saveTimer)
+      // Opening another article within the delay must not lose where this one was left.
+      save()
       for (const name of inputs) {
         for (const target of targets) target?.removeEventListener(name, stop)
       }

@@ -93,7 +93,14 @@ export function ReaderPane({
           onClose={() => setSettingsOpen(false)}
         />
       )}
-      <div className="reader-scroll" ref={scroller} tabIndex={-1} data-reader-scroll="">
+      <div
+        // A new element per article: the next one starts at its own position, not this one's.
+        key={value.id}
+        className="reader-scroll"
+        ref={scroller}
+        tabIndex={-1}
+        data-reader-scroll=""
+      >
         <article className="reader-article" style={{ maxWidth: measureWidth(preferences) }}>
           <ReaderHeader article={value} />
           {value.captureStatus === 'ready' ? (
