@@ -237,6 +237,7 @@ export function App(): React.JSX.Element {
               results={results}
               cursor={rowCount > 0 ? cursorIndex : -1}
               openId={openId}
+              hiddenIds={undo.hiddenIds}
               onOpen={open}
             />
           ) : null

@@ -10,6 +10,8 @@ interface SearchResultsProps {
   results: SearchPages
   cursor: number
   openId: number | null
+  /** Deleted while the undo window is open: shown as such, since hits cannot be re-indexed. */
+  hiddenIds: ReadonlySet<number>
   onOpen(index: number): void
 }
 
@@ -19,6 +21,7 @@ export function SearchResults({
   results,
   cursor,
   openId,
+  hiddenIds,
   onOpen
 }: SearchResultsProps): React.JSX.Element {
   if (results.status === 'error') {
@@ -55,6 +58,7 @@ export function SearchResults({
           renderRow={(index) => (
             <HitRow
               hit={results.hitAt(index)}
+              deleted={hiddenIds.has(results.hitAt(index)?.id ?? 0)}
               active={index === cursor}
               open={results.hitAt(index)?.id === openId}
               onOpen={() => onOpen(index)}
@@ -68,16 +72,25 @@ export function SearchResults({
 
 function HitRow({
   hit,
+  deleted,
   active,
   open,
   onOpen
 }: {
   hit: SearchHit | undefined
+  deleted: boolean
   active: boolean
   open: boolean
   onOpen(): void
 }): React.JSX.Element {
   if (!hit) return <div className="article-row article-row-placeholder" aria-hidden="true" />
+  if (deleted) {
+    return (
+      <div className="article-row row-deleted">
+        <span className="row-open muted">Deleted “{hit.title}”</span>
+      </div>
+    )
+  }
   return (
     <div className="article-row" data-active={active || undefined} aria-current={open || undefined}>
       <button
