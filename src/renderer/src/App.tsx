@@ -8,7 +8,7 @@ import type { Target } from './library/articleActions'
 import { ListHeader } from './library/ListHeader'
 import type { BulkActions } from './library/ListHeader'
 import type { ListQuery, SortKey, SortOrder } from './library/query'
-import { queryKey } from './library/query'
+import { queryKey, sortOptions } from './library/query'
 import { Sidebar } from './library/Sidebar'
 import { useArticlePages } from './library/useArticlePages'
 import { SearchResults } from './library/SearchResults'
@@ -37,13 +37,29 @@ type OpenDialog =
   | { kind: 'title'; target: Target }
   | { kind: 'renameTag'; name: string }
 
+const sortKey = 'folio.sort'
+
+/** The sort menu's last choice, kept per browser like the reading settings. */
+function readSortOrder(): { sort: SortKey; order: SortOrder } {
+  try {
+    const stored = JSON.parse(localStorage.getItem(sortKey) ?? 'null') as {
+      sort?: unknown
+      order?: unknown
+    } | null
+    const option = sortOptions.find(
+      (candidate) => candidate.key === stored?.sort && candidate.order === stored?.order
+    )
+    if (option) return { sort: option.key, order: option.order }
+  } catch {
+    // A hand-edited value: fall back to the default order.
+  }
+  return { sort: 'saved', order: 'desc' }
+}
+
 export function App(): React.JSX.Element {
   const { preferences, shownTheme, update: updatePreferences } = usePreferences()
   const [view, setView] = useState<View>(views[0])
-  const [order, setOrder] = useState<{ sort: SortKey; order: SortOrder }>({
-    sort: 'saved',
-    order: 'desc'
-  })
+  const [order, setOrder] = useState(readSortOrder)
   const query: ListQuery = useMemo(() => ({ filter: view.filter, ...order }), [view, order])
   const undo = useUndo()
   const pages = useArticlePages(query, undo.hiddenIds)
@@ -123,6 +139,13 @@ export function App(): React.JSX.Element {
     else setCursor(next)
   }
 
+  const selectAll = (): void => {
+    const count = searching ? 0 : pages.count
+    // A whole view is read a thousand rows per request; say so when that takes a moment.
+    if (count > 1000) undo.notify(`Selecting ${count.toLocaleString()} articles…`)
+    void selection.selectAll()
+  }
+
   const act = async (action: (list: Target[]) => Promise<void>): Promise<void> => {
     const list = await targets()
     if (list.length === 0) return
@@ -148,7 +171,7 @@ export function App(): React.JSX.Element {
     e: () => void targets().then(([target]) => target && setDialog({ kind: 'title', target })),
     'Shift+D': () => void targets().then(remove),
     x: () => selection.toggle(cursorIndex),
-    'Ctrl+a': () => void selection.selectAll(),
+    'Ctrl+a': () => selectAll(),
     'Ctrl+z': () => undo.undoLatest(),
     n: () => setDialog({ kind: 'add', text: '' }),
     '?': () => setDialog({ kind: 'shortcuts' })
@@ -176,7 +199,7 @@ export function App(): React.JSX.Element {
     markRead: (read) => void actions.setRead(selectionTargets, read).then(afterBulk),
     tag: () => setDialog({ kind: 'tag', targets: selectionTargets }),
     remove: () => remove(selectionTargets),
-    selectAll: () => void selection.selectAll(),
+    selectAll,
     clear: selection.clear
   }
 
@@ -249,7 +272,11 @@ export function App(): React.JSX.Element {
             count={searching ? null : pages.status === 'ready' ? pages.count : null}
             sort={order.sort}
             order={order.order}
-            onSort={(sort, direction) => setOrder({ sort, order: direction })}
+            onSort={(sort, direction) => {
+              const next = { sort, order: direction }
+              localStorage.setItem(sortKey, JSON.stringify(next))
+              setOrder(next)
+            }}
             onAdd={() => setDialog({ kind: 'add', text: '' })}
             selectionCount={selection.selected.size}
             bulk={bulk}
