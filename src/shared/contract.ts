@@ -50,6 +50,9 @@ const tagUndo = z
 /** A rendered page from the browser; pages above 30 MiB of HTML are not articles. */
 export const maxRenderedHtmlLength = 30 * 1024 * 1024
 
+/** A dropped or picked file: 15 MiB, the same cap as a fetched page, as base64. */
+export const maxFileBase64Length = Math.ceil((15 * 1024 * 1024) / 3) * 4
+
 /** Input schemas, one per operation; every door parses its input with these. */
 export const inputSchemas = {
   'library.stats': z.object({}).strict(),
@@ -102,6 +105,15 @@ export const inputSchemas = {
     .object({
       /** Web addresses or local file paths (.html, .htm, .txt, .md). */
       inputs: z.array(z.string().min(1).max(8192)).min(1).max(10_000),
+      tags: tagNames
+    })
+    .strict(),
+  'capture.saveFile': z
+    .object({
+      /** The file's name, for its type (.html, .htm, .txt, .md) and its title. */
+      name: z.string().min(1).max(500),
+      /** The file's bytes in base64, so a page in any charset arrives intact. */
+      contentBase64: z.string().min(1).max(maxFileBase64Length),
       tags: tagNames
     })
     .strict(),
@@ -169,6 +181,7 @@ export interface OperationOutputs {
   'articles.reextract': ReextractResult
   'capture.save': { items: SaveItemResult[] }
   'capture.saveHtml': SaveItemResult
+  'capture.saveFile': SaveItemResult
   'search.query': SearchPage
   'search.reindex': { articles: number }
   'jobs.list': JobInfo[]

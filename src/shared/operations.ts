@@ -14,6 +14,7 @@ export const operationNames = [
   'search.query',
   'search.reindex',
   'capture.saveHtml',
+  'capture.saveFile',
   'jobs.list',
   'jobs.cancel',
   'jobs.retry',

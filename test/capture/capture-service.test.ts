@@ -230,6 +230,48 @@ describe('capturing pages into the library', () => {
     expect(text.text).toContain('Second paragraph.')
   })
 
+  it('saves files sent as bytes (dropped in a browser), in their charset, once however often they are sent', async () => {
+    await setUp({})
+    const page = iconv.encode(
+      `<html><head><meta charset="gbk"><title>离线阅读</title></head><body><article>${'<p>档案馆保存每一篇文章，多年以后依然可以离线阅读，不会丢失任何一个汉字。</p>'.repeat(6)}</article></body></html>`,
+      'gbk'
+    )
+    const send = async (name: string, bytes: Buffer): Promise<SaveItemResult> => {
+      const result = unwrap(
+        await core.invoke('capture.saveFile', {
+          name,
+          contentBase64: bytes.toString('base64'),
+          tags: []
+        })
+      ) as SaveItemResult
+      await core.capture.queue.waitFor([result.jobId!])
+      return result
+    }
+    const first = await send('离线阅读.html', page)
+    const again = await send('copy of it.html', page)
+    const note = await send(
+      'C:\\Users\\ada\\notes.md',
+      Buffer.from('# Reading list\n\nFinish the chapter on archives.')
+    )
+    expect(again.articleId).toBe(first.articleId)
+    expect(await article(first.articleId!)).toMatchObject({
+      title: '离线阅读',
+      captureStatus: 'ready'
+    })
+    expect((await article(first.articleId!)).text).toContain('不会丢失任何一个汉字')
+    expect(await article(note.articleId!)).toMatchObject({
+      title: 'Reading list',
+      captureStatus: 'ready'
+    })
+    const refused = await core.invoke('capture.saveFile', {
+      name: 'photo.jpg',
+      contentBase64: 'AAAA',
+      tags: []
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(refused.ok ? '' : refused.error.message).toContain('photo.jpg')
+  })
+
   it('stores the DOM the browser sent for a rendered page, not a fresh download', async () => {
     await setUp({
       '/app': {

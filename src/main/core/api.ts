@@ -55,6 +55,7 @@ function createHandlers(
     },
     'capture.save': (input) => ({ items: capture.save(input.inputs, input.tags) }),
     'capture.saveHtml': (input) => capture.saveHtml(input),
+    'capture.saveFile': (input) => capture.saveFile(input),
     'search.query': (input) => search.query(input.query, input),
     'search.reindex': () => search.reindex(),
     'jobs.list': (input) => listJobs(db, input).map(jobInfo),

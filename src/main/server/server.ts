@@ -117,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A rendered page from the browser is the one large body, with the undo of a big tag change
     // (its links: about 1.7 MB for 120,000); every other input is small.
     const limit =
-      name === 'capture.saveHtml' || name === 'tags.restore'
+      name === 'capture.saveHtml' || name === 'capture.saveFile' || name === 'tags.restore'
         ? renderedPageBodyBytes
         : (options.maxBodyBytes ?? defaultMaxBodyBytes)
     const body = await readBody(request, limit)

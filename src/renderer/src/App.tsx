@@ -31,7 +31,7 @@ import { tagView, views } from './views'
 import type { View } from './views'
 
 type OpenDialog =
-  | { kind: 'add'; text: string }
+  | { kind: 'add'; text: string; files?: File[] }
   | { kind: 'shortcuts' }
   | { kind: 'tag'; targets: Target[] }
   | { kind: 'title'; target: Target }
@@ -184,7 +184,8 @@ export function App(): React.JSX.Element {
       event.preventDefault()
       const text =
         event.dataTransfer?.getData('text/uri-list') || event.dataTransfer?.getData('text')
-      setDialog({ kind: 'add', text: text ?? '' })
+      const files = text ? [] : [...(event.dataTransfer?.files ?? [])]
+      setDialog({ kind: 'add', text: text ?? '', files })
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)
@@ -299,7 +300,12 @@ export function App(): React.JSX.Element {
         actions={readerActions}
       />
       {dialog?.kind === 'add' && (
-        <AddPanel jobs={jobs} initialText={dialog.text} onClose={() => setDialog(null)} />
+        <AddPanel
+          jobs={jobs}
+          initialText={dialog.text}
+          initialFiles={dialog.files}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'tag' && (

@@ -27,7 +27,7 @@ import type { ExtractPool } from './extract/pool'
 import { fetchPage } from './fetch'
 import type { FetchOptions } from './fetch'
 import { reuseStoredImages } from './reuse-images'
-import { resolveCaptureSource } from './sources'
+import { resolveCaptureSource, resolveUploadSource } from './sources'
 import { articleFromText } from './text-article'
 
 export interface CaptureOptions {
@@ -44,8 +44,21 @@ export interface CaptureService {
   readonly queue: JobQueue
   save(inputs: string[], tags: string[]): SaveItemResult[]
   saveHtml(input: { url: string; html: string; title?: string; tags: string[] }): SaveItemResult
+  saveFile(input: { name: string; contentBase64: string; tags: string[] }): SaveItemResult
   reextract(ids: number[]): Promise<ReextractResult>
   close(): Promise<void>
+}
+
+/** The local file a capture reads, by path or by the name it was sent with; null for the web. */
+function fileNameOf(payload: CapturePayload): string | null {
+  if (payload.source === 'file') return payload.path
+  if (payload.source === 'upload') return payload.name
+  return null
+}
+
+function isTextPayload(payload: CapturePayload): boolean {
+  const name = fileNameOf(payload)
+  return name !== null && isTextFile(name)
 }
 
 /** Plain-text files become articles without Readability; everything else is a page. */
@@ -94,10 +107,13 @@ export function createCaptureService(
       const bytes = new TextEncoder().encode(payload.html)
       return { html: payload.html, url: payload.url, original: compressOriginal(bytes, 'utf-8') }
     }
-    const bytes = await readFile(payload.path).catch((error: NodeJS.ErrnoException) => {
-      throw new FolioError('not_found', `Could not read ${payload.path}: ${error.message}`)
-    })
-    const decoded = decodeHtmlBytes(bytes, isTextFile(payload.path) ? 'text/plain' : null)
+    const bytes =
+      payload.source === 'upload'
+        ? Buffer.from(payload.contentBase64, 'base64')
+        : await readFile(payload.path).catch((error: NodeJS.ErrnoException) => {
+            throw new FolioError('not_found', `Could not read ${payload.path}: ${error.message}`)
+          })
+    const decoded = decodeHtmlBytes(bytes, isTextPayload(payload) ? 'text/plain' : null)
     return {
       html: decoded.html,
       url: payload.url,
@@ -111,9 +127,10 @@ export function createCaptureService(
       throw new FolioError('not_found', 'The article of this capture was deleted.')
     const page = await loadPage(job.payload, context)
     context.stage('extracting')
+    const fileName = fileNameOf(job.payload)
     const extracted =
-      job.payload.source === 'file' && isTextFile(job.payload.path)
-        ? articleFromText(page.html, job.payload.path)
+      fileName !== null && isTextFile(fileName)
+        ? articleFromText(page.html, fileName)
         : await extractor().extract({ html: page.html, url: page.url }, context.signal)
     if (job.payload.source === 'html' && job.payload.title && !extracted.title)
       extracted.title = job.payload.title
@@ -210,6 +227,10 @@ export function createCaptureService(
         tags,
         title
       )
+    },
+    saveFile({ name, contentBase64, tags }) {
+      const source = resolveUploadSource(name, Buffer.from(contentBase64, 'base64'), contentBase64)
+      return enqueue(source.payload, source.url, source.urlKey, tags)
     },
     async reextract(ids) {
       const result: ReextractResult = { reextracted: [], failed: [] }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -40,4 +41,29 @@ export function resolveCaptureSource(input: string, cwd = process.cwd()): Captur
   }
   const url = pathToFileURL(path).href
   return { payload: { source: 'file', path, url }, url, urlKey: url }
+}
+
+/**
+ * A file sent with its bytes (dropped in a browser window, which gives no path). The same file
+ * sent twice is the same article: its key is the hash of its bytes.
+ */
+export function resolveUploadSource(
+  name: string,
+  bytes: Uint8Array,
+  contentBase64: string
+): CaptureSource {
+  const fileName = basename(name.replace(/\\/g, '/'))
+  if (!importableExtensions.has(extname(fileName).toLowerCase())) {
+    throw new FolioError(
+      'invalid_input',
+      `${fileName} is not a page Folio can import; it reads .html, .htm, .txt and .md files.`
+    )
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const url = `file:///${encodeURIComponent(fileName)}`
+  return {
+    payload: { source: 'upload', name: fileName, url, contentBase64 },
+    url,
+    urlKey: `upload:${sha256}`
+  }
 }

@@ -7,15 +7,21 @@ interface AddPanelProps {
   jobs: CaptureJobs
   /** Text dropped on the window before the panel opened. */
   initialText: string
+  /** Files dropped on the window before the panel opened: saved as the panel opens. */
+  initialFiles?: File[]
   onClose(): void
 }
 
-const fileDropMessage =
-  'Files cannot be saved from this window yet: the library needs a file path, and a dropped ' +
-  'file has none here. Save it from a terminal with `folio save <path>`.'
+/** Only pages and notes: anything else would fail anyway, with a less helpful message. */
+const importable = /\.(html?|xhtml|txt|md|markdown)$/i
 
 /** The Add box: paste or drop web addresses, watch each capture, retry the ones that failed. */
-export function AddPanel({ jobs, initialText, onClose }: AddPanelProps): React.JSX.Element {
+export function AddPanel({
+  jobs,
+  initialText,
+  initialFiles,
+  onClose
+}: AddPanelProps): React.JSX.Element {
   const [text, setText] = useState(initialText)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -36,12 +42,34 @@ export function AddPanel({ jobs, initialText, onClose }: AddPanelProps): React.J
     if (!error) setText('')
   }
 
+  async function saveFiles(files: File[]): Promise<void> {
+    const accepted = files.filter((file) => importable.test(file.name))
+    const skipped = files.filter((file) => !importable.test(file.name)).map((file) => file.name)
+    setMessage(
+      skipped.length > 0
+        ? `Folio imports .html, .htm, .txt and .md files; skipped ${skipped.join(', ')}.`
+        : null
+    )
+    if (accepted.length > 0) await jobs.saveFiles(accepted)
+  }
+
+  const pendingFiles = useRef(initialFiles)
+  useEffect(() => {
+    const files = pendingFiles.current
+    pendingFiles.current = undefined
+    if (files && files.length > 0) void saveFiles(files)
+    // Once, for the files that opened the panel.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
   function drop(event: React.DragEvent): void {
     event.preventDefault()
+    // The window's own drop handler would otherwise open the panel again with the same drop.
+    event.stopPropagation()
     const dropped =
       event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text')
     if (event.dataTransfer.files.length > 0 && !dropped) {
-      setMessage(fileDropMessage)
+      void saveFiles([...event.dataTransfer.files])
       return
     }
     setText((previous) => [previous.trim(), ...urlsIn(dropped)].filter(Boolean).join('\n'))
@@ -71,7 +99,7 @@ export function AddPanel({ jobs, initialText, onClose }: AddPanelProps): React.J
         }}
       >
         <label className="field-label" htmlFor="add-urls">
-          Web addresses, one per line (or drop links here)
+          Web addresses, one per line (or drop links and .html, .txt, .md files here)
         </label>
         <textarea
           id="add-urls"

@@ -18,6 +18,8 @@ export interface CaptureJobs {
   /** The live stage of every capture under way, by article, for the list rows. */
   stageByArticle: ReadonlyMap<number, CaptureStage>
   save(inputs: string[]): Promise<string | null>
+  /** Saves dropped files (.html, .htm, .txt, .md) by their bytes; the browser gives no path. */
+  saveFiles(files: File[]): Promise<string | null>
   retry(jobId: number): Promise<void>
   clearFinished(): void
 }
@@ -94,6 +96,33 @@ export function useCaptureJobs(): CaptureJobs {
     return null
   }, [])
 
+  const saveFiles = useCallback(async (files: File[]): Promise<string | null> => {
+    const started = Date.now()
+    const added: CaptureItem[] = []
+    for (const [index, file] of files.entries()) {
+      const result = await api['capture.saveFile']({
+        name: file.name,
+        contentBase64: await base64Of(file)
+      })
+      const item = result.ok ? result.value : null
+      added.push({
+        key: `${started}-file-${index}`,
+        input: file.name,
+        jobId: item?.jobId ?? null,
+        articleId: item?.articleId ?? null,
+        status: item ? 'queued' : 'failed',
+        stage: item ? 'queued' : null,
+        error: result.ok ? null : result.error.message
+      })
+    }
+    const reported = added.map((item) => {
+      const job = item.jobId === null ? undefined : latestJobs.current.get(item.jobId)
+      return job ? fromJob(item, job) : item
+    })
+    setItems((previous) => [...reported, ...previous])
+    return null
+  }, [])
+
   const retry = useCallback(async (jobId: number) => {
     setItems((previous) =>
       previous.map((item) =>
@@ -115,10 +144,21 @@ export function useCaptureJobs(): CaptureJobs {
     setItems((previous) => previous.filter((item) => item.status !== 'done'))
   }, [])
 
-  return { items, stageByArticle, save, retry, clearFinished }
+  return { items, stageByArticle, save, saveFiles, retry, clearFinished }
 }
 
 /** Web addresses in pasted or dropped text: one per line, or separated by spaces. */
 export function urlsIn(text: string): string[] {
   return [...new Set(text.split(/\s+/).filter((word) => /^https?:\/\/\S+$/i.test(word)))]
+}
+
+/** A file's bytes as base64, read by the browser (a data: URL is base64 after its comma). */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () =>
+      resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1))
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`))
+    reader.readAsDataURL(file)
+  })
 }

@@ -6,6 +6,8 @@ export type CapturePayload =
   | { source: 'url'; url: string }
   | { source: 'html'; url: string; html: string; title?: string }
   | { source: 'file'; path: string; url: string }
+  /** A file sent through a door that has no path for it (dropped in a browser window). */
+  | { source: 'upload'; name: string; url: string; contentBase64: string }
 
 interface JobRow {
   id: number
@@ -28,7 +30,9 @@ export interface Job extends JobInfo {
 }
 
 function inputOf(payload: CapturePayload): string {
-  return payload.source === 'file' ? payload.path : payload.url
+  if (payload.source === 'file') return payload.path
+  if (payload.source === 'upload') return payload.name
+  return payload.url
 }
 
 function jobFromRow(row: JobRow): Job {
