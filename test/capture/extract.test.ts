@@ -113,6 +113,12 @@ describe('extractArticle on Chinese news pages', () => {
     expect(article.readingMinutes).toBe(Math.max(1, Math.round(article.wordCount / 450)))
   })
 
+  it('takes the whole headline when the title metadata is cut short by a stray quote', () => {
+    const page = readGzip(join(corpus, 'zh-gne/html/163/3.html.gz'))
+    const cut = extractArticle({ html: page, url: 'https://www.163.com/news/article/3.html' })
+    expect(cut.title).toBe('奖金711万元！"中国诺贝尔奖"首位获奖女性啥来头?')
+  })
+
   it('extracts pages whose markup has no <html> element', () => {
     const fragment = html.slice(html.search(/<body[\s>]/i)).replace(/<\/?(body|html)[^>]*>/gi, '')
     const bare = extractArticle({ html: fragment, url: 'https://www.163.com/news/article/1.html' })

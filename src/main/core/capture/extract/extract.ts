@@ -128,6 +128,18 @@ function readabilityContent(document: Document): ArticleContent | null {
   }
 }
 
+/**
+ * Sites truncate or break their title metadata (an unescaped quote in `og:title` cuts it short,
+ * as on 163.com); when the page's headline begins with the chosen title and goes on, it is the
+ * whole title.
+ */
+function completeTitle(title: string, headline: string): string {
+  const whole = headline.trim()
+  return whole.length > title.length && whole.length <= 300 && whole.startsWith(title)
+    ? whole
+    : title
+}
+
 /** extractArticle with rules switched off, for measuring them. */
 export function extractArticleWith(input: ExtractInput, options: ExtractOptions): ExtractedArticle {
   const { html, url } = input
@@ -148,7 +160,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
     (image) => image.getAttribute('src') ?? ''
   )
   return {
-    title: article.title || metadata.title || fallbackTitle || url,
+    title: completeTitle(article.title || metadata.title || fallbackTitle || url, fallbackTitle),
     byline: metadata.byline ?? article.byline ?? metadata.markupByline,
     siteName: metadata.siteName ?? article.siteName,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
