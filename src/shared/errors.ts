@@ -6,6 +6,7 @@ export const errorCodes = [
   'unauthorized',
   'forbidden',
   'payload_too_large',
+  'rate_limited',
   'library_too_new',
   'library_unavailable',
   'invalid_url',

@@ -7,6 +7,7 @@ import type { OperationName } from '../../shared/operations'
 import type { Article, ArticlePage, DeleteResult, LibraryStats } from '../../shared/types'
 import type { FolioCore } from '../core/api'
 import { serverToken } from '../core/db/queries/settings'
+import { bookmarkletFor } from '../server/capture-page'
 import { startServer } from '../server/server'
 import { jobs, reextract, save } from './capture-commands'
 import { reindex, search } from './search-commands'
@@ -178,7 +179,13 @@ const serve: Command = {
     })
     if (values.json) {
       context.io.out(
-        JSON.stringify({ url: server.url, port: server.port, token, library: context.libraryDir })
+        JSON.stringify({
+          url: server.url,
+          port: server.port,
+          token,
+          bookmarklet: bookmarkletFor(server.port, token),
+          library: context.libraryDir
+        })
       )
     } else {
       context.io.out(
@@ -186,6 +193,8 @@ const serve: Command = {
           `Folio is serving the library in ${context.libraryDir}`,
           `Open ${server.url}`,
           `Token (for the browser extension): ${token}`,
+          'Bookmarklet (drag to the bookmarks bar, or add a bookmark with this as its address):',
+          bookmarkletFor(server.port, token),
           'Press Ctrl+C to stop.'
         ].join('\n')
       )

@@ -47,6 +47,7 @@ const statusByCode: Partial<Record<ErrorInfo['code'], number>> = {
   unauthorized: 401,
   forbidden: 403,
   payload_too_large: 413,
+  rate_limited: 429,
   internal: 500,
   library_unavailable: 503
 }

@@ -14,6 +14,19 @@ import {
   tokensMatch
 } from './http-guard'
 import { serveStatic } from './static-files'
+import { serveCapturePage } from './capture-page'
+import {
+  answerPreflight,
+  bookmarkletKeyFor,
+  bookmarkletOperations,
+  browserCaptureOperations,
+  checkExtensionCall,
+  isExtensionOrigin,
+  operationOf,
+  preflightRefusal
+} from './connector'
+import { createRateLimiter, defaultCaptureRateLimit } from './rate-limit'
+import type { RateLimit } from './rate-limit'
 
 export interface ServerOptions {
   core: FolioCore
@@ -23,6 +36,10 @@ export interface ServerOptions {
   port?: number
   /** JSON bodies above this are refused with 413; 1 MiB covers every operation but page uploads. */
   maxBodyBytes?: number
+  /** The cap for the large inputs (a rendered page, a file); tests lower it. */
+  maxPageBodyBytes?: number
+  /** Capture calls per client (its Origin); 60 a minute unless set. */
+  captureRateLimit?: RateLimit
   log?: (message: string) => void
 }
 
@@ -44,6 +61,8 @@ const renderedPageBodyBytes = maxRenderedHtmlLength * 3 + defaultMaxBodyBytes
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message))
   const assetKey = assetKeyFor(options.token)
+  const bookmarkletKey = bookmarkletKeyFor(options.token)
+  const captureLimiter = createRateLimiter(options.captureRateLimit ?? defaultCaptureRateLimit)
   let port = options.port ?? 0
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -65,9 +84,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         message: 'Folio only answers requests addressed to 127.0.0.1 or localhost.'
       })
     }
+    if (request.method === 'OPTIONS') {
+      const refusal = preflightRefusal(request, path)
+      if (refusal) return refuse(response, request, path, refusal)
+      return answerPreflight(request, response)
+    }
     if (!path.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD')
         return void response.writeHead(405).end()
+      if (serveCapturePage(path, response)) return
       if (!options.rendererDir)
         return sendText(response, 404, 'This Folio server has no user interface built.')
       return serveStatic(options.rendererDir, path, response, `http://127.0.0.1:${port}`)
@@ -76,20 +101,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // reader's sandboxed frame sends them with `Origin: null`.
     if (path.startsWith('/api/assets/') && request.method === 'GET')
       return serveAsset(request, response, path)
-    if (!isAllowedOrigin(request.headers.origin, port)) {
-      log(`folio serve: refused ${path} from origin ${request.headers.origin}`)
-      return sendError(response, {
+    const origin = request.headers.origin
+    const operation = operationOf(path)
+    if (isExtensionOrigin(origin)) {
+      const refusal = checkExtensionCall(request, response, origin, operation)
+      if (refusal) return refuse(response, request, path, refusal)
+    } else if (!isAllowedOrigin(origin, port)) {
+      return refuse(response, request, path, {
         code: 'forbidden',
-        message: `Requests from ${request.headers.origin} are not allowed.`
+        message: `Requests from ${origin} are not allowed.`
       })
     }
-    if (!tokensMatch(bearerToken(request), options.token)) {
-      log(`folio serve: refused ${path}: missing or wrong token`)
-      return sendError(response, {
+    if (!isAuthorized(bearerToken(request), operation)) {
+      return refuse(response, request, path, {
         code: 'unauthorized',
         message:
           'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
       })
+    }
+    if (operation !== null && browserCaptureOperations.has(operation)) {
+      const retryAfter = captureLimiter.take(origin ?? 'local')
+      if (retryAfter !== null) {
+        response.setHeader('retry-after', String(retryAfter))
+        return refuse(response, request, path, {
+          code: 'rate_limited',
+          message: `Too many pages saved in a short time; try again in ${retryAfter} s.`
+        })
+      }
     }
     if (path === '/api/events' && request.method === 'GET') return streamEvents(response)
     if (path === '/api/asset-key' && request.method === 'GET') {
@@ -97,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (request.method !== 'POST') {
       response.setHeader('allow', 'POST')
+      log(`folio serve: refused ${request.method} ${path}: not a POST`)
       return sendError(
         response,
         { code: 'invalid_input', message: 'API operations are called with POST.' },
@@ -104,6 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       )
     }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      log(`folio serve: refused ${path}: the body is not JSON`)
       return sendError(
         response,
         {
@@ -118,12 +158,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // (its links: about 1.7 MB for 120,000); every other input is small.
     const limit =
       name === 'capture.saveHtml' || name === 'capture.saveFile' || name === 'tags.restore'
-        ? renderedPageBodyBytes
+        ? (options.maxPageBodyBytes ?? renderedPageBodyBytes)
         : (options.maxBodyBytes ?? defaultMaxBodyBytes)
     const body = await readBody(request, limit)
-    if (!body.ok) return sendError(response, body.error)
+    if (!body.ok) return refuse(response, request, path, body.error)
     const result = await options.core.invoke(name, body.value)
     sendResult(response, result)
+  }
+
+  /** The token opens every operation; the bookmarklet's key only saves the page it is on. */
+  function isAuthorized(given: string | null, operation: string | null): boolean {
+    if (tokensMatch(given, options.token)) return true
+    return operation !== null && bookmarkletOperations.has(operation)
+      ? tokensMatch(given, bookmarkletKey)
+      : false
+  }
+
+  /** Every refusal is answered with a status and a message, and logged. */
+  function refuse(
+    response: ServerResponse,
+    request: IncomingMessage,
+    path: string,
+    error: ErrorInfo
+  ): void {
+    const from = request.headers.origin ? ` from ${request.headers.origin}` : ''
+    log(`folio serve: refused ${request.method} ${path}${from}: ${error.message}`)
+    sendError(response, error)
   }
 
   function serveAsset(request: IncomingMessage, response: ServerResponse, path: string): void {
