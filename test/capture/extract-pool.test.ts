@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -133,5 +134,25 @@ describe('createExtractPool', () => {
       }
     )
     expect(JSON.parse(stdout)).toEqual({ title: 'Plain', words: 120 })
+  })
+})
+
+describe('an extractor that cannot start', () => {
+  it('fails the waiting pages with a clear error instead of restarting forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-broken-worker-'))
+    const broken = join(dir, 'broken-worker.mjs')
+    writeFileSync(broken, "throw new Error('a damaged install')\n")
+    const pool = createExtractPool({ size: 1, workerUrl: pathToFileURL(broken) })
+    try {
+      const attempt = pool.extract({
+        html: '<html><body><p>text</p></body></html>',
+        url: 'https://example.com/a'
+      })
+      await expect(attempt).rejects.toMatchObject({ code: 'extract_failed' })
+      await expect(attempt).rejects.toThrow(/could not start/)
+    } finally {
+      await pool.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,6 +15,8 @@ export interface ExtractPoolOptions {
   timeoutMs?: number
   /** Pages waiting beyond the running ones; the import of a 10 000-link file queues in batches. */
   maximumQueue?: number
+  /** The worker's entry file; tests point it at a broken one. */
+  workerUrl?: URL
 }
 
 export interface ExtractPool {
@@ -40,6 +42,7 @@ interface Slot {
 }
 
 const defaultTimeoutMs = 30_000
+const maximumFailedStarts = 3
 const defaultMaximumQueue = 1_000
 // A page's DOM takes ~10x its size; 512 MB stops a hostile page before it hurts the app.
 const workerHeapMb = 512
@@ -64,9 +67,11 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
   const slots: Slot[] = []
   let nextId = 0
   let closed = false
+  /** Workers that died before they were ready, in a row: a broken install, not a bad page. */
+  let failedStarts = 0
 
   function startWorker(): Slot {
-    const worker = new Worker(workerUrl(), {
+    const worker = new Worker(options.workerUrl ?? workerUrl(), {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
       // The parent's flags (`--input-type`, `--eval`, loaders) do not apply to the worker file;
       // the development bootstrap registers tsx itself.
@@ -76,6 +81,7 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     worker.on('message', (message: unknown) => {
       if (readyMessageSchema.safeParse(message).success) {
         slot.ready = true
+        failedStarts = 0
         dispatch()
       } else {
         settle(slot, message)
@@ -125,6 +131,22 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     task?.reject(
       error ?? new FolioError('extract_failed', `Could not extract ${task.input.url}: ${reason}.`)
     )
+    if (!slot.ready) failedStarts += 1
+    // Three workers in a row that never came up will not come up: fail what waits, clearly,
+    // instead of restarting forever while the captures hang. The next page tries again.
+    if (failedStarts >= maximumFailedStarts) {
+      for (const waiting of queue.splice(0)) {
+        if (waiting.onAbort) waiting.signal?.removeEventListener('abort', waiting.onAbort)
+        waiting.reject(
+          new FolioError(
+            'extract_failed',
+            `Folio's extractor could not start (${reason}); ${waiting.input.url} was not extracted.`
+          )
+        )
+      }
+      failedStarts = 0
+      return
+    }
     if (!closed) slots.push(startWorker())
     dispatch()
   }
