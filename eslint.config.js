@@ -38,6 +38,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node }
   },
   {
+    // The browser extension: plain JavaScript run by the browser (no typecheck, deliberately:
+    // it has no build step and no chrome.* types installed).
+    files: ['resources/extension/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } }
+  },
+  {
     // Shared code runs in every runtime: no DOM, no Node globals.
     files: ['src/shared/**'],
     rules: {
