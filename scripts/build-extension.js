@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const sourceDir = join(root, 'resources', 'extension')
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-const manifest = { ...JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')), version }
+export const chromiumManifest = { ...JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')), version }
 
 /** Firefox runs the background script as an event page and needs an add-on id for storage. */
-const firefoxManifest = {
-  ...manifest,
+export const firefoxManifest = {
+  ...chromiumManifest,
   background: { scripts: ['background.js'] },
   browser_specific_settings: {
     gecko: { id: 'save-to-folio@folio.local', strict_min_version: '121.0' }
@@ -34,7 +34,7 @@ export const chromiumExtensionDir = join(root, 'out', 'extension')
 export const firefoxExtensionDir = join(root, 'out', 'extension-firefox')
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildExtension(chromiumExtensionDir, manifest)
+  buildExtension(chromiumExtensionDir, chromiumManifest)
   buildExtension(firefoxExtensionDir, firefoxManifest)
   console.log(`Built ${chromiumExtensionDir} (Chromium) and ${firefoxExtensionDir} (Firefox).`)
 }
