@@ -1,8 +1,10 @@
 import { app, dialog } from 'electron'
+import type { BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { createCore } from '../core/api'
 import { openLibrary } from '../core/library'
 import type { Library } from '../core/library'
+import { createBrowserCapture } from './browser-capture'
 import { forwardEvents, registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { registerAssetScheme, serveAssets } from './protocol'
@@ -41,7 +43,10 @@ export async function startDesktopApp(): Promise<void> {
   registerIpc(core, url)
   let window = createMainWindow(url)
   forwardEvents(core, window)
-  installMenu(core, () => (window.isDestroyed() ? null : window))
+  const currentWindow = (): BrowserWindow | null => (window.isDestroyed() ? null : window)
+  const browserCapture = createBrowserCapture(core, currentWindow)
+  installMenu(core, currentWindow, browserCapture.menuItems())
+  void browserCapture.startIfEnabled()
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
@@ -62,9 +67,12 @@ export async function startDesktopApp(): Promise<void> {
     // Let running captures stop cleanly; unfinished ones resume at the next start.
     event.preventDefault()
     closing = true
-    void core.close().finally(() => {
-      library.close()
-      app.quit()
-    })
+    void browserCapture
+      .close()
+      .then(() => core.close())
+      .finally(() => {
+        library.close()
+        app.quit()
+      })
   })
 }

@@ -9,7 +9,12 @@ import { importableExtensions } from '../core/capture/sources'
  * The application menu (File, Edit, View, Window, Help). Commands that belong to the interface
  * go to the renderer as `menu.command` events; importing files runs here, where the paths are.
  */
-export function installMenu(core: FolioCore, currentWindow: () => BrowserWindow | null): void {
+export function installMenu(
+  core: FolioCore,
+  currentWindow: () => BrowserWindow | null,
+  /** Items for the File menu from other features (Browser Capture). */
+  fileItems: MenuItemConstructorOptions[] = []
+): void {
   const send = (command: MenuCommand): void => {
     const event: FolioEvent = { type: 'menu.command', command }
     currentWindow()?.webContents.send(ipcEventChannel, event)
@@ -53,6 +58,7 @@ export function installMenu(core: FolioCore, currentWindow: () => BrowserWindow 
         { type: 'separator' },
         { label: 'Search', accelerator: 'CmdOrCtrl+F', click: () => send('search') },
         { type: 'separator' },
+        ...(fileItems.length > 0 ? [...fileItems, { type: 'separator' as const }] : []),
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' }
       ]
     },
