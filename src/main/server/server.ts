@@ -101,34 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // reader's sandboxed frame sends them with `Origin: null`.
     if (path.startsWith('/api/assets/') && request.method === 'GET')
       return serveAsset(request, response, path)
-    const origin = request.headers.origin
-    const operation = operationOf(path)
-    if (isExtensionOrigin(origin)) {
-      const refusal = checkExtensionCall(request, response, origin, operation)
-      if (refusal) return refuse(response, request, path, refusal)
-    } else if (!isAllowedOrigin(origin, port)) {
-      return refuse(response, request, path, {
-        code: 'forbidden',
-        message: `Requests from ${origin} are not allowed.`
-      })
-    }
-    if (!isAuthorized(bearerToken(request), operation)) {
-      return refuse(response, request, path, {
-        code: 'unauthorized',
-        message:
-          'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
-      })
-    }
-    if (operation !== null && browserCaptureOperations.has(operation)) {
-      const retryAfter = captureLimiter.take(origin ?? 'local')
-      if (retryAfter !== null) {
-        response.setHeader('retry-after', String(retryAfter))
-        return refuse(response, request, path, {
-          code: 'rate_limited',
-          message: `Too many pages saved in a short time; try again in ${retryAfter} s.`
-        })
-      }
-    }
+    const refusal = callerRefusal(request, response)
+    if (refusal) return refuse(response, request, path, refusal)
     if (path === '/api/events' && request.method === 'GET') return streamEvents(response)
     if (path === '/api/asset-key' && request.method === 'GET') {
       return sendJson(response, 200, { ok: true, value: { key: assetKey } })
@@ -164,6 +138,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!body.ok) return refuse(response, request, path, body.error)
     const result = await options.core.invoke(name, body.value)
     sendResult(response, result)
+  }
+
+  /**
+   * Who may call the API: the origin rules (own pages, or an extension for capture operations),
+   * then the token (or the bookmarklet key), then the capture rate limit. Null admits the call.
+   */
+  function callerRefusal(request: IncomingMessage, response: ServerResponse): ErrorInfo | null {
+    const origin = request.headers.origin
+    const operation = operationOf(new URL(request.url ?? '/', 'http://localhost').pathname)
+    if (isExtensionOrigin(origin)) {
+      const refusal = checkExtensionCall(request, response, origin, operation)
+      if (refusal) return refusal
+    } else if (!isAllowedOrigin(origin, port)) {
+      return { code: 'forbidden', message: `Requests from ${origin} are not allowed.` }
+    }
+    if (!isAuthorized(bearerToken(request), operation)) {
+      return {
+        code: 'unauthorized',
+        message:
+          'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
+      }
+    }
+    if (operation === null || !browserCaptureOperations.has(operation)) return null
+    const retryAfter = captureLimiter.take(origin ?? 'local')
+    if (retryAfter === null) return null
+    response.setHeader('retry-after', String(retryAfter))
+    return {
+      code: 'rate_limited',
+      message: `Too many pages saved in a short time; try again in ${retryAfter} s.`
+    }
   }
 
   /** The token opens every operation; the bookmarklet's key only saves the page it is on. */
