@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const sourceDir = join(root, 'resources', 'extension')
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-export const chromiumManifest = { ...JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')), version }
+export const chromiumManifest = {
+  ...JSON.parse(readFileSync(join(sourceDir, 'manifest.json'), 'utf8')),
+  version
+}
 
 /** Firefox runs the background script as an event page and needs an add-on id for storage. */
 export const firefoxManifest = {
