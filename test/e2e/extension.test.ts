@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import type { BrowserContext, Page, Worker } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Worker } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildExtension, chromiumManifest } from '../../scripts/build-extension.js'
 import { bookmarkletFor } from '../../src/main/server/capture-page'
@@ -29,7 +30,10 @@ document.getElementById('app').innerHTML =
 interface ExtensionWorker {
   chrome: {
     tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> }
-    action: { getBadgeText(details: { tabId: number }): Promise<string> }
+    action: {
+      getBadgeText(details: { tabId: number }): Promise<string>
+      openPopup(): Promise<void>
+    }
     storage: { local: { set(items: object): Promise<void> } }
   }
   /** background.js: what the pop-up's Save button and the context menu run. */
@@ -52,8 +56,12 @@ describe('saving from the browser', () => {
   let context: BrowserContext | undefined
   let served: ServedLibrary | undefined
   let site: FixtureServer | undefined
+  let profileDir = ''
+  let devtools: Browser | undefined
 
   afterEach(async () => {
+    await devtools?.close()
+    devtools = undefined
     await context?.close()
     await served?.stop()
     await site?.close()
@@ -67,10 +75,12 @@ describe('saving from the browser', () => {
     const extensionArgs = extensionDir
       ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
       : []
-    context = await chromium.launchPersistentContext(tempDir(), {
+    profileDir = tempDir()
+    context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--headless=new', ...extensionArgs, ...quietFlags]
+      // The DevTools port (on 127.0.0.1) lets the test reach the toolbar pop-up, below.
+      args: ['--headless=new', '--remote-debugging-port=0', ...extensionArgs, ...quietFlags]
     })
   }
 
@@ -79,6 +89,38 @@ describe('saving from the browser', () => {
     await page.goto(site!.url('/app'))
     await page.getByText(`Paragraph 8 of the ${scriptBuiltWord} article`).waitFor()
     return page
+  }
+
+  /**
+   * Opens the toolbar button's pop-up, as a click on the button does. Headless Chromium has no
+   * toolbar to click, but `chrome.action.openPopup()` opens the same pop-up for the active tab;
+   * Playwright does not list extension pop-ups among a context's pages, so the test reaches it
+   * through a second connection over the DevTools protocol.
+   */
+  async function openToolbarPopup(worker: Worker): Promise<Page> {
+    await worker.evaluate(() =>
+      (globalThis as unknown as ExtensionWorker).chrome.action.openPopup()
+    )
+    const [port] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')
+    devtools = await chromium.connectOverCDP(`http://127.0.0.1:${port}`)
+    let popup: Page | undefined
+    await expect
+      .poll(() => {
+        const pages = devtools!.contexts().flatMap((candidate) => candidate.pages())
+        popup = pages.find((page) => page.url().endsWith('/popup.html'))
+        return popup !== undefined
+      })
+      .toBe(true)
+    return popup!
+  }
+
+  /** The toolbar badge the extension shows on the tab at `url`. */
+  function badgeOn(worker: Worker, url: string): Promise<string> {
+    return worker.evaluate(async (tabUrl) => {
+      const { chrome } = globalThis as unknown as ExtensionWorker
+      const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === tabUrl)
+      return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id })
+    }, url)
   }
 
   /** Polls `folio search` until the saved page is found, then returns `folio show` of it. */
@@ -99,7 +141,7 @@ describe('saving from the browser', () => {
     return shown.stdout
   }
 
-  it('saves a script-built page from the extension and finds its text with folio search', async () => {
+  it('saves a script-built page from the toolbar pop-up, with tags, and folio search finds its text', async () => {
     const libraryDir = tempDir()
     const extensionDir = buildExtension(join(tempDir(), 'extension'), chromiumManifest)
     await start(libraryDir, extensionDir)
@@ -117,31 +159,22 @@ describe('saving from the browser', () => {
 
     const page = await openScriptBuiltPage()
     await page.bringToFront()
-    // A toolbar button cannot be clicked in headless Chromium (it has no toolbar), so the test
-    // runs what the pop-up's Save button and the context menu run: saveTab in the background.
-    const result = await worker.evaluate(
-      async ({ url }) => {
-        const { chrome, saveTab } = globalThis as unknown as ExtensionWorker
-        const tabs = await chrome.tabs.query({})
-        const tab = tabs.find((candidate) => candidate.url === url)
-        if (tab?.id === undefined) throw new Error(`no tab at ${url}`)
-        const saved = await saveTab(tab.id, ['from-browser'])
-        return { saved, badge: await chrome.action.getBadgeText({ tabId: tab.id }) }
-      },
-      { url: site!.url('/app') }
-    )
-    expect(result.saved).toMatchObject({ ok: true })
-    expect(result.badge).toBe('✓')
+    const popup = await openToolbarPopup(worker)
+    await popup.getByLabel(/Tags/).fill('from-browser, research')
+    await popup.getByRole('button', { name: 'Save to Folio' }).click()
+    await expect.poll(() => badgeOn(worker, site!.url('/app')), { timeout: 20_000 }).toBe('✓')
 
     const shown = await findInLibrary(libraryDir)
     expect(shown).toContain(`Paragraph 8 of the ${scriptBuiltWord} article`)
     // Folio stored what the browser sent: the page was requested once, by the browser.
     expect(site!.requestsTo('/app')).toHaveLength(1)
-    const tagged = await runFolio(['--library', libraryDir, 'search', 'tag:from-browser', '--json'])
-    expect(JSON.parse(tagged.stdout)).toHaveLength(1)
+    for (const tag of ['from-browser', 'research']) {
+      const tagged = await runFolio(['--library', libraryDir, 'search', `tag:${tag}`, '--json'])
+      expect(JSON.parse(tagged.stdout)).toHaveLength(1)
+    }
   })
 
-  it('shows a failure badge with the reason when the token is wrong', async () => {
+  it('shows a failure badge with the reason when the token is wrong (saving as the context menu does)', async () => {
     const libraryDir = tempDir()
     const extensionDir = buildExtension(join(tempDir(), 'extension'), chromiumManifest)
     await start(libraryDir, extensionDir)
