@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
 
 describe('saving pages from the Add box', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   it('shows each pasted address being saved until it is in the list', async () => {
     const library = await startUiLibrary(tempDir(), {
@@ -23,7 +14,7 @@ describe('saving pages from the Add box', () => {
       '/second': htmlRoute(articlePage('The second saved page', 6))
     })
     try {
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await page.getByRole('button', { name: 'Add your first article' }).click()
       await page
         .getByLabel(/Web addresses/)
@@ -54,7 +45,7 @@ describe('saving pages from the Add box', () => {
       '/gone': { status: 404, body: 'Not here' }
     })
     try {
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await page.keyboard.press('n')
       await page.getByLabel(/Web addresses/).fill(library.site.url('/gone'))
       await page.getByRole('button', { name: /^Save/ }).click()

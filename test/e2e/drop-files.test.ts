@@ -1,26 +1,17 @@
 import iconv from 'iconv-lite'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { startUiLibrary } from './ui-library'
 
 describe('dropping files on the window', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   it('saves a GBK page and a note dropped from the desktop, and says which files it skipped', async () => {
     const library = await startUiLibrary(tempDir(), {})
     try {
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       const gbkPage = iconv.encode(
         `<html><head><meta charset="gbk"><title>拖放保存的文章</title></head><body><article>${'<p>把文件拖进窗口，档案馆就会保存它，每个汉字都完整无缺。</p>'.repeat(6)}</article></body></html>`,
         'gbk'

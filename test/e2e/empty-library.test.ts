@@ -1,28 +1,12 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { serveLibrary } from '../helpers/serve'
 import type { ServedLibrary } from '../helpers/serve'
 import { useTempDirs } from '../helpers/temp'
 
-const rendererIndex = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url))
-
 describe('the web interface on an empty library', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    if (!existsSync(rendererIndex)) {
-      throw new Error('The renderer is not built: run `npm run build` (npm test does it for you).')
-    }
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   async function withServer(test: (served: ServedLibrary) => Promise<void>): Promise<void> {
     const served = await serveLibrary(tempDir())
@@ -35,7 +19,7 @@ describe('the web interface on an empty library', () => {
 
   it('renders the empty library with its views and counts', async () => {
     await withServer(async (served) => {
-      const page = await browser.newPage()
+      const page = await browser().newPage()
       const problems: string[] = []
       page.on('pageerror', (error) => problems.push(error.message))
       page.on('console', (message) => {

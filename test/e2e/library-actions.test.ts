@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
 import type { UiLibrary } from './ui-library'
@@ -9,15 +9,7 @@ const titles = ['Alpha on tides', 'Bravo on birds', 'Charlie on clouds']
 
 describe('acting on articles in the library', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   /** Three saved articles, oldest first, so the Inbox lists them Charlie, Bravo, Alpha. */
   async function withLibrary(test: (library: UiLibrary, page: Page) => Promise<void>) {
@@ -27,7 +19,7 @@ describe('acting on articles in the library', () => {
     const library = await startUiLibrary(tempDir(), routes)
     try {
       for (const path of Object.keys(routes)) await library.save([path])
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await page.locator('.row-title').first().waitFor()
       await test(library, page)
       expect(library.problems).toEqual([])

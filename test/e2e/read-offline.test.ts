@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { runFolio } from '../helpers/cli'
 import { startFixtureServer } from '../helpers/http-server'
 import { serveLibrary } from '../helpers/serve'
@@ -21,15 +20,7 @@ const page = `<!doctype html><html lang="en"><head><title>Reading without a netw
 
 describe('reading a saved article', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   it('shows the article and its lazy-loaded image from the library, with the site gone', async () => {
     const site = await startFixtureServer({
@@ -43,7 +34,7 @@ describe('reading a saved article', () => {
     await site.close()
 
     const served = await serveLibrary(dir)
-    const context = await browser.newContext()
+    const context = await browser().newContext()
     const foreign: string[] = []
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url())

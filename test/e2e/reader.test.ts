@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
 import type { UiLibrary } from './ui-library'
 
 describe('the reader', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   async function withArticle(test: (library: UiLibrary) => Promise<void>): Promise<void> {
     const library = await startUiLibrary(tempDir(), {
@@ -43,7 +35,7 @@ describe('the reader', () => {
 
   it('keeps the chosen theme and text size after a reload', async () => {
     await withArticle(async (library) => {
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await openArticle(page)
       await page.getByRole('button', { name: 'Reading settings' }).click()
       await page.getByRole('radio', { name: 'Sepia' }).check({ force: true })
@@ -69,7 +61,7 @@ describe('the reader', () => {
 
   it('returns to the saved reading position after a reload', async () => {
     await withArticle(async (library) => {
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await openArticle(page)
       const scroller = page.locator('.reader-scroll')
       await expect

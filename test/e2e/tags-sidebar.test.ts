@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
 
 describe('tags in the sidebar', () => {
   const tempDir = useTempDirs()
-  let browser: Browser
-
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = useBrowser()
 
   it('lists the tag tree with counts, and renaming a tag can be undone', async () => {
     const library = await startUiLibrary(tempDir(), {
@@ -23,7 +14,7 @@ describe('tags in the sidebar', () => {
     try {
       const [id] = await library.save(['/a'])
       await library.call('articles.tag', { ids: [id], add: ['research/water'] })
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       const tags = page.getByRole('list', { name: 'Tags' })
       await expect
         .poll(() => tags.locator('.nav-item').allInnerTexts())
@@ -54,7 +45,7 @@ describe('tags in the sidebar', () => {
     })
     try {
       await library.save(['/a'])
-      const page = await library.open(browser)
+      const page = await library.open(browser())
       await page.locator('.row-title', { hasText: 'Notes on lakes' }).waitFor()
       await page.locator('.list-pane').focus()
       await page.keyboard.press('t')

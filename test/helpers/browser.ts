@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 /** The browser the end-to-end tests drive: Debian's Chromium unless FOLIO_CHROMIUM names another. */
 export function chromiumPath(): string {
@@ -30,4 +32,25 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync'
     ]
   })
+}
+
+const rendererIndex = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url))
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    if (!existsSync(rendererIndex)) {
+      throw new Error('The interface is not built: run `npm run build` (npm test does it for you).')
+    }
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser)
+      throw new Error('Chromium is not running: useBrowser() belongs in a describe block.')
+    return browser
+  }
 }

@@ -1,4 +1,3 @@
-import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/api'
 import type { FolioCore } from '../../src/main/core/api'
@@ -12,39 +11,9 @@ import { unwrap } from '../../src/shared/errors'
 import type { Article, SaveItemResult } from '../../src/shared/types'
 import { startFixtureServer } from '../helpers/http-server'
 import type { FixtureServer } from '../helpers/http-server'
+import { send } from '../helpers/raw-http'
+import type { Reply } from '../helpers/raw-http'
 import { useTempDirs } from '../helpers/temp'
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A raw request, so tests can send the Host and Origin headers a hostile page would. */
-function send(
-  port: number,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString()
-          })
-        )
-      }
-    )
-    outgoing.on('error', reject)
-    outgoing.end(options.body)
-  })
-}
 
 const extensionOrigin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop'
 const sentText = 'This paragraph was built by script in the browser, after the user signed in.'

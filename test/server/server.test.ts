@@ -8,39 +8,9 @@ import type { Library } from '../../src/main/core/library'
 import { startServer } from '../../src/main/server/server'
 import type { RunningServer } from '../../src/main/server/server'
 import { insertArticle } from '../helpers/articles'
+import { send } from '../helpers/raw-http'
+import type { Reply } from '../helpers/raw-http'
 import { useTempDirs } from '../helpers/temp'
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A raw request, so tests can send the Host and Origin headers a hostile page would. */
-function send(
-  port: number,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString()
-          })
-        )
-      }
-    )
-    outgoing.on('error', reject)
-    outgoing.end(options.body)
-  })
-}
 
 describe('the HTTP door', () => {
   const tempDir = useTempDirs()

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { isEmptyQuery, parseQuery } from '../../../shared/query'
 import type { ParsedQuery } from '../../../shared/query'
+import type { SearchHit as SharedSearchHit, SearchPage } from '../../../shared/types'
 import { filterConditions, joinConditions } from './filters'
 import type { SqlCondition } from './filters'
 import { ftsTable, metadataColumnWeights, metadataTable } from './fts'
@@ -25,31 +26,9 @@ export interface SearchOptions {
   asYouType?: boolean
 }
 
-export interface SearchHit {
-  id: number
-  title: string
-  url: string
-  site: string | null
-  savedAt: number
-  publishedAt: number | null
-  tags: string[]
-  /** A piece of the article's plain text around the best match. */
-  snippet: string
-  /** [start, end) offsets into `snippet`. */
-  highlights: [number, number][]
-  /** Higher is better; metadata hits score 1000 above body hits. */
-  score: number
-}
-
-export interface SearchResult {
-  items: SearchHit[]
-  /** Number of matches, counted up to `totalCap`. */
-  total: number
-  /** True when there are more than `total` matches (show "1000+"). */
-  totalIsLowerBound: boolean
-  /** Parts of the query that were not understood (see shared/query.ts). */
-  ignored: string[]
-}
+/** The contract's shapes (src/shared/types.ts): what every door returns for a search. */
+export type SearchHit = SharedSearchHit
+export type SearchResult = SearchPage
 
 /**
  * Counting stops at 1000, and bm25 ranks only the newest 200 matches per tier: a very common word
