@@ -1,4 +1,5 @@
 import { sortOptions } from './query'
+import { SearchFilters } from './SearchFilters'
 import type { SortKey, SortOrder } from './query'
 
 export interface ListHeaderProps {
@@ -91,6 +92,7 @@ export function ListHeader({
           </select>
         </label>
       </div>
+      <SearchFilters search={search} onSearch={onSearch} />
       {selectionCount > 0 && (
         <div className="bulk-bar" role="toolbar" aria-label="Selected articles">
           <span className="bulk-count">{countFormat.format(selectionCount)} selected</span>
