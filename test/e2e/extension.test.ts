@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page, Worker } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildExtension, chromiumManifest } from '../../scripts/build-extension.js'
 import { bookmarkletFor } from '../../src/main/server/capture-page'
-import { chromiumPath } from '../helpers/browser'
+import { chromiumPath, quietChromiumFlags } from '../helpers/browser'
 import { runFolio } from '../helpers/cli'
 import { startFixtureServer } from '../helpers/http-server'
 import type { FixtureServer } from '../helpers/http-server'
@@ -40,17 +40,6 @@ interface ExtensionWorker {
   saveTab(tabId: number, tags: string[]): Promise<{ ok: boolean; message?: string }>
 }
 
-/** Same flags as test/helpers/browser.ts: no phoning home from a machine without network. */
-const quietFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
-
 describe('saving from the browser', () => {
   const tempDir = useTempDirs()
   let context: BrowserContext | undefined
@@ -80,7 +69,7 @@ describe('saving from the browser', () => {
       executablePath: chromiumPath(),
       headless: true,
       // The DevTools port (on 127.0.0.1) lets the test reach the toolbar pop-up, below.
-      args: ['--headless=new', '--remote-debugging-port=0', ...extensionArgs, ...quietFlags]
+      args: ['--headless=new', '--remote-debugging-port=0', ...extensionArgs, ...quietChromiumFlags]
     })
   }
 

@@ -9,6 +9,20 @@ export function chromiumPath(): string {
   return process.env.FOLIO_CHROMIUM || '/usr/bin/chromium'
 }
 
+/**
+ * Without these, Chromium phones home at start-up; on a machine with no network that only
+ * produces refused connections and noise.
+ */
+export const quietChromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath()
   if (!existsSync(executablePath)) {
@@ -20,17 +34,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    // Without these, Chromium phones home at start-up; on a machine with no network that only
-    // produces refused connections and noise.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
+    args: quietChromiumFlags
   })
 }
 
