@@ -127,7 +127,6 @@ export function createCore(library: Library, options: CoreOptions = {}): FolioCo
     },
     async close() {
       await capture.close()
-      search.close()
     }
   }
 }
