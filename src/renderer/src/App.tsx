@@ -3,6 +3,7 @@ import { api } from './api'
 import { AddPanel } from './capture/AddPanel'
 import { useCaptureJobs } from './capture/useCaptureJobs'
 import { ArticleList } from './library/ArticleList'
+import { isArticleDrag, startArticleDrag } from './library/articleDrag'
 import { createArticleActions } from './library/articleActions'
 import type { Target } from './library/articleActions'
 import { ListHeader } from './library/ListHeader'
@@ -13,7 +14,7 @@ import { Sidebar } from './library/Sidebar'
 import { useArticlePages } from './library/useArticlePages'
 import { SearchResults } from './library/SearchResults'
 import { useSearchPages } from './library/useSearchPages'
-import { useSelection } from './library/useSelection'
+import { targetOf, useSelection } from './library/useSelection'
 import { useStats } from './library/useStats'
 import { useSites, useTags } from './library/useTags'
 import { usePreferences } from './preferences'
@@ -22,6 +23,7 @@ import type { ReaderActions } from './reader/ReaderPane'
 import { useArticle } from './reader/useArticle'
 import { ShortcutsDialog } from './ui/ShortcutsDialog'
 import { TagPrompt, TitlePrompt } from './ui/ArticlePrompts'
+import { MergeTagPrompt } from './ui/MergeTagPrompt'
 import { TextPrompt } from './ui/TextPrompt'
 import { createTagEdits } from './library/tagEdits'
 import { Toasts } from './ui/Toasts'
@@ -36,6 +38,7 @@ type OpenDialog =
   | { kind: 'tag'; targets: Target[] }
   | { kind: 'title'; target: Target }
   | { kind: 'renameTag'; name: string }
+  | { kind: 'mergeTag'; name: string }
 
 const sortKey = 'folio.sort'
 
@@ -81,6 +84,9 @@ export function App(): React.JSX.Element {
   const searchRef = useRef<HTMLInputElement>(null)
   const actions = useMemo(() => createArticleActions(undo), [undo])
   const tagEdits = useMemo(() => createTagEdits(undo), [undo])
+  /** The articles a drag from the list carries, until they are dropped on a tag. */
+  const dragged = useRef<Target[]>([])
+  const [draggingArticles, setDraggingArticles] = useState(false)
 
   const rowCount = searching ? results.count : pages.count
   const cursorIndex = Math.max(0, Math.min(cursor, rowCount - 1))
@@ -177,10 +183,39 @@ export function App(): React.JSX.Element {
     '?': () => setDialog({ kind: 'shortcuts' })
   })
 
+  /** Dragging a selected row carries the whole selection; any other row goes alone. */
+  const startRowDrag = (index: number, event: React.DragEvent): void => {
+    const article = pages.itemAt(index)
+    if (!article) return
+    const list = selection.selected.has(article.id) ? selectionTargets : [targetOf(article)]
+    dragged.current = list
+    startArticleDrag(event.dataTransfer, list)
+    setDraggingArticles(true)
+  }
+
+  const endRowDrag = (): void => {
+    dragged.current = []
+    setDraggingArticles(false)
+  }
+
+  const dropOnTag = (name: string): void => {
+    const list = dragged.current
+    endRowDrag()
+    if (list.length === 0) return
+    // As with bulk tag: the selection's copies of the articles' tags are stale after this.
+    void actions.tag(list, [name]).then(() => {
+      if (list.some((target) => selection.selected.has(target.id))) selection.clear()
+    })
+  }
+
   useEffect(() => {
-    // Links dropped anywhere on the window open the Add box with them.
-    const over = (event: DragEvent): void => event.preventDefault()
+    // Links dropped anywhere on the window open the Add box with them; articles dragged from the
+    // list drop only on tags.
+    const over = (event: DragEvent): void => {
+      if (!isArticleDrag(event)) event.preventDefault()
+    }
     const drop = (event: DragEvent): void => {
+      if (isArticleDrag(event)) return
       event.preventDefault()
       const text =
         event.dataTransfer?.getData('text/uri-list') || event.dataTransfer?.getData('text')
@@ -216,6 +251,9 @@ export function App(): React.JSX.Element {
   }
 
   const statsValue = stats.status === 'ready' ? stats.value : null
+  // A tag renamed or deleted elsewhere while its merge dialog is open closes the dialog.
+  const mergeSource =
+    dialog?.kind === 'mergeTag' ? tags.find((tag) => tag.name === dialog.name) : undefined
   return (
     <div className="app" data-mode={mode}>
       <Sidebar
@@ -231,6 +269,9 @@ export function App(): React.JSX.Element {
           setCursor(0)
         }}
         onTagRename={(name) => setDialog({ kind: 'renameTag', name })}
+        onTagMerge={(name) => setDialog({ kind: 'mergeTag', name })}
+        draggingArticles={draggingArticles}
+        onTagDrop={dropOnTag}
         onTagDelete={(name) => {
           if (view.key === `tag:${name}`) selectView(views[0])
           void tagEdits.remove(name)
@@ -253,6 +294,8 @@ export function App(): React.JSX.Element {
         onRowToggle={(index, event) =>
           event.shiftKey ? selection.extend(index) : selection.toggle(index)
         }
+        onRowDragStart={startRowDrag}
+        onRowDragEnd={endRowDrag}
         libraryEmpty={statsValue?.articles === 0}
         body={
           searching ? (
@@ -327,6 +370,19 @@ export function App(): React.JSX.Element {
           onSubmit={(to) => {
             void tagEdits.rename(dialog.name, to).then((renamed) => {
               if (renamed && view.key === `tag:${dialog.name}`) selectView(tagView(renamed))
+            })
+            setDialog(null)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {mergeSource && (
+        <MergeTagPrompt
+          source={mergeSource}
+          tags={tags}
+          onSubmit={(into) => {
+            void tagEdits.merge(mergeSource.name, into).then((merged) => {
+              if (merged && view.key === `tag:${mergeSource.name}`) selectView(tagView(merged))
             })
             setDialog(null)
           }}

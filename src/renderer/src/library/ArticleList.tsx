@@ -19,6 +19,8 @@ interface ArticleListProps {
   stageByArticle: ReadonlyMap<number, CaptureStage>
   onRowClick(index: number, event: React.MouseEvent): void
   onRowToggle(index: number, event: React.MouseEvent): void
+  onRowDragStart(index: number, event: React.DragEvent): void
+  onRowDragEnd(): void
   listRef: React.RefObject<HTMLElement | null>
 }
 
@@ -36,6 +38,8 @@ export function ArticleList({
   stageByArticle,
   onRowClick,
   onRowToggle,
+  onRowDragStart,
+  onRowDragEnd,
   listRef
 }: ArticleListProps): React.JSX.Element {
   return (
@@ -76,6 +80,8 @@ export function ArticleList({
                 stage={article ? (stageByArticle.get(article.id) ?? null) : null}
                 onOpen={(event) => onRowClick(index, event)}
                 onToggleSelected={(event) => onRowToggle(index, event)}
+                onDragStart={(event) => onRowDragStart(index, event)}
+                onDragEnd={onRowDragEnd}
               />
             )
           }}

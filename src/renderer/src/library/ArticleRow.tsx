@@ -26,6 +26,9 @@ interface ArticleRowProps {
   stage: CaptureStage | null
   onOpen(event: React.MouseEvent): void
   onToggleSelected(event: React.MouseEvent): void
+  /** Dragging the row (onto a tag in the sidebar) starts here. */
+  onDragStart(event: React.DragEvent): void
+  onDragEnd(): void
 }
 
 /** One row of the library list; `article` is undefined while its page is loading. */
@@ -36,7 +39,9 @@ export function ArticleRow({
   selected,
   stage,
   onOpen,
-  onToggleSelected
+  onToggleSelected,
+  onDragStart,
+  onDragEnd
 }: ArticleRowProps): React.JSX.Element {
   if (!article) {
     return <div className="article-row article-row-placeholder" aria-hidden="true" />
@@ -51,6 +56,9 @@ export function ArticleRow({
       data-active={active || undefined}
       aria-current={open ? 'true' : undefined}
       aria-selected={selected}
+      draggable
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
     >
       <input
         type="checkbox"
@@ -68,7 +76,12 @@ export function ArticleRow({
         type="button"
         className="row-open"
         // Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter.
-        onMouseDown={(event) => event.preventDefault()}
+        // The list takes the focus back just after the press: moving it during the press (or
+        // cancelling the press) would stop Chromium from starting a drag onto a tag.
+        onFocus={(event) => {
+          const list = event.currentTarget.closest<HTMLElement>('.list-pane')
+          setTimeout(() => list?.focus({ preventScroll: true }), 0)
+        }}
         onClick={onOpen}
         tabIndex={-1}
         aria-labelledby={`row-title-${article.id}`}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { LibraryStats, SiteInfo, TagInfo } from '../../../shared/types'
 import { tagView } from '../views'
 import type { View } from '../views'
+import { isArticleDrag } from './articleDrag'
 
 interface SidebarProps {
   views: View[]
@@ -14,7 +15,12 @@ interface SidebarProps {
   onSelect(view: View): void
   onSite(site: string): void
   onTagRename(name: string): void
+  onTagMerge(name: string): void
   onTagDelete(name: string): void
+  /** True while articles from the list are being dragged: tags then take a drop. */
+  draggingArticles: boolean
+  /** Articles dragged from the list were dropped on this tag. */
+  onTagDrop(name: string): void
 }
 
 /** Sites shown before "Show all": the sidebar stays short for libraries from hundreds of sites. */
@@ -30,9 +36,13 @@ export function Sidebar({
   onSelect,
   onSite,
   onTagRename,
-  onTagDelete
+  onTagMerge,
+  onTagDelete,
+  draggingArticles,
+  onTagDrop
 }: SidebarProps): React.JSX.Element {
   const [allSites, setAllSites] = useState(false)
+  const [dropTag, setDropTag] = useState<string | null>(null)
   const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
   const inSite = currentSite !== null
   return (
@@ -58,13 +68,48 @@ export function Sidebar({
           </li>
         ))}
       </ul>
-      <h2 className="sidebar-heading">Tags</h2>
+      <h2 className="sidebar-heading">
+        Tags
+        {draggingArticles && tags.length > 0 && (
+          <span className="drop-hint"> · drop on a tag to add it</span>
+        )}
+      </h2>
       {tags.length === 0 ? (
         <p className="sidebar-note">No tags yet. Press t on an article to tag it.</p>
       ) : (
-        <ul className="nav-list tag-tree" aria-label="Tags">
+        <ul
+          className="nav-list tag-tree"
+          aria-label="Tags"
+          data-dragging={draggingArticles || undefined}
+        >
           {tags.map((tag) => (
-            <li key={tag.name} className="tag-item">
+            <li
+              key={tag.name}
+              className="tag-item"
+              data-drop-target={(draggingArticles && dropTag === tag.name) || undefined}
+              onDragEnter={(event) => {
+                if (!isArticleDrag(event)) return
+                event.preventDefault()
+                setDropTag(tag.name)
+              }}
+              onDragOver={(event) => {
+                if (!isArticleDrag(event)) return
+                event.preventDefault()
+                event.dataTransfer.dropEffect = 'copy'
+                setDropTag(tag.name)
+              }}
+              onDragLeave={(event) => {
+                if (event.currentTarget.contains(event.relatedTarget as Node | null)) return
+                setDropTag((current) => (current === tag.name ? null : current))
+              }}
+              onDrop={(event) => {
+                if (!isArticleDrag(event)) return
+                event.preventDefault()
+                event.stopPropagation()
+                setDropTag(null)
+                onTagDrop(tag.name)
+              }}
+            >
               <button
                 type="button"
                 className="nav-item"
@@ -90,6 +135,15 @@ export function Sidebar({
                   onClick={() => onTagRename(tag.name)}
                 >
                   ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Merge tag ${tag.name} into…`}
+                  title="Merge into…"
+                  onClick={() => onTagMerge(tag.name)}
+                >
+                  <MergeIcon />
                 </button>
                 <button
                   type="button"
@@ -138,6 +192,22 @@ export function Sidebar({
         </ul>
       )}
     </nav>
+  )
+}
+
+/** Two tags flowing into one: "merge into". */
+function MergeIcon(): React.JSX.Element {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M3 2v3.5c0 2 1.5 3 3 3.8L8 10.5M13 2v3.5c0 2-1.5 3-3 3.8L8 10.5V14M5.5 12 8 14.5 10.5 12"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
   )
 }
 

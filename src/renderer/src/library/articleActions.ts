@@ -63,9 +63,6 @@ export function createArticleActions(undo: Undo) {
       )
     },
     async tag(targets: Target[], names: string[]): Promise<void> {
-      const ids = targets.map((target) => target.id)
-      const result = await api['articles.tag']({ ids, add: names })
-      if (!result.ok) return undo.notify(result.error.message)
       // Undo removes each tag only from the articles that did not have it before.
       const lower = (name: string): string => name.toLowerCase()
       const newly = names.map((name) => ({
@@ -74,14 +71,19 @@ export function createArticleActions(undo: Undo) {
           .filter((target) => !target.tags.some((tag) => lower(tag) === lower(name)))
           .map((target) => target.id)
       }))
-      undo.offer(
-        `${describe(targets, 'Tagged')} ${names.map((name) => `#${name}`).join(' ')}`,
-        async () => {
-          for (const { name, ids: tagged } of newly) {
-            if (tagged.length > 0) await api['articles.tag']({ ids: tagged, remove: [name] })
-          }
+      const tagList = names.map((name) => `#${name}`).join(' ')
+      if (newly.every(({ ids }) => ids.length === 0)) {
+        const subject = targets.length === 1 ? 'The article' : 'Every one of these articles'
+        return undo.notify(`${subject} already has ${tagList}`)
+      }
+      const ids = targets.map((target) => target.id)
+      const result = await api['articles.tag']({ ids, add: names })
+      if (!result.ok) return undo.notify(result.error.message)
+      undo.offer(`${describe(targets, 'Tagged')} with ${tagList}`, async () => {
+        for (const { name, ids: tagged } of newly) {
+          if (tagged.length > 0) await api['articles.tag']({ ids: tagged, remove: [name] })
         }
-      )
+      })
     },
     saveProgress(id: number, readingProgress: number): void {
       void api['articles.update']({ changes: [{ id, readingProgress }] })

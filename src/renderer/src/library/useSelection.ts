@@ -16,7 +16,8 @@ export interface Selection {
   clear(): void
 }
 
-function pick(article: Target): Target {
+/** Only what actions need: a selection of thousands stays small. */
+export function targetOf(article: Target): Target {
   const { id, state, favorite, tags, title } = article
   return { id, state, favorite, tags, title }
 }
@@ -34,7 +35,7 @@ export function useSelection(pages: ArticlePages, query: ListQuery): Selection {
       setSelected((previous) => {
         const next = new Map(previous)
         if (next.has(article.id)) next.delete(article.id)
-        else next.set(article.id, pick(article))
+        else next.set(article.id, targetOf(article))
         return next
       })
     },
@@ -48,7 +49,7 @@ export function useSelection(pages: ArticlePages, query: ListQuery): Selection {
         const next = new Map(previous)
         for (let row = from; row <= to; row++) {
           const article = pages.itemAt(row)
-          if (article) next.set(article.id, pick(article))
+          if (article) next.set(article.id, targetOf(article))
         }
         return next
       })
@@ -67,7 +68,7 @@ export function useSelection(pages: ArticlePages, query: ListQuery): Selection {
         offset
       })
       if (!result.ok) break
-      for (const article of result.value.items) next.set(article.id, pick(article))
+      for (const article of result.value.items) next.set(article.id, targetOf(article))
       if (result.value.items.length < listLimit) break
     }
     setSelected(next)
