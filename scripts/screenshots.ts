@@ -101,6 +101,29 @@ async function shoot(
   console.log(`screenshots/${name}.png`)
 }
 
+/** Selects the first two rows and holds them, mid-drag, over the tag: the picture is taken then. */
+async function dragSelectionOverTag(page: Page, tag: string): Promise<void> {
+  const rows = page.locator('.article-row')
+  await rows.nth(0).locator('input[type=checkbox]').check()
+  await rows.nth(1).locator('input[type=checkbox]').check()
+  const from = await rows.nth(1).boundingBox()
+  const to = await page.locator(`.tag-item > .nav-item[title="${tag}"]`).boundingBox()
+  if (!from || !to) throw new Error(`The second row or the tag ${tag} is not on screen.`)
+  await page.mouse.move(from.x + 120, from.y + 40)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 140, from.y + 40, { steps: 4 })
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+  await page.locator('.tag-item[data-drop-target]').waitFor()
+}
+
+/** The tree's "Merge into…" on `tag`, with `typed` in the field. */
+async function openMergeDialog(page: Page, tag: string, typed: string): Promise<void> {
+  await page.locator(`.tag-item:has(> .nav-item[title="${tag}"])`).hover()
+  await page.getByRole('button', { name: `Merge tag ${tag} into…`, exact: true }).click()
+  await page.getByRole('combobox', { name: /Merge into/ }).fill(typed)
+  await page.waitForTimeout(200)
+}
+
 async function main(): Promise<void> {
   const routes: Record<string, FixtureResponse> = {}
   for (const name of english) {
@@ -133,6 +156,12 @@ async function main(): Promise<void> {
     const chineseArticle = byPath('/163')
     await call(served, 'articles.tag', { ids: [englishArticle.id], add: ['tech/security'] })
     await call(served, 'articles.tag', { ids: [chineseArticle.id], add: ['中文', 'news'] })
+    await call(served, 'articles.tag', {
+      ids: [byPath('/quanta-1').id, byPath('/lwn-1').id],
+      add: ['research/physics']
+    })
+    await call(served, 'articles.tag', { ids: [byPath('/mozilla-1').id], add: ['research/web'] })
+    await call(served, 'articles.tag', { ids: [byPath('/guardian-1').id], add: ['reading-list'] })
     await call(served, 'articles.update', {
       changes: [{ id: byPath('/bbc-1').id, favorite: true, state: 'read' }]
     })
@@ -179,6 +208,30 @@ async function main(): Promise<void> {
         await page.keyboard.press('?')
         await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
       }
+    })
+    await shoot(browser, served, 'tag-drag-light', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      then: (page) => dragSelectionOverTag(page, 'research/physics')
+    })
+    await shoot(browser, served, 'tag-drag-dark', {
+      dark: true,
+      width: 1280,
+      height: 800,
+      then: (page) => dragSelectionOverTag(page, 'reading-list')
+    })
+    await shoot(browser, served, 'tag-merge-light', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      then: (page) => openMergeDialog(page, 'research/web', 'res')
+    })
+    await shoot(browser, served, 'tag-merge-dark', {
+      dark: true,
+      width: 1280,
+      height: 800,
+      then: (page) => openMergeDialog(page, 'reading-list', 'research/physics')
     })
     await shoot(browser, served, 'reader-en-light-1920', {
       dark: false,

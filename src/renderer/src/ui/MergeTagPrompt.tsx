@@ -96,7 +96,7 @@ function MergeSummary({
   const moving =
     source.total === 0
       ? `No article carries #${source.name}.`
-      : `${articleCount(source.total)} move from #${source.name} to #${into}.`
+      : `${articleCount(source.total)} ${source.total === 1 ? 'moves' : 'move'} from #${source.name} to #${into}.`
   return (
     <>
       <strong>{moving}</strong>{' '}
