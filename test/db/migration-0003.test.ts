@@ -25,7 +25,7 @@ describe('migration 0003: the process that runs each job', () => {
     expect(before.pragma('user_version', { simple: true })).toBe(2)
     before.close()
 
-    const after = openDatabase(dir)
+    const after = openDatabase(dir, { migrations: migrations.slice(0, 3) })
     expect(after.pragma('user_version', { simple: true })).toBe(3)
     expect(after.prepare('SELECT status, stage, runner_pid, article_id FROM jobs').all()).toEqual([
       { status: 'running', stage: 'fetching', runner_pid: null, article_id: articleId }

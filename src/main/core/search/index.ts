@@ -7,6 +7,8 @@
  *               load/save/add/update/remove exist for the FlexSearch alternative and cost nothing).
  * On save:      inside the transaction that writes the article, its text and tags:
  *               `indexArticle(db, id)` (writes both FTS5 tables).
+ * On a tag change: `indexArticlesMetadata(db, ids)` (search_meta only: the body's row holds no
+ *               tags).
  * On delete:    `removeArticleFromIndex(db, id)` (or `indexArticle`, which notices).
  * To search:    `searchArticles(db, quick, text, { limit, offset, sort, asYouType })`;
  *               `quick.search(text, limit)` alone for an instant title dropdown.
@@ -14,7 +16,7 @@
  * The query language lives in `src/shared/query.ts` (`parseQuery`), so the renderer can show
  * what was understood without a round trip.
  */
-export { indexArticle, removeArticleFromIndex } from './fts'
+export { indexArticle, indexArticlesMetadata, removeArticleFromIndex } from './fts'
 export { createFlexSearchQuickIndex } from './flexsearch-quick-index'
 export { createQuickIndex } from './quick-index'
 export type { QuickIndex } from './quick-index'

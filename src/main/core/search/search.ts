@@ -40,47 +40,63 @@ const candidateCap = 200
 const metadataBonus = 1000
 
 /**
- * The ids of the newest matches, newest first, at most `count`. One pass serves both the total
- * (up to 1001) and the candidates: for a phrase of common words with few matches FTS5 reads the
- * whole doclists, and doing that twice (count, then candidates) was the p99 (80–140 ms at 100k).
+ * The ids of the newest matches in one index table, newest first, at most `count`. One pass
+ * serves both the total (up to 1001) and the candidates: for a phrase of common words with few
+ * matches FTS5 reads the whole doclists, and doing that twice (count, then candidates) was the p99
+ * (80–140 ms at 100k).
  */
 function newestMatchIds(
   db: Database,
+  table: string,
   expression: string,
   filters: SqlCondition,
   count: number
 ): number[] {
   return db
     .prepare(
-      `SELECT ${ftsTable}.rowid FROM ${ftsTable} JOIN articles a ON a.id = ${ftsTable}.rowid
-       WHERE ${ftsTable} MATCH ? AND ${filters.sql}
-       ORDER BY ${ftsTable}.rowid DESC LIMIT ?`
+      `SELECT ${table}.rowid FROM ${table} JOIN articles a ON a.id = ${table}.rowid
+       WHERE ${table} MATCH ? AND ${filters.sql}
+       ORDER BY ${table}.rowid DESC LIMIT ?`
     )
     .pluck()
     .all(expression, ...filters.params, count) as number[]
 }
 
-/** The same over the small fields only (search_meta); exclusions are checked in the full index. */
+/**
+ * An article matches through its full row (title, byline, site, body) or its small row (title,
+ * byline, site, tags; see metadataTable): the ids of both, newest first, up to totalCap + 1.
+ */
+function allMatchIds(
+  db: Database,
+  positive: string,
+  negative: string | null,
+  filters: SqlCondition,
+  count: number
+): number[] {
+  const expression = withoutExcluded(positive, negative)
+  const ids = new Set([
+    ...newestMatchIds(db, ftsTable, expression, filters, count),
+    ...newestMatchIds(db, metadataTable, expression, filters, count)
+  ])
+  return [...ids].sort((left, right) => right - left).slice(0, count)
+}
+
+/** The same over the small fields only (search_meta), with bm25. */
 function metadataCandidates(
   db: Database,
-  match: MatchExpressions,
   positive: string,
   filters: SqlCondition,
   count: number
 ): Candidate[] {
   const weights = metadataColumnWeights.join(', ')
-  const exclusion = match.negative
-    ? `AND a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`
-    : ''
-  const params = match.negative ? [...filters.params, match.negative] : filters.params
   return db
     .prepare(
       `SELECT ${metadataTable}.rowid AS id, -bm25(${metadataTable}, ${weights}) AS score
        FROM ${metadataTable} JOIN articles a ON a.id = ${metadataTable}.rowid
-       WHERE ${metadataTable} MATCH ? AND ${filters.sql} ${exclusion}
+       WHERE ${metadataTable} MATCH ? AND ${filters.sql}
        ORDER BY ${metadataTable}.rowid DESC LIMIT ?`
     )
-    .all(positive, ...params, count) as Candidate[]
+    .all(positive, ...filters.params, count) as Candidate[]
 }
 
 /**
@@ -96,10 +112,27 @@ function newestMatches(
   return db
     .prepare(
       `SELECT a.id, 0 AS score FROM articles a
-       WHERE a.id IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?) AND ${filters.sql}
+       WHERE (a.id IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)
+         OR a.id IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?))
+         AND ${filters.sql}
        ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
     )
-    .all(expression, ...filters.params, count) as Candidate[]
+    .all(expression, expression, ...filters.params, count) as Candidate[]
+}
+
+/**
+ * Leaves out the articles whose full or small row holds an excluded word: as a filter, so every
+ * kind of query (words, filters only, quick hits) excludes alike.
+ */
+function exclusion(negative: string | null): SqlCondition[] {
+  if (negative === null) return []
+  return [
+    {
+      sql: `a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)
+        AND a.id NOT IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)`,
+      params: [negative, negative]
+    }
+  ]
 }
 
 function byScore(left: Candidate, right: Candidate): number {
@@ -125,11 +158,11 @@ function rankedCandidates(
   const quick = new Set(quickIds)
   // Deep pages need more candidates than the usual first page.
   const count = Math.max(candidateCap, wanted)
-  const metadata = metadataCandidates(db, match, positive, filters, count)
+  const metadata = metadataCandidates(db, positive, filters, count)
   for (const candidate of metadata) quick.delete(candidate.id)
   const metadataIds = new Set(metadata.map((candidate) => candidate.id))
   const expression = withoutExcluded(positive, match.negative)
-  const ids = newestMatchIds(db, expression, filters, Math.max(totalCap + 1, count))
+  const ids = newestMatchIds(db, ftsTable, expression, filters, Math.max(totalCap + 1, count))
   const newest = ids.slice(0, count)
   const body = scoreCandidates(db, newest, match.patterns).filter(
     (candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id)
@@ -141,21 +174,24 @@ function rankedCandidates(
       .sort(byScore),
     ...body.sort(byScore)
   ]
-  return { candidates, total: Math.max(ids.length, candidates.length) }
+  // Matches through the small row only (tags) count too; asked again only when there are more
+  // of them than the candidates hold.
+  const metadataMatches =
+    metadata.length < count
+      ? metadataIds
+      : newestMatchIds(db, metadataTable, expression, filters, totalCap + 1)
+  const total = new Set([...ids, ...metadataMatches]).size
+  return { candidates, total: Math.max(total, candidates.length) }
 }
 
 /** Articles matching only filters and exclusions (no words): newest first. */
-function filteredOnly(db: Database, match: MatchExpressions, filters: SqlCondition): Ranking {
-  const exclusion = match.negative
-    ? `AND a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`
-    : ''
-  const params = match.negative ? [...filters.params, match.negative] : filters.params
+function filteredOnly(db: Database, filters: SqlCondition): Ranking {
   const candidates = db
     .prepare(
-      `SELECT a.id, 0 AS score FROM articles a WHERE ${filters.sql} ${exclusion}
+      `SELECT a.id, 0 AS score FROM articles a WHERE ${filters.sql}
        ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
     )
-    .all(...params, totalCap + 1) as Candidate[]
+    .all(...filters.params, totalCap + 1) as Candidate[]
   return { candidates, total: candidates.length }
 }
 
@@ -169,14 +205,13 @@ function matchingWords(
   filters: SqlCondition,
   { limit = 20, offset = 0, sort = 'relevance', asYouType = false }: SearchOptions
 ): Ranking {
-  const expression = withoutExcluded(positive, match.negative)
   if (sort === 'date') {
+    const expression = withoutExcluded(positive, match.negative)
     const candidates = newestMatches(db, expression, filters, offset + limit)
-    const counted = newestMatchIds(db, expression, filters, totalCap + 1).length
+    const counted = allMatchIds(db, positive, match.negative, filters, totalCap + 1).length
     return { candidates, total: Math.max(counted, candidates.length) }
   }
-  const quickIds =
-    asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, match, filters) : []
+  const quickIds = asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, filters) : []
   return rankedCandidates(db, match, positive, filters, quickIds, offset + limit)
 }
 
@@ -201,10 +236,10 @@ export function searchArticles(
       ignored: [...query.ignored, text.trim()]
     }
   }
-  const filters = joinConditions(conditions)
+  const filters = joinConditions([...conditions, ...exclusion(match.negative)])
   const { candidates, total } =
     match.positive === null
-      ? filteredOnly(db, match, filters)
+      ? filteredOnly(db, filters)
       : matchingWords(db, quickIndex, query, match, match.positive, filters, options)
   const page = candidates.slice(offset, offset + limit)
   return {
@@ -220,24 +255,19 @@ function verifiedQuickIds(
   db: Database,
   quickIndex: QuickIndex,
   query: ParsedQuery,
-  match: MatchExpressions,
   filters: SqlCondition
 ): number[] {
   if (query.phrases.length + query.orGroups.length > 0) return []
   const ids = quickIndex.search(query.terms.join(' '), 20)
   if (ids.length === 0) return []
-  const exclusion = match.negative
-    ? `AND a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)`
-    : ''
-  const params = match.negative ? [...filters.params, match.negative] : filters.params
   const passing = new Set(
     (
       db
         .prepare(
           `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))
-           AND ${filters.sql} ${exclusion}`
+           AND ${filters.sql}`
         )
-        .all(JSON.stringify(ids), ...params) as { id: number }[]
+        .all(JSON.stringify(ids), ...filters.params) as { id: number }[]
     ).map((row) => row.id)
   )
   return ids.filter((id) => passing.has(id))

@@ -6,6 +6,7 @@ import {
   deleteTagsById,
   findTag,
   mergeTagInto,
+  moveTagNodes,
   normalizeTagName,
   setTagName,
   tagSubtree
@@ -60,10 +61,16 @@ function moveSubtree(db: Database, from: string, to: string): TagMoves {
     return { row, name, target: targets.get(tagKey(name)) }
   })
   for (const { row, target } of plan) if (target) mergeTagInto(db, row.id, target.id)
+  if (targets.size === 0 && !isWithin(to, from) && !isWithin(from, to)) moveTagNodes(db, from, to)
   const renames = plan.filter((step) => !step.target)
   // Out of the way first: moving `a` to `a/b` renames `a/b` too, and names are unique. A leading
-  // space marks a parked name: normalised names never start with one.
-  for (const { row } of renames) setTagName(db, row.id, ` moving ${row.id}`)
+  // space marks a parked name: normalised names never start with one. Only a tag whose name
+  // another takes is parked: each rename moves the tag's links in the stored counts.
+  const takenBy = new Map(renames.map(({ row, name }) => [tagKey(name), row.id]))
+  for (const { row } of renames) {
+    const taker = takenBy.get(tagKey(row.name))
+    if (taker !== undefined && taker !== row.id) setTagName(db, row.id, ` moving ${row.id}`)
+  }
   for (const { row, name } of renames) setTagName(db, row.id, name)
   return {
     tags: plan.map(({ row, name, target }) => ({ from: row.name, to: target?.name ?? name })),

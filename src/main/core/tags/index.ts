@@ -7,21 +7,19 @@ import type {
   TagUndo
 } from '../../../shared/types'
 import type { Library } from '../library'
-import { articleIdsOfTags, normalizeTagName, tagSubtree } from '../db/queries/tags'
-import { indexArticle } from '../search/fts'
+import { indexArticlesMetadata } from '../search/fts'
 import { tagArticles } from './article-tags'
 import type { ArticleTagChange } from './article-tags'
 import { createTag, deleteTag, mergeTags, renameTag } from './edit'
 import { suggestTags } from './suggest'
-import { createTagTotals } from './totals'
 import { listTags } from './tree'
 import { restoreTags } from './undo'
 
 /**
  * Tags (DESIGN.md §2, issue 6): the operations the doors call. Each change runs in one
- * transaction that also re-indexes the articles it touched (the search index holds tag names),
- * then announces `articles.changed` and `tags.changed` once it has committed. One instance per
- * open library: it keeps the tree's totals in memory (totals.ts).
+ * transaction that also re-indexes the small search row of the articles it touched (search_meta
+ * holds tag names), then announces `articles.changed` and `tags.changed` once it has committed.
+ * The counts the tree shows are kept by the database itself (migration 0004).
  */
 export interface TagOperations {
   list(): TagInfo[]
@@ -36,68 +34,39 @@ export interface TagOperations {
 
 export function createTagOperations(library: Library): TagOperations {
   const { db } = library
-  const totals = createTagTotals(db)
 
-  /**
-   * Runs `change` in one transaction with the re-indexing of the articles it reports, keeps the
-   * tree's totals in step (`before`: every article the change may touch), then announces it.
-   */
-  function commit<T>(before: () => number[], change: () => T, touched: (result: T) => number[]): T {
-    let result: T
-    try {
-      result = db.transaction(() => {
-        const value = totals.track(before(), change, touched)
-        for (const id of touched(value)) indexArticle(db, id)
-        return value
-      })()
-    } catch (error) {
-      totals.forget()
-      throw error
-    }
+  /** Runs `change` in one transaction with the re-indexing of the articles it reports. */
+  function commit<T>(change: () => T, touched: (result: T) => number[]): T {
+    const result = db.transaction(() => {
+      const value = change()
+      indexArticlesMetadata(db, touched(value))
+      return value
+    })()
     const ids = touched(result)
     if (ids.length > 0) library.emit({ type: 'articles.changed', ids })
     library.emit({ type: 'tags.changed' })
     return result
   }
   const edited = (result: { articles: number[] }): number[] => result.articles
-  /** Articles tagged with any of these tags or a tag beneath them. */
-  const articlesBeneath = (names: string[]) => (): number[] =>
-    articleIdsOfTags(
-      db,
-      names.flatMap((name) => tagSubtree(db, normalizeTagName(name)).map((row) => row.id))
-    )
-  const articlesOfUndo = (undo: TagUndo) => (): number[] => [
-    ...new Set([
-      ...articleIdsOfTags(
-        db,
-        undo.tags.map((tag) => tag.id)
-      ),
-      ...undo.links.map(([articleId]) => articleId)
-    ])
-  ]
 
   return {
-    list: () => listTags(db, totals.read()),
+    list: () => listTags(db),
     create: (name) =>
       commit(
-        () => [],
         () => createTag(db, name),
         () => []
       ),
-    rename: (from, to) => commit(articlesBeneath([from]), () => renameTag(db, from, to), edited),
-    merge: (from, into) => commit(articlesBeneath(from), () => mergeTags(db, from, into), edited),
-    delete: (name, withDescendants) =>
-      commit(articlesBeneath([name]), () => deleteTag(db, name, withDescendants), edited),
+    rename: (from, to) => commit(() => renameTag(db, from, to), edited),
+    merge: (from, into) => commit(() => mergeTags(db, from, into), edited),
+    delete: (name, withDescendants) => commit(() => deleteTag(db, name, withDescendants), edited),
     restore: (undo) =>
       commit(
-        articlesOfUndo(undo),
         () => ({ restored: undo.tags.map((tag) => tag.name), articles: restoreTags(db, undo) }),
         edited
       ),
     suggest: (articleId, limit) => suggestTags(db, articleId, limit),
     tagArticles: (change) =>
       commit(
-        () => [...new Set(change.ids)],
         () => tagArticles(db, change),
         (result) => result.changed
       )

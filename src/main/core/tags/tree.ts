@@ -1,9 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { TagInfo } from '../../../shared/types'
-import { allTags } from '../db/queries/tags'
-import type { TagRow } from '../db/queries/tags'
+import { tagCounts } from '../db/queries/tags'
+import type { TagCountRow } from '../db/queries/tags'
 import { tagKey, tagSeparator } from './names'
-import type { TagCounts } from './totals'
 
 interface TreeNode {
   name: string
@@ -15,13 +14,13 @@ interface TreeNode {
  * Every node of the tree, keyed by `tagKey`: the rows, and the parents their names imply. A node
  * is only ever added with all its ancestors, so the walk up a name stops at the first known one.
  */
-function collectNodes(rows: TagRow[], own: Map<number, number>): Map<string, TreeNode> {
+function collectNodes(rows: TagCountRow[]): Map<string, TreeNode> {
   const nodes = new Map<string, TreeNode>()
   for (const row of rows) {
     const key = tagKey(row.name)
     const known = nodes.has(key)
     // A row's own spelling wins over the spelling a child's prefix gave an implicit parent.
-    nodes.set(key, { name: row.name, id: row.id, count: own.get(row.id) ?? 0 })
+    nodes.set(key, { name: row.name, id: row.id, count: row.count })
     if (known) continue
     for (
       let end = key.lastIndexOf(tagSeparator);
@@ -49,11 +48,13 @@ function depthOf(key: string): number {
 }
 
 /**
- * The whole tag tree with counts, in tree order (`a`, `a/b`, `a/b/c`, `a b`), from the counts
- * totals.ts keeps.
+ * The whole tag tree with counts, in tree order (`a`, `a/b`, `a/b/c`, `a b`), from the counts the
+ * database keeps (tags.article_count, tag_nodes.total: migration 0004).
  */
-export function listTags(db: Database, counts: TagCounts): TagInfo[] {
-  const nodes = collectNodes(allTags(db), counts.own)
+export function listTags(db: Database): TagInfo[] {
+  const counts = tagCounts(db)
+  const nodes = collectNodes(counts.tags)
+  const totals = new Map(counts.nodes.map((node) => [tagKey(node.name), node.total]))
   const list: { order: string; info: TagInfo }[] = []
   for (const [key, node] of nodes) {
     const cut = key.lastIndexOf(tagSeparator)
@@ -68,7 +69,7 @@ export function listTags(db: Database, counts: TagCounts): TagInfo[] {
         depth: depthOf(key),
         id: node.id,
         count: node.count,
-        total: counts.totals.get(key) ?? 0
+        total: totals.get(key) ?? 0
       }
     })
   }

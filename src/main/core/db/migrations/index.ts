@@ -2,6 +2,12 @@ import type { Migration } from '../migrate'
 import { migration0001 } from './0001-initial'
 import { migration0002 } from './0002-search'
 import { migration0003 } from './0003-job-runner'
+import { migration0004 } from './0004-tag-counts'
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003]
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004
+]
