@@ -9,7 +9,7 @@ import { resolveLazyImages } from './images'
 import { readMetadata } from './metadata'
 import { postprocessArticle } from './postprocess'
 import { preprocessDocument } from './preprocess'
-import { sanitizeArticleHtml } from './sanitize'
+import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, countWords, readingMinutes } from './text'
 
 /** Bump when the output for the same page changes; stored per article for re-extraction. */
@@ -152,6 +152,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   const article = readabilityContent(document) ?? fallbackContent(html, options)
   if (!article) throw failed(url, 'no article content was found')
   postprocessArticle(article.content, metadata.baseUrl, options)
+  trimForSanitizer(article.content)
   const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)
   const text = blockText(root)
   if (!text) throw failed(url, 'the article has no text')

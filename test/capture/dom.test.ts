@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocument } from '../../src/main/core/capture/extract/dom'
+import { trimForSanitizer } from '../../src/main/core/capture/extract/sanitize'
+
+describe('the fast DOM (linkedom, patched to create listener maps lazily)', () => {
+  it('still delivers, and stops delivering, events to listeners added after parsing', () => {
+    const document = parseDocument('<html><body><p id="one">Hello</p></body></html>')
+    const paragraph = document.getElementById('one')!
+    const seen: string[] = []
+    const listener = (event: Event): void => {
+      seen.push(event.type)
+    }
+    // An element that never had a listener can be asked to remove one.
+    paragraph.removeEventListener('click', listener)
+    paragraph.addEventListener('click', listener)
+    paragraph.dispatchEvent(new document.defaultView!.Event('click'))
+    paragraph.removeEventListener('click', listener)
+    paragraph.dispatchEvent(new document.defaultView!.Event('click'))
+    expect(seen).toEqual(['click'])
+  })
+})
+
+describe('trimForSanitizer', () => {
+  it('drops attributes outside the allowlist and bare spans, keeping text and meaningful spans', () => {
+    const document = parseDocument(
+      '<html><body><div id="c" class="story"><p class="lead" data-x="1" title="t">One <span>two</span> <span lang="fr">trois</span> <a href="https://example.com/" onclick="x()">link</a></p></div></body></html>'
+    )
+    const content = document.getElementById('c')!
+    trimForSanitizer(content)
+    expect(content.innerHTML).toBe(
+      '<p title="t">One two <span lang="fr">trois</span> <a href="https://example.com/">link</a></p>'
+    )
+  })
+})
