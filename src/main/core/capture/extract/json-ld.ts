@@ -4,6 +4,7 @@ export interface JsonLdFacts {
   headline: string | null
   author: string | null
   datePublished: string | null
+  dateCreated: string | null
   publisher: string | null
   image: string | null
   keywords: string[]
@@ -90,7 +91,8 @@ export function parseJsonLd(document: Document): JsonLdFacts {
   return {
     headline: stringOf(article?.headline) ?? stringOf(article?.name),
     author: nameOf(article?.author) ?? nameOf(article?.creator),
-    datePublished: stringOf(withDate?.datePublished) ?? stringOf(article?.dateCreated),
+    datePublished: stringOf(withDate?.datePublished),
+    dateCreated: stringOf(article?.dateCreated),
     publisher: nameOf(article?.publisher),
     image: urlOf(article?.image) ?? urlOf(article?.thumbnailUrl),
     keywords: keywordsOf(article?.keywords),

@@ -6,6 +6,7 @@ import { documentBaseUrl, resolveUrl, textOf } from './dom'
 import { bylineFromMarkup, cleanByline } from './byline'
 import { dateFromUrl, findDateInText, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
+import { findHeadline, headlineContext } from './headline'
 
 export interface PageMetadata {
   title: string | null
@@ -100,8 +101,14 @@ function chineseDate(bodyText: () => string): number | null {
   return parseDate(text.match(chineseDatePattern)?.[1] ?? text.match(looseDatePattern)?.[1])
 }
 
+// Dates in sidebars, footers and comment threads belong to other articles or to readers.
+const otherContent =
+  'aside, footer, nav, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
+
 function timeElementDate(document: Document): number | null {
-  const times = Array.from(document.querySelectorAll('time[datetime], [itemprop="datePublished"]'))
+  const times = Array.from(
+    document.querySelectorAll('time[datetime], [itemprop="datePublished"]')
+  ).filter((time) => !time.closest(otherContent))
   const preferred = times.find((time) => time.hasAttribute('pubdate')) ?? times[0]
   if (!preferred) return null
   return parseDate(
@@ -188,6 +195,42 @@ function textFromHeadline(document: Document, bodyText: string): string {
   return index < 0 ? bodyText : bodyText.slice(Math.max(0, index - headlineLookBehind))
 }
 
+interface DateCandidates {
+  /** JSON-LD `datePublished` or a date `<meta>`: the publication instant. */
+  declared: number | null
+  /** A `<time datetime>` in the page, outside sidebars and comments. */
+  time: number | null
+  /** The date printed by the headline. */
+  printed: number | null
+  fromChineseText: number | null
+  fromUrl: number | null
+  fromText: number | null
+}
+
+const utcDay = (epoch: number): string => new Date(epoch).toISOString().slice(0, 10)
+// Time-zone offsets reach 14 hours: the publisher's day is at most one day from UTC's.
+const oneDay = 24 * 60 * 60 * 1000
+
+/**
+ * Metadata dates come first; but when the page prints, by its headline, the day before or after
+ * the declared instant's UTC day, the printed day is the publisher's: CMSs often declare the
+ * instant in UTC (`2020-02-25T02:25:54Z`) for a story the page dates 24 February, New York time.
+ */
+function chooseDate(dates: DateCandidates): number | null {
+  const { declared, printed } = dates
+  if (
+    declared !== null &&
+    printed !== null &&
+    utcDay(declared) !== utcDay(printed) &&
+    Math.abs(declared - printed) < 2 * oneDay
+  ) {
+    return printed
+  }
+  return (
+    declared ?? dates.time ?? printed ?? dates.fromChineseText ?? dates.fromUrl ?? dates.fromText
+  )
+}
+
 export function readMetadata(document: Document, pageUrl: string): PageMetadata {
   const meta = collectMeta(document)
   const jsonLd = parseJsonLd(document)
@@ -198,24 +241,36 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   let cachedText: string | null = null
   const bodyText = (): string =>
     (cachedText ??= (document.body?.textContent ?? '').replace(/\s+/g, ' '))
+  const title = jsonLd.headline ?? firstMeta(meta, ['og:title', 'twitter:title', 'dc.title'])
+  const context = headlineContext(findHeadline(document, title))
+  const lang = documentLanguage(document, meta, jsonLd.language)
+  const printedDate = (): number | null =>
+    context
+      ? (findDateInText(context.after, { shortForms: true, lang }) ??
+        findDateInText(context.before, { shortForms: true, lang }))
+      : null
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
-    title: jsonLd.headline ?? firstMeta(meta, ['og:title', 'twitter:title', 'dc.title']),
+    title,
     byline: pickByline(document, jsonLd.author, firstMeta(meta, authorMetaKeys), bodyText),
     siteName: firstMeta(meta, ['og:site_name', 'application-name']) ?? jsonLd.publisher,
-    lang: documentLanguage(document, meta, jsonLd.language),
+    lang,
     dir: documentDirection(document),
     excerpt:
       firstMeta(meta, ['description', 'og:description', 'twitter:description']) ??
       jsonLd.description,
-    publishedAt:
-      parseDate(jsonLd.datePublished) ??
-      parseDate(firstMeta(meta, dateMetaKeys)) ??
-      timeElementDate(document) ??
-      chineseDate(bodyText) ??
-      dateFromUrl(pageUrl) ??
-      findDateInText(textFromHeadline(document, bodyText())),
+    publishedAt: chooseDate({
+      declared:
+        parseDate(jsonLd.datePublished) ??
+        parseDate(firstMeta(meta, dateMetaKeys)) ??
+        parseDate(jsonLd.dateCreated),
+      time: timeElementDate(document),
+      printed: printedDate(),
+      fromChineseText: chineseDate(bodyText),
+      fromUrl: dateFromUrl(pageUrl),
+      fromText: findDateInText(textFromHeadline(document, bodyText()))
+    }),
     canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
     leadImageUrl: absolute(
       firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??

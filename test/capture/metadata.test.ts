@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
+import { findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
+import { parseDocument } from '../../src/main/core/capture/extract/dom'
+import { readMetadata } from '../../src/main/core/capture/extract/metadata'
+import { corpusPage } from '../helpers/corpus'
+
+const day = (epoch: number | null): string | null =>
+  epoch === null ? null : new Date(epoch).toISOString().slice(0, 10)
+
+const url = 'https://example.com/news/story'
+
+function metadataOf(head: string, body: string, lang = 'en'): ReturnType<typeof readMetadata> {
+  const html = `<!doctype html><html lang="${lang}"><head><title>A long enough headline here</title>${head}</head><body>${body}</body></html>`
+  return readMetadata(parseDocument(html), url)
+}
+
+const paragraph = `<p>${'The story itself goes on for a while, as stories do. '.repeat(8)}</p>`
+
+function corpusMetadata(
+  corpus: string,
+  file: string,
+  pageUrl: string
+): ReturnType<typeof readMetadata> {
+  const { html } = decodeHtmlBytes(corpusPage(`${corpus}/${file}`))
+  return readMetadata(parseDocument(html), pageUrl)
+}
+
+describe('parseDate', () => {
+  it('reads month names in Russian, Italian, Portuguese and Dutch', () => {
+    expect(day(parseDate('15 августа 2016, 13:43'))).toBe('2016-08-15')
+    expect(day(parseDate('( Pescasseroli, 14 Gennaio 2020 )'))).toBe('2020-01-14')
+    expect(day(parseDate('3 de maio de 2022'))).toBe('2022-05-03')
+    expect(day(parseDate('12 maart 2021'))).toBe('2021-03-12')
+  })
+
+  it('rejects days a month does not have', () => {
+    expect(parseDate('31.02.2020')).toBeNull()
+  })
+
+  it('keeps the instant of a date with a time zone', () => {
+    expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-07T16:20:15Z'))
+  })
+})
+
+describe('findDateInText', () => {
+  it('finds dates glued to the words around them by block text', () => {
+    expect(day(findDateInText('Tanja Karrasch3.11.2023Für 2023 rechnet'))).toBe('2023-11-03')
+    expect(day(findDateInText('Thema des Tages // 02.11.2021Grüner Wasserstoff'))).toBe(
+      '2021-11-02'
+    )
+  })
+
+  it('reads two-digit years and slashed dates only when asked (by the headline)', () => {
+    expect(findDateInText('LVMH mit Wachstum 28.01.22 / 0 Kommentare')).toBeNull()
+    expect(day(findDateInText('28.01.22 / 0 Kommentare', { shortForms: true }))).toBe('2022-01-28')
+  })
+
+  it('reads slashed dates day first, except in American English', () => {
+    const text = 'Ariel Melgar Cabrera 3/5/2022 22:41'
+    expect(day(findDateInText(text, { shortForms: true, lang: 'es' }))).toBe('2022-05-03')
+    expect(day(findDateInText(text, { shortForms: true, lang: 'en-US' }))).toBe('2022-03-05')
+    expect(day(findDateInText('on 12/10/2020', { shortForms: true, lang: 'en' }))).toBe(
+      '2020-12-10'
+    )
+    expect(day(findDateInText('on 25/10/2020', { shortForms: true, lang: 'en' }))).toBe(
+      '2020-10-25'
+    )
+  })
+})
+
+describe('readMetadata: publication date', () => {
+  it('takes the day printed by the headline when the declared instant is a day off in UTC', () => {
+    const metadata = metadataOf(
+      '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">',
+      `<h1>A long enough headline here</h1><p class="byline">By Ian Mohr</p><p>February 24, 2020 | 9:25pm</p>${paragraph}`
+    )
+    expect(day(metadata.publishedAt)).toBe('2020-02-24')
+  })
+
+  it('keeps the declared instant when the page prints the same day', () => {
+    const metadata = metadataOf(
+      '<meta property="article:published_time" content="2019-09-07T13:43:45+08:00">',
+      `<h1>A long enough headline here</h1><div>2019-09-07 13:43:45 来源: 网易</div>${paragraph}`
+    )
+    expect(metadata.publishedAt).toBe(Date.parse('2019-09-07T05:43:45Z'))
+  })
+
+  it('trusts the declared date over a printed date weeks away (an update or another story)', () => {
+    const metadata = metadataOf(
+      '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">',
+      `<h1>A long enough headline here</h1><p>12.01.2022</p>${paragraph}`
+    )
+    expect(day(metadata.publishedAt)).toBe('2021-11-29')
+  })
+
+  it('reads the date under the headline, not dates in the headline or the story', () => {
+    const metadata = metadataOf(
+      '',
+      `<nav><p>Archiv 17.11.2021</p><p>Sport</p><p>Kultur</p><p>Wetter</p></nav>
+       <h1>Protokoll der Vorstandssitzung vom 10. Oktober 2019</h1>
+       <p>26.12.2019 von Webteam</p>${paragraph}<p>Nächste Sitzung am 5.8.2020.</p>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2019-12-26')
+  })
+
+  it('ignores <time> elements in sidebars and comments', () => {
+    const metadata = metadataOf(
+      '',
+      `<aside class="widget"><time datetime="2009-04-11 18:06:36">11. April 2009</time></aside>
+       <h1>Professionell entlöten: alte Geräte</h1><p>von Limespacer · 22. Oktober 2019</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2019-10-22')
+  })
+
+  it("prefers the page's published_time over JSON-LD's dateCreated", () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'A long enough headline here',
+      dateCreated: '2017-02-20T10:00:00Z'
+    })
+    const metadata = metadataOf(
+      `<script type="application/ld+json">${jsonLd}</script><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">`,
+      `<h1>A long enough headline here</h1>${paragraph}`
+    )
+    expect(metadata.publishedAt).toBe(Date.parse('2017-02-23T17:18:13-08:00'))
+  })
+
+  it('dates a 163.com story by the Beijing day it prints under the headline', () => {
+    const metadata = corpusMetadata('zh-gne', 'html/163/3.html.gz', 'https://www.163.com/3.html')
+    expect(day(metadata.publishedAt)).toBe('2019-09-08')
+  })
+
+  it('dates a Page Six story by its New York day, not the UTC day of its metadata', () => {
+    const metadata = corpusMetadata(
+      'trafilatura-eval',
+      'html/pagesix.com.myers.html.gz',
+      'https://pagesix.com/2020/02/24/former-wh-press-secretary-dee-dee-myers-exits-warner-bros-role/'
+    )
+    expect(day(metadata.publishedAt)).toBe('2020-02-24')
+  })
+})
