@@ -144,7 +144,7 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
       // Only tags outside #nature are offered; the one typed matches one.
       await expect
         .poll(() => dialog.getByRole('option').allInnerTexts())
-        .toEqual([expect.stringMatching(/^#research\/llm\s+2$/)])
+        .toEqual([expect.stringMatching(/^#llm in research\s+2$/)])
       await field.press('ArrowDown')
       await field.press('Enter')
       await expect.poll(() => field.inputValue()).toBe('research/llm')

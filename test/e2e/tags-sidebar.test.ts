@@ -39,6 +39,42 @@ describe('tags in the sidebar', () => {
     }
   })
 
+  it('folds a parent tag to hide the tags beneath it, and keeps it folded after a reload', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Notes on estuaries', 5))
+    })
+    try {
+      const [id] = await library.save(['/a'])
+      await library.call('articles.tag', {
+        ids: [id],
+        add: ['water/rivers/deltas', 'water/lakes', 'places']
+      })
+      const page = await library.open(browser())
+      const tags = page.getByRole('list', { name: 'Tags' })
+      const tree = (): Promise<string[]> => tags.locator('.nav-item').allInnerTexts()
+      await expect
+        .poll(tree)
+        .toEqual(['#places\n1', '#water\n1', '#lakes\n1', '#rivers\n1', '#deltas\n1'])
+
+      const fold = tags.getByRole('button', { name: 'Tags in water', exact: true })
+      expect(await fold.getAttribute('aria-expanded')).toBe('true')
+      await fold.click()
+      await expect.poll(tree).toEqual(['#places\n1', '#water\n1'])
+      expect(await fold.getAttribute('aria-expanded')).toBe('false')
+
+      await page.reload()
+      await page.locator('.pane-header h1').waitFor()
+      await expect.poll(tree).toEqual(['#places\n1', '#water\n1'])
+      await tags.getByRole('button', { name: 'Tags in water', exact: true }).click()
+      await expect
+        .poll(tree)
+        .toEqual(['#places\n1', '#water\n1', '#lakes\n1', '#rivers\n1', '#deltas\n1'])
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
+
   it('tags the article under the cursor with t, and shows the tag on its row and in the sidebar', async () => {
     const library = await startUiLibrary(tempDir(), {
       '/a': htmlRoute(articlePage('Notes on lakes', 5))

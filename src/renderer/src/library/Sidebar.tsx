@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { LibraryStats, SiteInfo, TagInfo } from '../../../shared/types'
 import { tagView } from '../views'
 import type { View } from '../views'
-import { isArticleDrag } from './articleDrag'
+import { TagTree } from './TagTree'
 
 interface SidebarProps {
   views: View[]
@@ -42,7 +42,6 @@ export function Sidebar({
   onTagDrop
 }: SidebarProps): React.JSX.Element {
   const [allSites, setAllSites] = useState(false)
-  const [dropTag, setDropTag] = useState<string | null>(null)
   const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
   const inSite = currentSite !== null
   return (
@@ -77,87 +76,18 @@ export function Sidebar({
       {tags.length === 0 ? (
         <p className="sidebar-note">No tags yet. Press t on an article to tag it.</p>
       ) : (
-        <ul
-          className="nav-list tag-tree"
-          aria-label="Tags"
-          data-dragging={draggingArticles || undefined}
-        >
-          {tags.map((tag) => (
-            <li
-              key={tag.name}
-              className="tag-item"
-              data-drop-target={(draggingArticles && dropTag === tag.name) || undefined}
-              onDragEnter={(event) => {
-                if (!isArticleDrag(event)) return
-                event.preventDefault()
-                setDropTag(tag.name)
-              }}
-              onDragOver={(event) => {
-                if (!isArticleDrag(event)) return
-                event.preventDefault()
-                event.dataTransfer.dropEffect = 'copy'
-                setDropTag(tag.name)
-              }}
-              onDragLeave={(event) => {
-                if (event.currentTarget.contains(event.relatedTarget as Node | null)) return
-                setDropTag((current) => (current === tag.name ? null : current))
-              }}
-              onDrop={(event) => {
-                if (!isArticleDrag(event)) return
-                event.preventDefault()
-                event.stopPropagation()
-                setDropTag(null)
-                onTagDrop(tag.name)
-              }}
-            >
-              <button
-                type="button"
-                className="nav-item"
-                style={{ paddingInlineStart: `calc(var(--space) * ${2 + tag.depth * 4})` }}
-                aria-current={!inSite && current.key === `tag:${tag.name}` ? 'page' : undefined}
-                title={tag.name}
-                onClick={() => onSelect(tagView(tag.name))}
-              >
-                <span className="tag-label">
-                  <span className="tag-hash" aria-hidden="true">
-                    #
-                  </span>
-                  {tag.label}
-                </span>
-                <span className="nav-count">{tag.total}</span>
-              </button>
-              <span className="tag-tools">
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Rename tag ${tag.name}`}
-                  title="Rename"
-                  onClick={() => onTagRename(tag.name)}
-                >
-                  ✎
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Merge tag ${tag.name} into…`}
-                  title="Merge into…"
-                  onClick={() => onTagMerge(tag.name)}
-                >
-                  <MergeIcon />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Delete tag ${tag.name}`}
-                  title="Delete (articles keep everything else)"
-                  onClick={() => onTagDelete(tag.name)}
-                >
-                  ✕
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <TagTree
+          tags={tags}
+          currentTag={!inSite && current.key.startsWith('tag:') ? current.key.slice(4) : null}
+          draggingArticles={draggingArticles}
+          actions={{
+            select: (name) => onSelect(tagView(name)),
+            rename: onTagRename,
+            merge: onTagMerge,
+            remove: onTagDelete,
+            drop: onTagDrop
+          }}
+        />
       )}
       <h2 className="sidebar-heading">Sites</h2>
       {sites.length === 0 ? (
@@ -192,22 +122,6 @@ export function Sidebar({
         </ul>
       )}
     </nav>
-  )
-}
-
-/** Two tags flowing into one: "merge into". */
-function MergeIcon(): React.JSX.Element {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path
-        d="M3 2v3.5c0 2 1.5 3 3 3.8L8 10.5M13 2v3.5c0 2-1.5 3-3 3.8L8 10.5V14M5.5 12 8 14.5 10.5 12"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   )
 }
 

@@ -42,7 +42,7 @@ export function MergeTagPrompt({
   return (
     <Dialog label="Merge tag" onClose={onClose}>
       <form
-        className="prompt"
+        className="prompt merge-prompt"
         onSubmit={(event) => {
           event.preventDefault()
           if (typed && !refused) onSubmit(target?.name ?? typed)

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { TagInfo } from '../../../shared/types'
 
 /** Enough to choose from without the list covering the dialog's buttons. */
@@ -38,6 +38,12 @@ export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): Re
   const exact = options.length === 1 && options[0].name.toLowerCase() === value.trim().toLowerCase()
   const expanded = open && options.length > 0 && !exact
   const optionId = (index: number): string => `${listId}-option-${index}`
+  const list = useRef<HTMLUListElement>(null)
+
+  useEffect(() => {
+    // Arrowing past the sixth option scrolls the list along.
+    list.current?.children[highlighted]?.scrollIntoView({ block: 'nearest' })
+  }, [highlighted])
 
   const take = (tag: TagInfo): void => {
     onChange(tag.name)
@@ -91,7 +97,7 @@ export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): Re
         onBlur={() => setOpen(false)}
         onFocus={() => setOpen(true)}
       />
-      <ul id={listId} role="listbox" className="combobox-list" hidden={!expanded}>
+      <ul ref={list} id={listId} role="listbox" className="combobox-list" hidden={!expanded}>
         {options.map((tag, index) => (
           <li
             key={tag.name}
@@ -99,6 +105,7 @@ export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): Re
             role="option"
             aria-selected={index === highlighted}
             className="combobox-option"
+            title={tag.name}
             // The field keeps the focus, so typing goes on after a click.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => take(tag)}
@@ -108,7 +115,8 @@ export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): Re
               <span className="tag-hash" aria-hidden="true">
                 #
               </span>
-              {tag.name}
+              {tag.label}
+              {tag.parent && <span className="option-parent"> in {tag.parent}</span>}
             </span>
             <span className="nav-count">{tag.total.toLocaleString()}</span>
           </li>
