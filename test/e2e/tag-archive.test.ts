@@ -45,7 +45,7 @@ describe('organising a topic archive with tags', () => {
       await page.locator('.row-title', { hasText: 'River ecology' }).click()
       await page.locator('.list-pane').focus()
       await page.keyboard.press('t')
-      await page.getByRole('textbox', { name: /Tags, separated by commas/ }).fill('nature')
+      await page.getByRole('combobox', { name: /Tags, separated by commas/ }).fill('nature')
       await page.keyboard.press('Enter')
       await expect.poll(() => tagTree(page)).toEqual(['#nature 1'])
 
@@ -57,7 +57,7 @@ describe('organising a topic archive with tags', () => {
         .getByRole('toolbar', { name: 'Selected articles' })
         .getByRole('button', { name: 'Tag' })
         .click()
-      await page.getByRole('textbox', { name: /Tags, separated by commas/ }).fill('ml/llm')
+      await page.getByRole('combobox', { name: /Tags, separated by commas/ }).fill('ml/llm')
       await page.keyboard.press('Enter')
       await expect.poll(() => tagTree(page)).toEqual(['#ml 3', '#llm 3', '#nature 1'])
 

@@ -75,6 +75,46 @@ describe('tags in the sidebar', () => {
     }
   })
 
+  it('completes a name from the library in the tag editor, and creates a new tag on Enter', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Notes on glaciers', 5)),
+      '/b': htmlRoute(articlePage('Notes on deserts', 5))
+    })
+    try {
+      const [glaciers, deserts] = await library.save(['/a', '/b'])
+      await library.call('articles.tag', { ids: [deserts], add: ['climate/ice', 'climate/heat'] })
+      await library.call('articles.tag', { ids: [glaciers], add: ['climate/heat'] })
+      const page = await library.open(browser())
+      await page.locator('.row-title', { hasText: 'Notes on glaciers' }).click()
+      await page.locator('.list-pane').focus()
+      await page.keyboard.press('t')
+      const field = page.getByRole('combobox', { name: /Tags, separated by commas/ })
+      await field.pressSequentially('ic')
+      // The article's own tags are not offered again.
+      const options = page.getByRole('listbox').getByRole('option')
+      await expect
+        .poll(() => options.allInnerTexts())
+        .toEqual([expect.stringMatching(/^#ice in climate/)])
+      await field.press('ArrowDown')
+      await field.press('Enter')
+      expect(await field.inputValue()).toBe('climate/ice, ')
+      await field.pressSequentially('moraines')
+      await field.press('Enter')
+
+      await expect
+        .poll(async () =>
+          (await library.call<{ tags: string[] }>('articles.get', { id: glaciers })).tags.sort()
+        )
+        .toEqual(['climate/heat', 'climate/ice', 'moraines'])
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Tags' }).locator('.nav-item').allInnerTexts())
+        .toEqual(['#climate\n2', '#heat\n2', '#ice\n2', '#moraines\n1'])
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
+
   it('tags the article under the cursor with t, and shows the tag on its row and in the sidebar', async () => {
     const library = await startUiLibrary(tempDir(), {
       '/a': htmlRoute(articlePage('Notes on lakes', 5))
@@ -85,7 +125,7 @@ describe('tags in the sidebar', () => {
       await page.locator('.row-title', { hasText: 'Notes on lakes' }).waitFor()
       await page.locator('.list-pane').focus()
       await page.keyboard.press('t')
-      await page.getByRole('textbox', { name: /Tags, separated by commas/ }).fill('places/lakes')
+      await page.getByRole('combobox', { name: /Tags, separated by commas/ }).fill('places/lakes')
       await page.keyboard.press('Enter')
       await page.locator('.article-row .tag-chip', { hasText: 'places/lakes' }).waitFor()
       await expect

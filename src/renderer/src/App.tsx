@@ -354,6 +354,7 @@ export function App(): React.JSX.Element {
       {dialog?.kind === 'tag' && (
         <TagPrompt
           targets={dialog.targets}
+          tags={tags}
           onSubmit={(names) => {
             void actions.tag(dialog.targets, names).then(afterBulk)
             setDialog(null)

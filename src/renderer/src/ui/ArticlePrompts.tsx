@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { TagInfo } from '../../../shared/types'
 import { api } from '../api'
 import type { Target } from '../library/articleActions'
 import { TextPrompt } from './TextPrompt'
@@ -6,10 +7,13 @@ import { TextPrompt } from './TextPrompt'
 /** Tags typed as a comma-separated list; suggestions come from the page and its site. */
 export function TagPrompt({
   targets,
+  tags,
   onSubmit,
   onClose
 }: {
   targets: Target[]
+  /** The library's tags, offered as the name being typed is completed. */
+  tags: TagInfo[]
   onSubmit(names: string[]): void
   onClose(): void
 }): React.JSX.Element {
@@ -41,6 +45,9 @@ export function TagPrompt({
         single && single.tags.length > 0 ? `Already tagged: ${single.tags.join(', ')}` : undefined
       }
       suggestions={suggestions}
+      completions={
+        single ? tags.filter((tag) => !single.tags.some((name) => sameTag(name, tag.name))) : tags
+      }
       onSubmit={(value) =>
         onSubmit(
           value
@@ -52,6 +59,10 @@ export function TagPrompt({
       onClose={onClose}
     />
   )
+}
+
+function sameTag(left: string, right: string): boolean {
+  return left.toLowerCase() === right.toLowerCase()
 }
 
 export function TitlePrompt({

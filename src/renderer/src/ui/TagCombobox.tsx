@@ -10,6 +10,19 @@ interface TagComboboxProps {
   /** The tags to offer, in tree order. */
   tags: TagInfo[]
   onChange(value: string): void
+  /**
+   * A comma-separated list of names (the tag editor): the list completes the last name, leaves
+   * out names already typed, and opens only once a name is begun.
+   */
+  multiple?: boolean
+}
+
+/** The name being typed, and the names before it when the field holds a list. */
+function splitTyped(value: string, multiple: boolean): { before: string[]; current: string } {
+  if (!multiple) return { before: [], current: value }
+  const parts = value.split(',')
+  const current = parts.pop() ?? ''
+  return { before: parts.map((part) => part.trim()).filter(Boolean), current }
 }
 
 /** Tags whose name contains what is typed; names starting with it (or a segment of it) first. */
@@ -30,12 +43,27 @@ export function matchingTags(tags: TagInfo[], typed: string): TagInfo[] {
  * filters, ↓/↑ move through the list, Enter or a click takes a tag, Escape closes the list.
  * Enter with nothing highlighted is left to the form, so a typed name can still be submitted.
  */
-export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): React.JSX.Element {
+export function TagCombobox({
+  id,
+  value,
+  tags,
+  onChange,
+  multiple = false
+}: TagComboboxProps): React.JSX.Element {
   const listId = useId()
   const [open, setOpen] = useState(true)
   const [highlighted, setHighlighted] = useState(-1)
-  const options = matchingTags(tags, value)
-  const exact = options.length === 1 && options[0].name.toLowerCase() === value.trim().toLowerCase()
+  const { before, current } = splitTyped(value, multiple)
+  const typedKeys = new Set(before.map((name) => name.toLowerCase()))
+  const begun = !multiple || current.trim() !== ''
+  const options = begun
+    ? matchingTags(
+        tags.filter((tag) => !typedKeys.has(tag.name.toLowerCase())),
+        current
+      )
+    : []
+  const exact =
+    options.length === 1 && options[0].name.toLowerCase() === current.trim().toLowerCase()
   const expanded = open && options.length > 0 && !exact
   const optionId = (index: number): string => `${listId}-option-${index}`
   const list = useRef<HTMLUListElement>(null)
@@ -46,7 +74,8 @@ export function TagCombobox({ id, value, tags, onChange }: TagComboboxProps): Re
   }, [highlighted])
 
   const take = (tag: TagInfo): void => {
-    onChange(tag.name)
+    // In a list, the taken name is followed by ", " so the next one can be typed right away.
+    onChange(multiple ? `${[...before, tag.name].join(', ')}, ` : tag.name)
     setOpen(false)
     setHighlighted(-1)
   }

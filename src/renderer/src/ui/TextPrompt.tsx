@@ -1,5 +1,7 @@
 import { useState } from 'react'
+import type { TagInfo } from '../../../shared/types'
 import { Dialog } from './Dialog'
+import { TagCombobox } from './TagCombobox'
 
 interface TextPromptProps {
   title: string
@@ -8,6 +10,8 @@ interface TextPromptProps {
   submitLabel: string
   hint?: string
   suggestions?: string[]
+  /** Tags that complete the name being typed in a comma-separated list (the tag editor). */
+  completions?: TagInfo[]
   onSubmit(value: string): void
   onClose(): void
 }
@@ -20,6 +24,7 @@ export function TextPrompt({
   submitLabel,
   hint,
   suggestions = [],
+  completions,
   onSubmit,
   onClose
 }: TextPromptProps): React.JSX.Element {
@@ -37,13 +42,23 @@ export function TextPrompt({
         <label className="field-label" htmlFor="prompt-field">
           {label}
         </label>
-        <input
-          id="prompt-field"
-          className="text-field"
-          autoFocus
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-        />
+        {completions ? (
+          <TagCombobox
+            id="prompt-field"
+            value={value}
+            tags={completions}
+            onChange={setValue}
+            multiple
+          />
+        ) : (
+          <input
+            id="prompt-field"
+            className="text-field"
+            autoFocus
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+          />
+        )}
         {hint && <p className="muted prompt-hint">{hint}</p>}
         {suggestions.length > 0 && (
           <div className="suggestions" aria-label="Suggestions">
