@@ -233,6 +233,17 @@ async function main(): Promise<void> {
       height: 800,
       then: (page) => openMergeDialog(page, 'reading-list', 'research/physics')
     })
+    await shoot(browser, served, 'tag-editor-light', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      then: async (page) => {
+        await page.locator('.list-pane').focus()
+        await page.keyboard.press('t')
+        await page.getByRole('combobox', { name: /Tags, separated by commas/ }).fill('news, res')
+        await page.waitForTimeout(300)
+      }
+    })
     await shoot(browser, served, 'reader-en-light-1920', {
       dark: false,
       width: 1920,
