@@ -32,3 +32,16 @@ describe('trimForSanitizer', () => {
     )
   })
 })
+
+describe('trimForSanitizer and blank text', () => {
+  it('drops blank text between blocks but keeps the spaces that separate inline words', () => {
+    const document = parseDocument(
+      '<html><body><div id="c">\n<p>One</p>\n  <p>two <b>three</b> <i>four</i></p>\n<p>five<b>\n</b>six</p><pre>  a\n  b  </pre>\n</div></body></html>'
+    )
+    const content = document.getElementById('c')!
+    trimForSanitizer(content)
+    expect(content.innerHTML).toBe(
+      '<p>One</p><p>two <b>three</b> <i>four</i></p><p>five<b>\n</b>six</p><pre>  a\n  b  </pre>'
+    )
+  })
+})

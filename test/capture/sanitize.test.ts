@@ -117,6 +117,14 @@ describe('sanitizeArticleHtml', () => {
     )
   })
 
+  it('filters the attributes a stray <body> tag gives the sanitizer root', () => {
+    const { root, contentHtml } = sanitizeArticleHtml(
+      '<p>a</p><body onload="alert(1)" onpageshow="alert(2)" class="x"><p>b</p>'
+    )
+    expect(root.getAttributeNames()).toEqual([])
+    expect(contentHtml).toBe('<p>a</p><p>b</p>')
+  })
+
   it('drops classes, ids, data attributes and style attributes', () => {
     const { contentHtml } = sanitizeArticleHtml(
       '<p class="x" id="y" data-z="1" style="color:red" aria-label="l">t</p>'
