@@ -118,6 +118,30 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
     }
   })
 
+  it('drops an article dragged anywhere but on a tag without changing anything', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Salt marshes', 5))
+    })
+    try {
+      const [id] = await library.save(['/a'])
+      await library.call('articles.tag', { ids: [id], add: ['coast'] })
+      const page = await library.open(browser())
+      await expect.poll(() => tagTree(page)).toEqual(['#coast 1'])
+
+      const row = page.locator('.article-row', { hasText: 'Salt marshes' })
+      await dragOnto(page, row, page.locator('.reader-pane'))
+      await page.mouse.up()
+      // Not taken for links to save (the Add box), and the tree's drop look is gone.
+      await expect.poll(() => page.locator('.tag-tree[data-dragging]').count()).toBe(0)
+      expect(await page.getByRole('dialog').count()).toBe(0)
+      expect(await page.locator('.add-panel').count()).toBe(0)
+      expect(await page.getByRole('status').innerText()).toBe('')
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
+
   it('merges a tag into another picked from the tree, moving its articles, and undoes the merge', async () => {
     const titles = ['Transformers explained', 'Scaling laws', 'River ecology', 'Bird song']
     const library = await startUiLibrary(
