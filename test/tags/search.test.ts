@@ -33,6 +33,26 @@ describe('search after tag changes', () => {
     expect(found(tags, 'zeppelins')).toEqual([])
   })
 
+  it('finds articles through their tags in either order, counts them, and excludes by them', async () => {
+    const tags = library()
+    const [tagged, child, titled, other] = indexed(tags, [
+      'Alpha article',
+      'Beta article',
+      'Zeppelins article',
+      'Delta article'
+    ])
+    await tags.call('articles.tag', { ids: [tagged], add: ['zeppelins'] })
+    await tags.call('articles.tag', { ids: [child], add: ['airships/zeppelins'] })
+    const { db } = tags.core.library
+    for (const sort of ['relevance', 'date'] as const) {
+      const result = searchArticles(db, null, 'zeppelins', { sort })
+      expect(result.items.map((hit) => hit.id).sort()).toEqual([tagged, child, titled].sort())
+      expect(result.total).toBe(3)
+    }
+    expect(found(tags, 'article -zeppelins')).toEqual([other])
+    expect(found(tags, 'tag:airships -beta')).toEqual([])
+  })
+
   it('keeps the words of tags in the index in step with deletes, undo and bulk removal', async () => {
     const tags = library()
     const [first] = indexed(tags, ['Gamma article'])
