@@ -1,7 +1,9 @@
 /**
- * Bylines marked up in the page: schema.org microdata, `rel=author`, author links and the class
- * names blog and news templates use. Used when JSON-LD and `<meta>` name no author.
+ * Bylines: cleaning author names from metadata, finding them in page markup (schema.org
+ * microdata, `rel=author`, template class names) and in the lines by the headline ("Von …",
+ * "By …", "Par …"), and telling a person's name from a site's name or a template's label.
  */
+import { monthNumber } from './dates'
 import { textOf } from './dom'
 
 // Most specific first: microdata names, then links, then template class names (WordPress,
@@ -15,20 +17,69 @@ const bylineSelectors = [
   '.author-name, .author__name, .byline__name, .entry-author, .post-author, .fn',
   '.byline, .author, .autor, .article-author, .story-byline'
 ]
-const bylinePrefix = /^(by|von|par|por|door|di|autor(in)?|author|text|texto)\s*[:：]?\s+/i
+const bylinePrefix =
+  /^(by|von|par|por|door|di|af|av|autor(in)?|author|text|texto|texte|written by|posted by|geschrieben von|verfasst von|publié par|publicado por)\s*[:：]?\s+/i
 // A name, or two or three joined: longer text is a bio or a sentence, not a byline.
 const maximumBylineWords = 8
 
-/** Strips "By"/"Von" prefixes, quotes and whitespace; null when the text is not a name. */
+// What templates print where a name should be: labels, buttons and placeholders.
+const labelWords =
+  /^(by|von|par|por|posted|posted on|posted by|published|published by|publiziert am|veröffentlicht|veröffentlicht am|eingetragen von|author|autor|authors|autoren|follow|folgen|alle beiträge|all posts|no author|unknown|anonymous|admin|administrator|redaktion und|share|teilen|comments?|kommentare?)$/i
+
+const namedEntities: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' '
+}
+
+/** Entities left in metadata by double escaping: "Redacci&oacute;n" is "Redacción". */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number.parseInt(name.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code < 0x110000
+        ? String.fromCodePoint(code)
+        : entity
+    }
+    const lower = name.toLowerCase()
+    if (namedEntities[lower]) return namedEntities[lower]
+    // Accented letters: "oacute" → ó, "uuml" → ü, "szlig" → ß, by Unicode composition.
+    const accent: Record<string, string> = {
+      acute: '\u0301',
+      grave: '\u0300',
+      uml: '\u0308',
+      circ: '\u0302',
+      tilde: '\u0303',
+      cedil: '\u0327',
+      ring: '\u030a'
+    }
+    const match = name.match(/^([a-z])(acute|grave|uml|circ|tilde|cedil|ring)$/i)
+    if (match) return (match[1] + accent[match[2].toLowerCase()]).normalize('NFC')
+    if (lower === 'szlig') return 'ß'
+    return entity
+  })
+}
+
+/** Strips "By"/"Von" prefixes, quotes, URLs and e-mail addresses; null when nothing is left. */
 export function cleanByline(value: string | null): string | null {
   if (!value) return null
-  const text = value
+  const text = decodeEntities(value)
     .replace(/\s+/g, ' ')
     .replace(/^['"‘“]+|['"’”]+$/g, '')
+    // "Frank Bueltge - http://bueltge.de": the site link is not part of the name.
+    .replace(/\s*[-–|,]?\s*(https?:\/\/|www\.)\S+/gi, '')
     .replace(bylinePrefix, '')
     .replace(/^(by|von)\s+/i, '')
+    .replace(/\s*\(\s*\)?$/, '')
+    .replace(/[\s|,·•–-]+$/, '')
     .trim()
   if (!text || /^(https?:\/\/|@)/i.test(text) || text.length > 100) return null
+  if (/\S+@\S+\.\w+|\[at\]/i.test(text)) return null
+  if (labelWords.test(text.replace(/\s*[:：]$/, '')) || !/\p{L}{2}/u.test(text)) return null
   return text
 }
 
@@ -36,10 +87,182 @@ export function bylineFromMarkup(document: Document): string | null {
   for (const selector of bylineSelectors) {
     for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 3)) {
       const name = cleanByline(textOf(element))
-      if (name && name.split(' ').length <= maximumBylineWords && /\p{L}{2}/u.test(name)) {
+      if (name && name.split(' ').length <= maximumBylineWords) {
         return name
       }
     }
   }
   return null
+}
+
+// "Von Lisa Borch", "By Ian Mohr", "Par Barbara Stiegler", "Text: Harald Willenbrock": the words
+// that introduce a byline. Glued block text reads "ByAlex Bozarjian".
+const prefixWords =
+  'by|von|par|por|door|af|av|text|texte|texto|autor|autorin|author|autoren|authors|written by|geschrieben von|verfasst von|redakteur|redakteurin'
+const linePrefix = new RegExp(`^(?:${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`, 'i')
+// Block text glues a "By" label to the name: "ByAlex Bozarjian" (not "PARA SUSCRIPTORES").
+const gluedPrefix = /^(?:By|Von|Par|Por)(?=\p{Lu}\p{Ll})(.+)$/u
+// The same words inside a line: "Posted by Konstantin", "Veröffentlicht am 15/07/2014 von Guido
+// Beyss", "Ein Interview von Eugen Zentner".
+const innerPrefix =
+  /(?:posted|published|written|filed|veröffentlicht|publiziert|geschrieben|verfasst|gespeichert|erstellt|eingetragen|beitrag|interview|artikel|kommentar|kolumne|gastbeitrag|text|publié|publicado|[-–—]{2,})\b[^|·•]{0,40}?\s(?:by|von|par|por|door)\s+(?=\p{Lu})(.+)$/iu
+const labelOnly = /^(?:by|von|par|por|autor|autorin|author|text)\s*[:：]?$/i
+// Words that may join or sit inside names: "Fiona Bornhöft und Mariam Hofbeck", "Walter von Aachen".
+const nameJoiners = new Set(
+  'und and & y e et en i von van der den de del della da di du la le zu dos das bin al'.split(' ')
+)
+const nameWord = /^(\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u
+const separators = /\s*[|·•–—]\s*|\s+-\s+/g
+
+interface NameRun {
+  name: string
+  /** Name words, not counting joiners, per person: "Clara Löw, Klaus Jacob" → [2, 2]. */
+  wordsPerPerson: number[]
+  /** Whether anything but a separator follows the name on its line. */
+  rest: string
+}
+
+/**
+ * The name at the start of a text: capitalised words and joiners, up to the first word that is
+ * neither (a date, "am", "|", "Photo", a lower-case word of a sentence).
+ */
+function leadingName(text: string): NameRun | null {
+  const words = text.replace(separators, ' | ').replace(/[,;]/g, ' , ').split(/\s+/).filter(Boolean)
+  const name: string[] = []
+  let index = 0
+  for (; index < words.length; index += 1) {
+    // "Wilkinson@alissamarie", "Adwan1": handles and footnote marks glued to the name.
+    const word = words[index].replace(/@.*$|\d+$/, '')
+    // "By Laura June Topolsky July 13, 2015": the date starts at the month.
+    if (monthNumber(word) && /^\d/.test(words[index + 1] ?? '')) break
+    if (nameWord.test(word)) name.push(word)
+    else if ((nameJoiners.has(word.toLowerCase()) || word === ',') && name.length > 0)
+      name.push(word.toLowerCase() === word ? word : word.toLowerCase())
+    else break
+    if (name.length > maximumBylineWords + 2) return null
+  }
+  while (name.length && (nameJoiners.has(name[name.length - 1]) || name[name.length - 1] === ','))
+    name.pop()
+  if (!name.length) return null
+  const wordsPerPerson = name
+    .join(' ')
+    .split(/ , | und | and | & | y | et | e | i /)
+    .map((person) => person.split(' ').filter((word) => nameWord.test(word)).length)
+  const cleaned = cleanByline(name.join(' ').replace(/ , /g, ', '))
+  if (!cleaned) return null
+  return {
+    name: cleaned,
+    wordsPerPerson,
+    rest: words
+      .slice(index)
+      .join(' ')
+      .replace(/^\|\s*/, '')
+  }
+}
+
+const looksLikeDate =
+  /\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? \p{L}{3,} \d{4}|\p{L}{3,}\.? \d{1,2},? \d{4}|\d{4}年/u
+
+/**
+ * A line that is only a person's name ("Leena Simon", "Clara Löw, Siddharth Prakash & Klaus
+ * Jacob"), next to a date line: bylines without a "By". Each person needs a first and a last name,
+ * so section names such as "Energie & Umwelt" do not pass.
+ */
+function bareName(line: string): string | null {
+  const run = leadingName(line)
+  if (!run || (run.rest && !looksLikeDate.test(run.rest))) return null
+  const people = run.wordsPerPerson
+  return people.every((count) => count >= 2 && count <= 4) ? run.name : null
+}
+
+export interface LineBylines {
+  /** Introduced by "By", "Von", "Par", …: a byline. */
+  prefixed: string | null
+  /** A bare name next to the date: likely a byline, but may be a section or a person quoted. */
+  bare: string | null
+}
+
+/**
+ * Bylines in the lines by the headline: "Von Roland Brockmann und Sebastian Drescher ·
+ * 13.02.2017", "By" on a line of its own above the names, or a bare name next to the date.
+ */
+export function bylinesFromLines(text: string): LineBylines {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 25)
+  return { prefixed: prefixedByline(lines), bare: bareByline(lines) }
+}
+
+function prefixedByline(lines: string[]): string | null {
+  for (const [index, line] of lines.entries()) {
+    if (line.length > 200) continue
+    if (labelOnly.test(line)) {
+      // "By" / "Autor" alone, the names on the next lines ("David Brand and" / "Ramsey Khalifeh").
+      const following = lines[index + 1] ?? ''
+      const joined = /\s(and|und|&|et|y)$/i.test(following)
+        ? `${following} ${lines[index + 2] ?? ''}`
+        : following
+      const next = leadingName(joined)
+      if (next) return next.name
+      continue
+    }
+    const match = line.match(linePrefix) ?? line.match(gluedPrefix) ?? line.match(innerPrefix)
+    const run = match ? leadingName(match[1]) : null
+    if (run) return run.name
+  }
+  return null
+}
+
+function bareByline(lines: string[]): string | null {
+  for (const [index, line] of lines.entries()) {
+    if (line.length > 80) continue
+    const nearDate = [lines[index - 1], lines[index + 1], lines[index + 2]].some(
+      (other) => other !== undefined && other.length < 80 && looksLikeDate.test(other)
+    )
+    const name = bareName(line.replace(/^.*\d{4}\s*[-|·•–—]\s*/, ''))
+    if (name && (nearDate || looksLikeDate.test(line))) return name
+  }
+  return null
+}
+
+const normalizeName = (value: string): string =>
+  value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+
+/**
+ * True when a byline names the site rather than a person: "Badische Zeitung", "stern.de",
+ * "EAT SMARTER" on eatsmarter.de. Sites put their own name in `<meta name=author>`.
+ */
+export function isSiteName(byline: string, siteNames: (string | null)[]): boolean {
+  const name = normalizeName(byline)
+  if (!name) return true
+  // "stern.de", "Fluessiggas.de", "hessenschau.de/bb": a domain is a site, not a person.
+  if (
+    /^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.(com|de|net|org|at|ch|fr|it|es|info|co|uk|io|eu|cl|pe|bo)\b/iu.test(
+      byline.trim()
+    )
+  )
+    return true
+  return siteNames.some((site) => {
+    if (site && /^[a-z\d.-]+\.[a-z]{2,}$/i.test(site)) {
+      // A host name: its first label ("badische-zeitung" of www.badische-zeitung.de).
+      const label = normalizeName(
+        site
+          .replace(/^www\d?\./, '')
+          .split('.')
+          .slice(0, -1)
+          .join('')
+      )
+      return label.length >= 3 && name === label
+    }
+    const siteName = site ? normalizeName(site) : ''
+    return (
+      siteName.length >= 2 &&
+      (name === siteName || (siteName.length >= 4 && name.startsWith(siteName)))
+    )
+  })
 }

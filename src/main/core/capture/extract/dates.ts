@@ -62,7 +62,7 @@ const monthAbbreviations: Record<string, number> = {
   jänner: 1
 }
 
-function monthNumber(name: string): number | undefined {
+export function monthNumber(name: string): number | undefined {
   const word = name.toLowerCase().replace(/\.$/, '')
   return monthNames[word] ?? monthAbbreviations[word]
 }

@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability'
 import { FolioError } from '../../../../shared/errors'
 import { parseDocument, textOf } from './dom'
 import { resolveLazyImages } from './images'
-import { readMetadata } from './metadata'
+import { chooseByline, readMetadata } from './metadata'
 import { postprocessArticle } from './postprocess'
 import { preprocessDocument } from './preprocess'
 import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
@@ -162,7 +162,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   )
   return {
     title: completeTitle(article.title || metadata.title || fallbackTitle || url, fallbackTitle),
-    byline: metadata.byline ?? article.byline ?? metadata.markupByline,
+    byline: chooseByline(metadata, article.byline),
     siteName: metadata.siteName ?? article.siteName,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
     dir: cleanDirection(article.dir) ?? metadata.dir,

@@ -3,7 +3,7 @@
  * `<meta>` tags, `<time>` and the "发布时间：… 作者：…" lines of Chinese news sites.
  */
 import { documentBaseUrl, resolveUrl, textOf } from './dom'
-import { bylineFromMarkup, cleanByline } from './byline'
+import { bylineFromMarkup, bylinesFromLines, cleanByline, isSiteName } from './byline'
 import { dateFromUrl, findDateInText, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
 import { findHeadline, headlineContext } from './headline'
@@ -22,6 +22,29 @@ export interface PageMetadata {
   baseUrl: string
   /** An author found in page markup; less sure than Readability's byline in the article. */
   markupByline: string | null
+  /** A bare name next to the date under the headline; less sure than a marked-up byline. */
+  nearbyName: string | null
+  /** An author the metadata declares that is the site's own name: better than nothing. */
+  siteAuthor: string | null
+  /** Names of the site itself (og:site_name, publisher, host), which are not bylines. */
+  siteNames: string[]
+}
+
+/**
+ * The article's byline: the metadata's, else Readability's, else one from page markup. Readability
+ * takes any short text in an element whose class says "author" or "byline", which is often a
+ * label ("Posted on", "Veröffentlicht am") or the site's name; those are dropped.
+ */
+export function chooseByline(
+  metadata: PageMetadata,
+  readabilityByline: string | null | undefined
+): string | null {
+  const fromReadability = cleanByline(readabilityByline ?? null)
+  const person =
+    fromReadability && !isSiteName(fromReadability, metadata.siteNames) ? fromReadability : null
+  return (
+    metadata.byline ?? person ?? metadata.markupByline ?? metadata.nearbyName ?? metadata.siteAuthor
+  )
 }
 
 /** All `<meta>` values by lower-cased name/property/itemprop, in document order. */
@@ -164,24 +187,39 @@ function documentLanguage(
   return value?.trim() || null
 }
 
+interface BylineCandidates {
+  jsonLd: string | null
+  meta: string | null
+  /** "Von …", "By …" lines by the headline. */
+  lines: string | null
+  chineseText: () => string | null
+}
+
 /**
  * Chinese news sites put the site's name in `<meta name=author>` and the journalist or editor in
- * the text ("作者：…", "责任编辑：…"), so on those pages the text comes first.
+ * the text ("作者：…", "责任编辑：…"), so on those pages the text comes first. Elsewhere a byline
+ * printed by the headline comes first: JSON-LD and `<meta>` authors are often the CMS account that
+ * posted the story or the site itself.
  */
 function pickByline(
   document: Document,
-  jsonLdAuthor: string | null,
-  metaAuthor: string | null,
-  bodyText: () => string
+  candidates: BylineCandidates,
+  isSite: (name: string) => boolean
 ): string | null {
-  const title = document.title ?? ''
-  const chinese = /\p{Script=Han}{4}/u.test(title)
-  const fromText = (): string | null => cleanByline(chineseByline(bodyText))
+  const person = (value: string | null): string | null => {
+    const name = cleanByline(value)
+    return name && !isSite(name) ? name : null
+  }
+  const chinese = /\p{Script=Han}{4}/u.test(document.title ?? '')
+  const declared = person(candidates.jsonLd) ?? person(candidates.meta)
+  const printed = person(candidates.lines)
+  // "By JEFFREY GETTLEMAN" on the page, "Jeffrey Gettleman" in the metadata: the metadata spells it.
+  const sameName = printed && declared && printed.toLowerCase() === declared.toLowerCase()
   return (
-    (chinese ? fromText() : null) ??
-    cleanByline(jsonLdAuthor) ??
-    cleanByline(metaAuthor) ??
-    fromText()
+    (chinese ? person(candidates.chineseText()) : null) ??
+    (sameName ? declared : printed) ??
+    declared ??
+    person(candidates.chineseText())
   )
 }
 
@@ -231,6 +269,14 @@ function chooseDate(dates: DateCandidates): number | null {
   )
 }
 
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return ''
+  }
+}
+
 export function readMetadata(document: Document, pageUrl: string): PageMetadata {
   const meta = collectMeta(document)
   const jsonLd = parseJsonLd(document)
@@ -249,11 +295,33 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       ? (findDateInText(context.after, { shortForms: true, lang }) ??
         findDateInText(context.before, { shortForms: true, lang }))
       : null
+  const siteNames = [
+    firstMeta(meta, ['og:site_name']),
+    firstMeta(meta, ['application-name']),
+    jsonLd.publisher,
+    firstMeta(meta, ['publisher', 'dc.publisher', 'article:publisher'])
+  ]
+  const hostname = hostnameOf(pageUrl)
+  if (hostname) siteNames.push(hostname)
+  const isSite = (name: string): boolean => isSiteName(name, siteNames)
+  const metaAuthor = firstMeta(meta, authorMetaKeys)
+  const lineBylines = context
+    ? bylinesFromLines(`${context.after}\n${context.before}`)
+    : { prefixed: null, bare: null }
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
     title,
-    byline: pickByline(document, jsonLd.author, firstMeta(meta, authorMetaKeys), bodyText),
+    byline: pickByline(
+      document,
+      {
+        jsonLd: jsonLd.author,
+        meta: metaAuthor,
+        lines: lineBylines.prefixed,
+        chineseText: () => chineseByline(bodyText)
+      },
+      isSite
+    ),
     siteName: firstMeta(meta, ['og:site_name', 'application-name']) ?? jsonLd.publisher,
     lang,
     dir: documentDirection(document),
@@ -278,6 +346,9 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     ),
     keywords: collectKeywords(meta, jsonLd.keywords),
     baseUrl,
-    markupByline: bylineFromMarkup(document)
+    markupByline: ((name) => (name && !isSite(name) ? name : null))(bylineFromMarkup(document)),
+    nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
+    siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor),
+    siteNames: siteNames.filter((name): name is string => !!name)
   }
 }
