@@ -79,8 +79,12 @@ export function ArticleRow({
         // The list takes the focus back just after the press: moving it during the press (or
         // cancelling the press) would stop Chromium from starting a drag onto a tag.
         onFocus={(event) => {
-          const list = event.currentTarget.closest<HTMLElement>('.list-pane')
-          setTimeout(() => list?.focus({ preventScroll: true }), 0)
+          const button = event.currentTarget
+          setTimeout(() => {
+            // Unless the focus has moved on already (the reader takes it when an article opens).
+            if (document.activeElement !== button) return
+            button.closest<HTMLElement>('.list-pane')?.focus({ preventScroll: true })
+          }, 0)
         }}
         onClick={onOpen}
         tabIndex={-1}
