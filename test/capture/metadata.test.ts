@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
+import { bylinesFromLines, cleanByline } from '../../src/main/core/capture/extract/byline'
 import { findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
-import { readMetadata } from '../../src/main/core/capture/extract/metadata'
+import { chooseByline, readMetadata } from '../../src/main/core/capture/extract/metadata'
 import { corpusPage } from '../helpers/corpus'
 
 const day = (epoch: number | null): string | null =>
@@ -140,5 +141,115 @@ describe('readMetadata: publication date', () => {
       'https://pagesix.com/2020/02/24/former-wh-press-secretary-dee-dee-myers-exits-warner-bros-role/'
     )
     expect(day(metadata.publishedAt)).toBe('2020-02-24')
+  })
+})
+
+describe('cleanByline', () => {
+  it('decodes entities left by double escaping', () => {
+    expect(cleanByline('Redacci&oacute;n Diario Pagina Siete')).toBe(
+      'Redacción Diario Pagina Siete'
+    )
+  })
+
+  it('drops links, prefixes and labels', () => {
+    expect(cleanByline('Frank Bueltge - http://bueltge.de')).toBe('Frank Bueltge')
+    expect(cleanByline('Von Lisa Borch')).toBe('Lisa Borch')
+    expect(cleanByline('Posted on')).toBeNull()
+    expect(cleanByline('Veröffentlicht am')).toBeNull()
+    expect(cleanByline('Autor:')).toBeNull()
+    expect(cleanByline('cipha[at]cipha.net')).toBeNull()
+    expect(cleanByline('news@example.com')).toBeNull()
+  })
+})
+
+describe('bylinesFromLines', () => {
+  it('reads a prefixed byline and stops at the date', () => {
+    expect(
+      bylinesFromLines('Von Roland Brockmann und Sebastian Drescher · 13.02.2017').prefixed
+    ).toBe('Roland Brockmann und Sebastian Drescher')
+    expect(bylinesFromLines('By Laura June Topolsky July 13, 2015').prefixed).toBe(
+      'Laura June Topolsky'
+    )
+    expect(bylinesFromLines('Veröffentlicht am 15/07/2014 von Guido Beyss').prefixed).toBe(
+      'Guido Beyss'
+    )
+  })
+
+  it('reads names on the lines after a lone "By"', () => {
+    expect(bylinesFromLines('By\nDavid Brand and\nRamsey Khalifeh\nPublished Nov 8').prefixed).toBe(
+      'David Brand and Ramsey Khalifeh'
+    )
+  })
+
+  it('reads a "By" glued to the name, but not a word that starts like one', () => {
+    expect(bylinesFromLines('ByAlex Bozarjian\nThursday').prefixed).toBe('Alex Bozarjian')
+    expect(bylinesFromLines('PARA SUSCRIPTORES').prefixed).toBeNull()
+  })
+
+  it('does not take a capitalised noun after "von" in a sentence for a name', () => {
+    expect(bylinesFromLines('Der Rückgang von Arbeitsplätzen in der Region').prefixed).toBeNull()
+  })
+
+  it('takes a bare name next to the date, but not a section name', () => {
+    expect(bylinesFromLines('Leena Simon\nVeröffentlicht am 06.10.2023').bare).toBe('Leena Simon')
+    expect(bylinesFromLines('Energie & Umwelt\n26. Oktober 2023').bare).toBeNull()
+  })
+})
+
+describe('readMetadata: byline', () => {
+  const byline = (head: string, body: string, readability: string | null = null): string | null =>
+    chooseByline(metadataOf(head, body), readability)
+
+  it('prefers the name by the headline to a <meta> author that is the site', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Badische Zeitung"><meta property="og:site_name" content="Badische Zeitung">',
+        `<h1>A long enough headline here</h1><p>Von Lisa Petrich</p><p>Mo, 11. Okt 2021</p>${paragraph}`
+      )
+    ).toBe('Lisa Petrich')
+  })
+
+  it('keeps the metadata spelling of the same name', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Jeffrey Gettleman">',
+        `<h1>A long enough headline here</h1><p>By JEFFREY GETTLEMAN</p>${paragraph}`
+      )
+    ).toBe('Jeffrey Gettleman')
+  })
+
+  it('falls back to a site-named author when nothing names a person', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Example News"><meta property="og:site_name" content="Example News">',
+        `<h1>A long enough headline here</h1>${paragraph}`
+      )
+    ).toBe('Example News')
+  })
+
+  it("drops Readability's label bylines in favour of the name in the markup", () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1><div class="entry-meta">Posted on <span class="byline"><a rel="author" href="/author/realiberry">Realiberry</a></span></div>${paragraph}`,
+        'Posted on'
+      )
+    ).toBe('Realiberry')
+  })
+
+  it.each([
+    ['html/abc13.com-Copperfield.html.gz', 'https://abc13.com/x/14030671/', 'Alex Bozarjian'],
+    [
+      'html/badische-zeitung.de-Wohnungssuche.html.gz',
+      'https://www.badische-zeitung.de/viele-studierende',
+      'Lisa Petrich'
+    ],
+    [
+      'html/ad-magazin.de.wellness.html.gz',
+      'https://www.ad-magazin.de/artikel/wellness-hotels',
+      'Fiona Bornhöft und Mariam Hofbeck'
+    ]
+  ])('names the author of the trafilatura-eval page %s', (file, pageUrl, author) => {
+    expect(chooseByline(corpusMetadata('trafilatura-eval', file, pageUrl), null)).toBe(author)
   })
 })

@@ -132,7 +132,9 @@ function leadingName(text: string): NameRun | null {
   let index = 0
   for (; index < words.length; index += 1) {
     // "Wilkinson@alissamarie", "Adwan1": handles and footnote marks glued to the name.
-    const word = words[index].replace(/@.*$|\d+$/, '')
+    const word = words[index].replace(/@.*$|\d+\.?$/, '')
+    // What follows a glued number ("Hofbeck1. Januar 2023") is a date, not more name.
+    const glued = word !== words[index] && nameWord.test(word)
     // "By Laura June Topolsky July 13, 2015": the date starts at the month.
     if (monthNumber(word) && /^\d/.test(words[index + 1] ?? '')) break
     if (nameWord.test(word)) name.push(word)
@@ -140,6 +142,10 @@ function leadingName(text: string): NameRun | null {
       name.push(word.toLowerCase() === word ? word : word.toLowerCase())
     else break
     if (name.length > maximumBylineWords + 2) return null
+    if (glued) {
+      index += 1
+      break
+    }
   }
   while (name.length && (nameJoiners.has(name[name.length - 1]) || name[name.length - 1] === ','))
     name.pop()
