@@ -12,11 +12,12 @@ export function likeLiteral(value: string): string {
 }
 
 function tagCondition(tag: string): SqlCondition {
-  // `tag:research` also matches `research/llm`; tag names compare case-insensitively (NOCASE).
+  // `tag:research` also matches `research/llm`: the articles of the tree node `research` (kept by
+  // migration 0004's triggers); node names compare case-insensitively (NOCASE).
   return {
-    sql: `EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.article_id = a.id AND (t.name = ? OR t.name LIKE ? ESCAPE '\\'))`,
-    params: [tag, `${likeLiteral(tag)}/%`]
+    sql: `EXISTS (SELECT 1 FROM article_nodes
+      WHERE node_id = (SELECT id FROM tag_nodes WHERE name = ?) AND article_id = a.id)`,
+    params: [tag]
   }
 }
 
