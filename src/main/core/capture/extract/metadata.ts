@@ -40,10 +40,14 @@ export function chooseByline(
   readabilityByline: string | null | undefined
 ): string | null {
   const fromReadability = cleanByline(readabilityByline ?? null)
-  const person =
-    fromReadability && !isSiteName(fromReadability, metadata.siteNames) ? fromReadability : null
+  const isSite = fromReadability !== null && isSiteName(fromReadability, metadata.siteNames)
   return (
-    metadata.byline ?? person ?? metadata.markupByline ?? metadata.nearbyName ?? metadata.siteAuthor
+    metadata.byline ??
+    (isSite ? null : fromReadability) ??
+    metadata.markupByline ??
+    metadata.nearbyName ??
+    metadata.siteAuthor ??
+    fromReadability
   )
 }
 
