@@ -190,8 +190,27 @@ describe('bylinesFromLines', () => {
     expect(bylinesFromLines('Der Rückgang von Arbeitsplätzen in der Region').prefixed).toBeNull()
   })
 
+  it('reads an account name only after an explicit "by", and only when no line names a person', () => {
+    expect(bylinesFromLines('Verfasst von: mitundvoneinander | 31. Dezember 2008').prefixed).toBe(
+      'mitundvoneinander'
+    )
+    expect(
+      bylinesFromLines('Gespeichert von human am 7. Juli 2019\nBlog Beitrag von Margarita Koreneva')
+        .prefixed
+    ).toBe('Margarita Koreneva')
+    expect(bylinesFromLines('Cowboyboots von Crocs – werden auch genannt').prefixed).toBeNull()
+  })
+
+  it('reads a byline after the time and stops at template words', () => {
+    expect(bylinesFromLines('Stars (1 / 1) 06.11.2023 13:30 von Olga').prefixed).toBe('Olga')
+    expect(bylinesFromLines('Posted by Henry In Aktuell').prefixed).toBe('Henry')
+  })
+
   it('takes a bare name next to the date, but not a section name', () => {
     expect(bylinesFromLines('Leena Simon\nVeröffentlicht am 06.10.2023').bare).toBe('Leena Simon')
+    expect(bylinesFromLines('Tanja Karrasch3.11.2023\nFür 2023 rechnet').bare).toBe(
+      'Tanja Karrasch'
+    )
     expect(bylinesFromLines('Energie & Umwelt\n26. Oktober 2023').bare).toBeNull()
   })
 })
@@ -207,6 +226,15 @@ describe('readMetadata: byline', () => {
         `<h1>A long enough headline here</h1><p>Von Lisa Petrich</p><p>Mo, 11. Okt 2021</p>${paragraph}`
       )
     ).toBe('Lisa Petrich')
+  })
+
+  it('finds the headline in an <h2> on templates without an <h1>', () => {
+    expect(
+      byline(
+        '',
+        `<header><h2>A long enough headline here</h2><p>Von Daniela Obers</p></header>${paragraph}`
+      )
+    ).toBe('Daniela Obers')
   })
 
   it('keeps the metadata spelling of the same name', () => {

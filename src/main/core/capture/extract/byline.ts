@@ -106,12 +106,24 @@ const gluedPrefix = /^(?:By|Von|Par|Por)(?=\p{Lu}\p{Ll})(.+)$/u
 // Beyss", "Ein Interview von Eugen Zentner".
 const innerPrefix =
   /(?:posted|published|written|filed|veröffentlicht|publiziert|geschrieben|verfasst|gespeichert|erstellt|eingetragen|beitrag|interview|artikel|kommentar|kolumne|gastbeitrag|text|publié|publicado|[-–—]{2,})\b[^|·•]{0,40}?\s(?:by|von|par|por|door)\s+(?=\p{Lu})(.+)$/iu
+// A byline right after the time: "06.11.2023 13:30 von Olga".
+const afterTime = /\d{1,2}:\d{2}(?:\s*uhr)?\s+(?:by|von)\s+(?=\p{Lu})(.+)$/iu
+// An account name after an explicit "by": "Verfasst von: mitundvoneinander | 31. Dezember 2008",
+// "Posted in Datenschutz by damianduchamps on August 3, 2019".
+const accountAfterPrefix =
+  /(?:^|(?:posted|published|verfasst|geschrieben|veröffentlicht)\b[^|·•]{0,40}?\s|\d{1,2}:\d{2}\s+)(?:by|von)\s*[:：]?\s+([\p{L}\d][\p{L}\d._-]{2,29})(?:\s*$|\s*[|·•–—,]|\s+(?:am|on|in|um|le|el)\s)/iu
 const labelOnly = /^(?:by|von|par|por|autor|autorin|author|text)\s*[:：]?$/i
 // Words that may join or sit inside names: "Fiona Bornhöft und Mariam Hofbeck", "Walter von Aachen".
 const nameJoiners = new Set(
   'und and & y e et en i von van der den de del della da di du la le zu dos das bin al'.split(' ')
 )
 const nameWord = /^(\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u
+// Capitalised words that end a name in template lines: "Posted by Henry In Aktuell".
+const nameEnd = new Set(
+  'in im on at am um auf für updated published aktualisiert veröffentlicht posted photo photos foto fotos bild comments kommentare share teilen'.split(
+    ' '
+  )
+)
 const separators = /\s*[|·•–—]\s*|\s+-\s+/g
 
 interface NameRun {
@@ -132,11 +144,12 @@ function leadingName(text: string): NameRun | null {
   let index = 0
   for (; index < words.length; index += 1) {
     // "Wilkinson@alissamarie", "Adwan1": handles and footnote marks glued to the name.
-    const word = words[index].replace(/@.*$|\d+\.?$/, '')
+    const word = words[index].replace(/@.*$|\d.*$/, '')
     // What follows a glued number ("Hofbeck1. Januar 2023") is a date, not more name.
     const glued = word !== words[index] && nameWord.test(word)
     // "By Laura June Topolsky July 13, 2015": the date starts at the month.
     if (monthNumber(word) && /^\d/.test(words[index + 1] ?? '')) break
+    if (nameEnd.has(word.toLowerCase())) break
     if (nameWord.test(word)) name.push(word)
     else if ((nameJoiners.has(word.toLowerCase()) || word === ',') && name.length > 0)
       name.push(word.toLowerCase() === word ? word : word.toLowerCase())
@@ -214,9 +227,19 @@ function prefixedByline(lines: string[]): string | null {
       if (next) return next.name
       continue
     }
-    const match = line.match(linePrefix) ?? line.match(gluedPrefix) ?? line.match(innerPrefix)
+    const match =
+      line.match(linePrefix) ??
+      line.match(gluedPrefix) ??
+      line.match(innerPrefix) ??
+      line.match(afterTime)
     const run = match ? leadingName(match[1]) : null
     if (run) return run.name
+  }
+  // Account names ("mitundvoneinander") only when no line names a person.
+  for (const line of lines) {
+    const account = line.length <= 200 ? line.match(accountAfterPrefix)?.[1] : undefined
+    const accountName = account ? cleanByline(account) : null
+    if (accountName) return accountName
   }
   return null
 }

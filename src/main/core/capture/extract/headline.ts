@@ -45,16 +45,21 @@ const normalize = (value: string): string => value.toLowerCase().replace(/\s+/g,
 /**
  * The page's headline element: the `<h1>` whose text is the article's title when one is, since
  * many templates also wrap the logo or a section name in an `<h1>`; else the first `<h1>` that
- * reads like a title.
+ * reads like a title; else, on templates without an `<h1>`, the `<h2>` that holds the title.
  */
 export function findHeadline(document: Document, title: string | null): Element | null {
-  const headings = Array.from(document.querySelectorAll('h1')).slice(0, 10)
-  const wanted = normalize(title ?? document.title ?? '')
-  const matching = headings.find((heading) => {
+  const wanted = normalize(`${title ?? ''} ${document.title ?? ''}`)
+  const isTitle = (heading: Element): boolean => {
     const text = normalize(textOf(heading))
     return text.length >= 10 && wanted.includes(text)
-  })
-  return matching ?? headings.find((heading) => textOf(heading).length >= 10) ?? null
+  }
+  const headings = Array.from(document.querySelectorAll('h1')).slice(0, 10)
+  return (
+    headings.find(isTitle) ??
+    headings.find((heading) => textOf(heading).length >= 10) ??
+    Array.from(document.querySelectorAll('h2')).slice(0, 20).find(isTitle) ??
+    null
+  )
 }
 
 function nextInOrder(node: Node, root: Node): Node | null {
