@@ -74,10 +74,16 @@ export function cleanByline(value: string | null): string | null {
     .replace(/\s*[-–|,]?\s*(https?:\/\/|www\.)\S+/gi, '')
     .replace(bylinePrefix, '')
     .replace(/^(by|von)\s+/i, '')
+    // "Jörn Mecher am 08.12.2022": the date after the name (not "Datum: 19.11.2021 Autor: …").
+    .replace(
+      /^([^:：\d]*\p{L}[^:：\d]*?)\s+(?:am|on|le|el|em|il|\||·|•|-|–|,)?\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}.*$/u,
+      '$1'
+    )
     .replace(/\s*\(\s*\)?$/, '')
     .replace(/[\s|,·•–-]+$/, '')
     .trim()
-  if (!text || /^(https?:\/\/|@)/i.test(text) || text.length > 100) return null
+  // "9 articles", "12 Kommentare": counters, not names.
+  if (!text || /^(https?:\/\/|@|\d)/i.test(text) || text.length > 100) return null
   if (/\S+@\S+\.\w+|\[at\]/i.test(text)) return null
   if (labelWords.test(text.replace(/\s*[:：]$/, '')) || !/\p{L}{2}/u.test(text)) return null
   return text
@@ -98,7 +104,7 @@ export function bylineFromMarkup(document: Document): string | null {
 // "Von Lisa Borch", "By Ian Mohr", "Par Barbara Stiegler", "Text: Harald Willenbrock": the words
 // that introduce a byline. Glued block text reads "ByAlex Bozarjian".
 const prefixWords =
-  'by|von|par|por|door|af|av|text|texte|texto|autor|autorin|author|autoren|authors|written by|geschrieben von|verfasst von|redakteur|redakteurin'
+  'by|von|par|por|door|af|av|text|texte|texto|autor|autorin|author|autoren|authors|auteur|auteurs|autore|written by|geschrieben von|verfasst von|redakteur|redakteurin'
 const linePrefix = new RegExp(`^(?:${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`, 'i')
 // Block text glues a "By" label to the name: "ByAlex Bozarjian" (not "PARA SUSCRIPTORES").
 const gluedPrefix = /^(?:By|Von|Par|Por)(?=\p{Lu}\p{Ll})(.+)$/u
@@ -207,9 +213,11 @@ export interface LineBylines {
  */
 export function bylinesFromLines(text: string): LineBylines {
   const lines = text
+    .replace(/\u00ad/g, '')
     .split('\n')
     .map((line) => line.trim())
-    .filter(Boolean)
+    // Separator-only lines ("|", "-") sit between a name and its date.
+    .filter((line) => /[\p{L}\d]/u.test(line))
     .slice(0, 25)
   return { prefixed: prefixedByline(lines), bare: bareByline(lines) }
 }

@@ -39,7 +39,9 @@ export function chooseByline(
   metadata: PageMetadata,
   readabilityByline: string | null | undefined
 ): string | null {
-  const fromReadability = cleanByline(readabilityByline ?? null)
+  // Readability returns the whole byline element: "Datum: 19.11.2021 / Autor: Fritz Imhof".
+  const lines = readabilityByline?.includes('\n') ? bylinesFromLines(readabilityByline) : null
+  const fromReadability = lines?.prefixed ?? cleanByline(readabilityByline ?? null)
   const isSite = fromReadability !== null && isSiteName(fromReadability, metadata.siteNames)
   return (
     metadata.byline ??
