@@ -265,6 +265,18 @@ describe('readMetadata: byline', () => {
     ).toBe('Realiberry')
   })
 
+  it('reads Chinese bylines: a role before the name, and no label taken for a name', () => {
+    const chinese = (body: string): string | null =>
+      metadataOf(
+        '<title>中美贸易持久战中国人的斗志被激发</title>',
+        `<h1>中美贸易持久战中国人的斗志被激发</h1>${body}${paragraph}`,
+        'zh'
+      ).byline
+    expect(chinese('<p>【文/观察者网专栏作者 王文】</p>')).toBe('王文')
+    expect(chinese('<p>王文：中美贸易“持久战”</p><p>责任编辑: 小婷</p>')).toBe('小婷')
+    expect(chinese('<span>作者：</span><span>责任编辑：肖春芳</span>')).toBe('肖春芳')
+  })
+
   it.each([
     ['html/abc13.com-Copperfield.html.gz', 'https://abc13.com/x/14030671/', 'Alex Bozarjian'],
     [
