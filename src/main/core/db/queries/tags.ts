@@ -77,29 +77,32 @@ export function tagSubtree(db: Database, name: string): TagRow[] {
     .all(...condition.params) as TagRow[]
 }
 
-/** A tag with the number of articles carrying it. */
-export interface TagCountRow {
-  id: number
-  name: string
-  count: number
+/** A node of the tag tree with its stored counts (migration 0004). */
+export interface TagNodeRow {
+  /** The node's name as stored: the spelling of the tag that made it. */
+  node: string
+  /** The tag of this name; null for an implicit parent (`a` of `a/b` when no tag is `a`). */
+  id: number | null
+  name: string | null
+  /** Articles carrying the tag itself. */
+  count: number | null
+  /** Articles carrying it or a tag beneath it. */
+  total: number
 }
 
 /**
- * Every tag with its own count, and every node of the tree (a tag's name or a name above one) with
- * its total: the articles carrying it or a tag beneath it. Both are stored, kept by triggers
- * (migration 0004), so reading them never counts links.
+ * Every node of the tag tree with its counts, in tree order (`a`, `a/b`, `a/b/c`, `a b`: with `/`
+ * replaced by the lowest character, plain order is tree order), ignoring ASCII case as NOCASE
+ * does. The counts are stored, kept by triggers, so this never counts links.
  */
-export function tagCounts(db: Database): {
-  tags: TagCountRow[]
-  nodes: { name: string; total: number }[]
-} {
-  return {
-    tags: db.prepare('SELECT id, name, article_count AS count FROM tags').all() as TagCountRow[],
-    nodes: db.prepare('SELECT name, total FROM tag_nodes').all() as {
-      name: string
-      total: number
-    }[]
-  }
+export function tagTree(db: Database): TagNodeRow[] {
+  return db
+    .prepare(
+      `SELECT n.name AS node, t.id, t.name, t.article_count AS count, n.total
+       FROM tag_nodes n LEFT JOIN tags t ON t.name = n.name
+       ORDER BY replace(lower(n.name), '/', char(1))`
+    )
+    .all() as TagNodeRow[]
 }
 
 /** Ids of the articles carrying any of these tags. */
