@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
-import { bylinesFromLines, cleanByline } from '../../src/main/core/capture/extract/byline'
+import {
+  bylinesFromLines,
+  cleanByline,
+  creditedByline
+} from '../../src/main/core/capture/extract/byline'
 import { findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { chooseByline, readMetadata } from '../../src/main/core/capture/extract/metadata'
@@ -215,6 +219,23 @@ describe('bylinesFromLines', () => {
   })
 })
 
+describe('creditedByline', () => {
+  it('reads explicit credits anywhere in the text', () => {
+    expect(creditedByline('Der Artikel.\nAutor: Peter Maahn/SP-X')).toBe('Peter Maahn')
+    expect(creditedByline('Text.\nAutoren Jelko Djuren und Jutta Klaukien')).toBe(
+      'Jelko Djuren und Jutta Klaukien'
+    )
+    expect(creditedByline('Autor\nNikolai Huke\nThemen')).toBe('Nikolai Huke')
+    expect(creditedByline('Sport\nvon Andreas Kürten\nDie Saison')).toBe('Andreas Kürten')
+  })
+
+  it('needs a label and a first and last name', () => {
+    expect(creditedByline('Von Montag an gilt die neue Regel.')).toBeNull()
+    expect(creditedByline('Gespräch mit Angela Merkel')).toBeNull()
+    expect(creditedByline('Autor: Benni')).toBeNull()
+  })
+})
+
 describe('readMetadata: byline', () => {
   const byline = (head: string, body: string, readability: string | null = null): string | null =>
     chooseByline(metadataOf(head, body), readability)
@@ -235,6 +256,21 @@ describe('readMetadata: byline', () => {
         `<header><h2>A long enough headline here</h2><p>Von Daniela Obers</p></header>${paragraph}`
       )
     ).toBe('Daniela Obers')
+  })
+
+  it('reads a credit at the end of the article when nothing by the headline names the author', () => {
+    expect(
+      byline('', `<h1>A long enough headline here</h1>${paragraph}<p>Text von Christian Seiler</p>`)
+    ).toBe('Christian Seiler')
+  })
+
+  it('does not take a share button\'s "Text: <title>" for a credit', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1>${paragraph}<p>Text: A long enough headline here @example.com</p>`
+      )
+    ).toBeNull()
   })
 
   it('keeps the metadata spelling of the same name', () => {

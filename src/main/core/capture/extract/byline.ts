@@ -130,7 +130,7 @@ const nameEnd = new Set(
     ' '
   )
 )
-const separators = /\s*[|·•–—]\s*|\s+-\s+/g
+const separators = /\s*[|·•–—/]\s*|\s+-\s+/g
 
 interface NameRun {
   name: string
@@ -220,6 +220,37 @@ export function bylinesFromLines(text: string): LineBylines {
     .filter((line) => /[\p{L}\d]/u.test(line))
     .slice(0, 25)
   return { prefixed: prefixedByline(lines), bare: bareByline(lines) }
+}
+
+// Credits anywhere in the page: "Autor: Peter Maahn/SP-X", "Autoren Jelko Djuren und Jutta
+// Klaukien", "Text von Christian Seiler", "Redaktion: Eberhard Fuhr (Pressesprecher)".
+const creditLine =
+  /^(?:(?:autoren|autorin|autor|authors|author|auteurs|auteur|text|texte|redaktion|von|by)\s*[:：]|(?:autoren|autorin|autor|text von|texte de|verfasst von|geschrieben von|written by)\b)\s*(.+)$/i
+// "von Andreas Kürten" alone on a short line.
+const shortByLine = /^(?:von|by|par|por)\s+(.+)$/i
+const shortLineLength = 40
+const creditLineLength = 120
+
+/**
+ * An author credited in so many words anywhere in the page, for pages that name the author only
+ * at the end of the article. Only explicit labels count, and a name needs a first and last name.
+ */
+export function creditedByline(text: string): string | null {
+  const lines = text
+    .replace(/\u00ad/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+  for (const [index, line] of lines.entries()) {
+    if (line.length > creditLineLength) continue
+    const rest =
+      line.match(creditLine)?.[1] ??
+      (line.length <= shortLineLength ? line.match(shortByLine)?.[1] : undefined) ??
+      (labelOnly.test(line) ? lines[index + 1] : undefined)
+    const run = rest ? leadingName(rest) : null
+    if (run && run.wordsPerPerson.every((count) => count >= 2)) return run.name
+  }
+  return null
 }
 
 function prefixedByline(lines: string[]): string | null {

@@ -125,6 +125,14 @@ function headerLines(text: string): string {
   return (body < 0 ? lines : lines.slice(0, body)).join('\n')
 }
 
+// Author credits sit at the end of long articles; 100,000 characters reach them on nearly all.
+const pageTextLimit = 100_000
+
+/** The page's text with a line break between blocks, for credits far from the headline. */
+export function pageLines(document: Document): string {
+  return document.body ? tidy(linesAfter(document.body, pageTextLimit)) : ''
+}
+
 export function headlineContext(headline: Element | null): HeadlineContext | null {
   if (!headline) return null
   const title = textOf(headline)

@@ -3,10 +3,16 @@
  * `<meta>` tags, `<time>` and the "发布时间：… 作者：…" lines of Chinese news sites.
  */
 import { documentBaseUrl, resolveUrl, textOf } from './dom'
-import { bylineFromMarkup, bylinesFromLines, cleanByline, isSiteName } from './byline'
+import {
+  bylineFromMarkup,
+  bylinesFromLines,
+  cleanByline,
+  creditedByline,
+  isSiteName
+} from './byline'
 import { dateFromUrl, findDateInText, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
-import { findHeadline, headlineContext } from './headline'
+import { findHeadline, headlineContext, pageLines } from './headline'
 
 export interface PageMetadata {
   title: string | null
@@ -22,6 +28,8 @@ export interface PageMetadata {
   baseUrl: string
   /** An author found in page markup; less sure than Readability's byline in the article. */
   markupByline: string | null
+  /** "Autor: …", "Text von …" further down the page, when nothing by the headline names one. */
+  creditedByline: string | null
   /** A bare name next to the date under the headline; less sure than a marked-up byline. */
   nearbyName: string | null
   /** An author the metadata declares that is the site's own name: better than nothing. */
@@ -47,6 +55,7 @@ export function chooseByline(
     metadata.byline ??
     (isSite ? null : fromReadability) ??
     metadata.markupByline ??
+    metadata.creditedByline ??
     metadata.nearbyName ??
     metadata.siteAuthor ??
     fromReadability
@@ -317,20 +326,32 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const lineBylines = context
     ? bylinesFromLines(`${context.after}\n${context.before}`)
     : { prefixed: null, bare: null }
+  const byline = pickByline(
+    document,
+    {
+      jsonLd: jsonLd.author,
+      meta: metaAuthor,
+      lines: lineBylines.prefixed,
+      chineseText: () => chineseByline(bodyText)
+    },
+    isSite
+  )
+  const markupByline = ((name) => (name && !isSite(name) ? name : null))(bylineFromMarkup(document))
+  // Share buttons print "Text: <the title>"; the start of the title is not a name.
+  const startsTitle = (name: string): boolean =>
+    [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
+  // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
+  const credited =
+    byline || markupByline
+      ? null
+      : ((name) => (name && !isSite(name) && !startsTitle(name) ? name : null))(
+          creditedByline(pageLines(document))
+        )
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
     title,
-    byline: pickByline(
-      document,
-      {
-        jsonLd: jsonLd.author,
-        meta: metaAuthor,
-        lines: lineBylines.prefixed,
-        chineseText: () => chineseByline(bodyText)
-      },
-      isSite
-    ),
+    byline,
     siteName: firstMeta(meta, ['og:site_name', 'application-name']) ?? jsonLd.publisher,
     lang,
     dir: documentDirection(document),
@@ -355,7 +376,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     ),
     keywords: collectKeywords(meta, jsonLd.keywords),
     baseUrl,
-    markupByline: ((name) => (name && !isSite(name) ? name : null))(bylineFromMarkup(document)),
+    markupByline,
+    creditedByline: credited,
     nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
     siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor),
     siteNames: siteNames.filter((name): name is string => !!name)
