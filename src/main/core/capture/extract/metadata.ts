@@ -254,13 +254,14 @@ function textFromHeadline(document: Document, bodyText: string): string {
 interface DateCandidates {
   /** JSON-LD `datePublished` or a date `<meta>`: the publication instant. */
   declared: number | null
-  /** A `<time datetime>` in the page, outside sidebars and comments. */
-  time: number | null
   /** The date printed by the headline. */
   printed: number | null
-  fromChineseText: number | null
-  fromUrl: number | null
-  fromText: number | null
+  // The fallbacks read the whole page's text: only computed when needed.
+  /** A `<time datetime>` in the page, outside sidebars and comments. */
+  time: () => number | null
+  fromChineseText: () => number | null
+  fromUrl: () => number | null
+  fromText: () => number | null
 }
 
 const utcDay = (epoch: number): string => new Date(epoch).toISOString().slice(0, 10)
@@ -283,7 +284,12 @@ function chooseDate(dates: DateCandidates): number | null {
     return printed
   }
   return (
-    declared ?? dates.time ?? printed ?? dates.fromChineseText ?? dates.fromUrl ?? dates.fromText
+    declared ??
+    dates.time() ??
+    printed ??
+    dates.fromChineseText() ??
+    dates.fromUrl() ??
+    dates.fromText()
   )
 }
 
@@ -363,11 +369,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
         parseDate(jsonLd.datePublished) ??
         parseDate(firstMeta(meta, dateMetaKeys)) ??
         parseDate(jsonLd.dateCreated),
-      time: timeElementDate(document),
       printed: printedDate(),
-      fromChineseText: chineseDate(bodyText),
-      fromUrl: dateFromUrl(pageUrl),
-      fromText: findDateInText(textFromHeadline(document, bodyText()))
+      time: () => timeElementDate(document),
+      fromChineseText: () => chineseDate(bodyText),
+      fromUrl: () => dateFromUrl(pageUrl),
+      fromText: () => findDateInText(textFromHeadline(document, bodyText()))
     }),
     canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
     leadImageUrl: absolute(
