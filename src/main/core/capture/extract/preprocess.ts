@@ -42,19 +42,25 @@ function containsArticleImage(element: Element): boolean {
 // Class/id words of page furniture. Matched on whole words of the attribute so that "shared" or
 // "breadcrumbs-free-article" do not match by accident.
 const furniturePattern =
-  /(^|[\s_-])(share|sharing|social|socials|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|breadcrumb|breadcrumbs|related|recommended|recirculation|outbrain|taboola|promo|advert|advertisement|ad-slot|adslot|sponsored|paywall|signup|sign-up|print-only|skip-link|comments?|disqus)($|[\s_-])/i
+  /(^|[\s_-])(share|sharing|social|socials|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|breadcrumb|breadcrumbs|related|recommended|recirculation|outbrain|taboola|promo|advert|advertisement|ad-slot|adslot|sponsored|paywall|signup|sign-up|print-only|skip-link)($|[\s_-])/i
+// Reader comments: a rule of their own, to measure them apart (Readability's test pages and
+// trafilatura's annotations count some comment threads as content; scrapinghub's never).
+const commentPattern = /(^|[\s_-])(comments?|disqus)($|[\s_-])/i
 // The article itself is never removed: containers that hold most of the page's text are safe.
 const furnitureTextLimit = 600
 
 /** Removes small blocks whose class or id names them as furniture. */
-export function removeFurniture(document: Document): void {
+export function removeFurniture(document: Document, options: { comments?: boolean } = {}): void {
   const body = document.body
   if (!body) return
+  const removeComments = options.comments ?? true
   for (const element of Array.from(body.querySelectorAll('[class], [id]'))) {
     if (!element.isConnected || element.tagName === 'BODY' || element.tagName === 'ARTICLE')
       continue
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
-    if (!furniturePattern.test(names)) continue
+    if (!furniturePattern.test(names) && !(removeComments && commentPattern.test(names))) continue
+    // Syntax highlighters mark code comments with a "comment" class: they are the article's.
+    if (element.closest('pre, code')) continue
     if (textOf(element).length <= furnitureTextLimit) element.remove()
   }
 }
@@ -66,5 +72,167 @@ export function preprocessDocument(
 ): void {
   const enabled = (name: string): boolean => !options.disabledRules?.includes(name)
   if (enabled('hidden')) removeHiddenElements(document)
-  if (enabled('furniture')) removeFurniture(document)
+  if (enabled('noscript')) unwrapNoscriptContent(document)
+  // Leads first: the headline they follow is sometimes inside furniture (a breadcrumb bar).
+  if (enabled('leads')) moveLeadsIntoBody(document)
+  if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
+}
+
+// Class/id words of an article's lead paragraph (standfirst, dek, teaser, chapô, bajada).
+const leadPattern =
+  /(^|[\s_-])(lead|lede|intro|intro-?text|teaser|teaser-?text|standfirst|dek|deck|subtitle|sub-?headline|summary|abstract|chapo|bajada|excerpt|description|article-?lead|article-?intro)($|[\s_-])/i
+// Descriptions that are not the article's: the site's tagline, an author's bio, a teaser card, an
+// image's caption.
+const notLeadPattern =
+  /author|bio|site|widget|card|logo|brand|newsletter|related|footer|profile|asset|image|img|photo|media|video|caption|credit|consent|cookie|dsgvo|gdpr/i
+const leadOutside = 'nav, aside, footer, figure, li, form, a, button'
+// A lead is a sentence or a short paragraph; a long block with a lead class is a whole section.
+const leadMinimumLength = 30
+const leadMaximumLength = 600
+// How far up from the lead to look for the article's first paragraph: sites put the lead in a
+// header beside the body container, one to four levels apart.
+const leadSearchDepth = 4
+const bodyParagraphLength = 100
+
+/**
+ * Sites put the lead paragraph in the article header, next to the body container; Readability
+ * keeps the body and drops the header (or scores the lead's block too low to join it). Moving the
+ * lead to just before the body's first paragraph keeps it, in reading order. One lead per page: the
+ * first one between the headline and the body's first long paragraph (teaser cards later in the
+ * page are not leads).
+ */
+export function moveLeadsIntoBody(document: Document): void {
+  const body = document.body
+  const headline = body
+    ? Array.from(body.querySelectorAll('h1')).find((heading) => textOf(heading))
+    : undefined
+  if (!body || !headline) return
+  const leads = Array.from(body.querySelectorAll('[class], [id]')).filter(isLeadCandidate)
+  if (leads.length === 0) return
+  // Document order by index (linkedom's compareDocumentPosition does not give it).
+  const order = new Map(
+    Array.from(body.querySelectorAll('*'), (element, index) => [element, index])
+  )
+  const position = (element: Element): number => order.get(element) ?? -1
+  const headlinePosition = position(headline)
+  const bodyParagraphs = Array.from(body.querySelectorAll('p')).filter(isBodyParagraph)
+  const bodyStart = bodyParagraphs.find((paragraph) => position(paragraph) > headlinePosition)
+  if (!bodyStart) return
+  // The innermost candidate: an "intro" block may wrap the "intro-text" paragraph and more.
+  const lead = leads.find(
+    (candidate) =>
+      position(candidate) > headlinePosition &&
+      position(candidate) < position(bodyStart) &&
+      !leads.some((other) => other !== candidate && candidate.contains(other))
+  )
+  if (!lead) return
+  const container = firstBodyParagraphAfter(lead, bodyParagraphs, position)?.parentElement
+  if (!container || container === body || container.contains(lead)) return
+  // Just before the body's container, as a paragraph: Readability keeps a long paragraph beside
+  // the block it chooses, and the blocks' scores (so its choice) stay as they were.
+  const paragraph = leadParagraph(lead, document)
+  if (paragraph && paragraph.nextElementSibling !== container) container.before(paragraph)
+}
+
+const blockSelector = 'p, div, section, article, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6'
+
+/** The lead as one `<p>`: itself, its only paragraph, or its inline content in a new one. */
+function leadParagraph(lead: Element, document: Document): Element | null {
+  if (lead.tagName === 'P') return lead
+  const paragraphs = lead.querySelectorAll('p')
+  if (paragraphs.length === 1 && textOf(paragraphs[0]).length === textOf(lead).length)
+    return paragraphs[0]
+  if (lead.querySelector(blockSelector)) return null
+  const paragraph = document.createElement('p')
+  const names = lead.getAttribute('class')
+  if (names) paragraph.setAttribute('class', names)
+  paragraph.append(...Array.from(lead.childNodes))
+  lead.replaceWith(paragraph)
+  return paragraph
+}
+
+function isLeadCandidate(element: Element): boolean {
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+  if (!leadPattern.test(names) || notLeadPattern.test(names)) return false
+  if (element.closest(leadOutside) || element.querySelector('h1, img, picture, video')) return false
+  const text = textOf(element)
+  if (text.length < leadMinimumLength || text.length > leadMaximumLength) return false
+  return linkTextLength(element) <= text.length * 0.3
+}
+
+/**
+ * A paragraph of the article's body: long, and not in a caption, a teaser, a list or the page's
+ * furniture.
+ */
+function isBodyParagraph(paragraph: Element): boolean {
+  if (paragraph.closest(leadOutside)) return false
+  const parent = paragraph.parentElement
+  const names = parent
+    ? `${parent.getAttribute('class') ?? ''} ${parent.getAttribute('id') ?? ''}`
+    : ''
+  if (notLeadPattern.test(names) || leadPattern.test(names) || /descri/i.test(names)) return false
+  return textOf(paragraph).length >= bodyParagraphLength
+}
+
+function linkTextLength(element: Element): number {
+  let length = 0
+  for (const link of Array.from(element.querySelectorAll('a'))) length += textOf(link).length
+  return length
+}
+
+/** The first body paragraph after `lead` within a few ancestors of it. */
+function firstBodyParagraphAfter(
+  lead: Element,
+  bodyParagraphs: Element[],
+  position: (element: Element) => number
+): Element | null {
+  const leadPosition = position(lead)
+  let ancestor: Element | null = lead.parentElement
+  for (let depth = 0; ancestor && depth < leadSearchDepth; depth += 1) {
+    if (ancestor.tagName === 'BODY') return null
+    const scope = ancestor
+    // bodyParagraphs is in document order; the first one inside `scope` after the lead.
+    const found = bodyParagraphs.find(
+      (paragraph) =>
+        position(paragraph) > leadPosition && !lead.contains(paragraph) && scope.contains(paragraph)
+    )
+    if (found) return found
+    ancestor = ancestor.parentElement
+  }
+  return null
+}
+
+// A `<noscript>` with this much text is the page's content for readers without JavaScript, not a
+// "please enable JavaScript" notice.
+const noscriptArticleLength = 200
+
+/**
+ * Pages that render with JavaScript (Blogger, some news sites) put the article in `<noscript>` for
+ * readers without it; Readability drops every `<noscript>`. A text-rich one whose text the page
+ * does not already show is unwrapped in place.
+ */
+export function unwrapNoscriptContent(document: Document): void {
+  const body = document.body
+  if (!body) return
+  for (const noscript of Array.from(body.querySelectorAll('noscript'))) {
+    if (!noscript.isConnected || !noscript.querySelector('p')) continue
+    const text = textOf(noscript)
+    if (text.length < noscriptArticleLength) continue
+    if (!aboutTitle(text, document.title)) continue
+    const sample = text.slice(0, 80)
+    const shown = textOf(body).replace(text, '')
+    if (shown.includes(sample)) continue
+    noscript.replaceWith(...Array.from(noscript.childNodes))
+  }
+}
+
+/**
+ * True when `text` uses most of the title's words: the article rather than a cookie notice or a
+ * "turn on JavaScript" page, which are long too.
+ */
+function aboutTitle(text: string, title: string): boolean {
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []
+  if (words.length === 0) return false
+  const lower = text.toLowerCase()
+  return words.filter((word) => lower.includes(word)).length * 2 >= words.length
 }

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import { parseDocument, textOf } from '../../src/main/core/capture/extract/dom'
+import { extractArticle, extractArticleWith } from '../../src/main/core/capture/extract/extract'
+import {
+  moveLeadsIntoBody,
+  removeFurniture,
+  unwrapNoscriptContent
+} from '../../src/main/core/capture/extract/preprocess'
+import { corpusPage } from '../helpers/corpus'
+
+const url = 'https://news.example/2024/05/parks-at-night'
+
+const bodyParagraphs = [
+  'The council voted by a large majority on Tuesday evening to keep the eleven city parks open until midnight from the first of June, after a year of trials in two districts.',
+  'Residents who took part in the trials said the parks felt safer with more people in them, and the police reported fewer incidents than in the same months of the year before.',
+  'The cost of the extra lighting and the two night wardens per park will be met from the parks budget, which grows by four per cent next year, the finance committee said.',
+  'Opponents argued that the noise would disturb the neighbours of the smaller parks; the council promised to review the scheme after six months and to close parks early where needed.'
+]
+const lead =
+  'From June, all eleven city parks stay open until midnight: the council extends a trial that residents and the police both judged a success.'
+
+/** An article whose lead sits in the header beside the body container, as on many news sites. */
+function articleWithHeaderLead(extra = ''): string {
+  return `<!doctype html><html><head><title>Parks stay open at night</title></head><body>
+    <header class="masthead"><a href="/">City News</a>
+      <p class="site-description">Independent news from the city and its districts since 1998, every day.</p>
+    </header>
+    <main><article>
+      <header class="entry-header">
+        <h1>Parks stay open at night</h1>
+        <div class="entry-excerpt"><p>${lead}</p></div>
+      </header>
+      <div class="entry-content">
+        ${bodyParagraphs.map((text) => `<p>${text}</p>`).join('\n')}
+        ${extra}
+      </div>
+    </article></main>
+    <footer><p>© City News</p></footer>
+  </body></html>`
+}
+
+describe('moving the lead paragraph into the article body', () => {
+  it('keeps the lead that Readability drops with the header, before the body', () => {
+    const html = articleWithHeaderLead()
+    // Without the rule, the lead is lost: that is what the rule is for.
+    const without = extractArticleWith({ html, url }, { disabledRules: ['leads'] })
+    expect(without.text).not.toContain('all eleven city parks stay open')
+
+    const article = extractArticle({ html, url })
+    expect(article.text).toContain(lead)
+    expect(article.text.indexOf(lead)).toBeLessThan(article.text.indexOf(bodyParagraphs[0]))
+    for (const paragraph of bodyParagraphs) expect(article.text).toContain(paragraph)
+    // The site's tagline comes before the headline: it is not a lead.
+    expect(article.text).not.toContain('Independent news from the city')
+  })
+
+  it('leaves teaser cards inside the body where they are', () => {
+    const teaser =
+      '<div class="teaser"><p>Also read: how the night buses changed the way the city goes out, a year later.</p></div>'
+    const document = parseDocument(articleWithHeaderLead(teaser))
+    moveLeadsIntoBody(document)
+    const moved = Array.from(document.querySelectorAll('p')).find((p) => p.textContent === lead)
+    const card = document.querySelector('.teaser')
+    // The real lead now stands just before the body's container; the teaser card stayed put.
+    expect(moved?.nextElementSibling?.className).toBe('entry-content')
+    expect(moved?.parentElement?.tagName).toBe('ARTICLE')
+    expect(card?.previousElementSibling?.textContent).toBe(bodyParagraphs[3])
+  })
+
+  it('does not move image captions or author boxes', () => {
+    const document = parseDocument(`<html><body><article>
+      <h1>Headline of the story</h1>
+      <div class="image-description"><p>The park at night, seen from the old water tower on the hill.</p></div>
+      <div class="author-description"><p>Jane Doe writes about the city's districts and its parks.</p></div>
+      <div class="body">${bodyParagraphs.map((text) => `<p>${text}</p>`).join('')}</div>
+    </article></body></html>`)
+    moveLeadsIntoBody(document)
+    expect(document.querySelector('.image-description')?.parentElement?.tagName).toBe('ARTICLE')
+    expect(document.querySelector('.author-description')?.parentElement?.tagName).toBe('ARTICLE')
+  })
+
+  it('keeps the lead of a real FAZ article', () => {
+    // trafilatura's evaluation: this sentence is the article's standfirst ("with" snippet); a
+    // neighbouring teaser and the author's note are not the article ("without" snippets).
+    const html = corpusPage('trafilatura-eval/html/faz.net.streaming.html.gz').toString('utf8')
+    const article = extractArticle({
+      html,
+      url: 'https://www.faz.net/aktuell/wirtschaft/nutzerbasierte-abrechnung-musik-stars-fordern-neues-streaming-modell-16604622.html'
+    })
+    const text = article.text.replace(/\s+/g, ' ')
+    expect(text).toContain(
+      'Die Abogebühr eines Nutzers soll nur noch unter den Künstlern verteilt werden, die er gehört hat'
+    )
+    expect(text).toContain('nicht bloß um höhere Einkünfte')
+    expect(text).not.toContain('Etwa 100 deutsche Reisende')
+    expect(text).not.toContain('Abonnieren Sie unsere')
+  })
+})
+
+describe('removing page furniture', () => {
+  it('removes share bars and newsletter boxes but keeps comments inside code', () => {
+    const document = parseDocument(`<html><body><article>
+      <div class="share-bar"><a href="#">Share</a><a href="#">Tweet</a></div>
+      <p>To add two numbers in C, write a function:</p>
+      <pre><code><span class="token comment">// add.c adds two integers</span>
+int add(int a, int b) { return a + b; }</code></pre>
+      <aside class="newsletter"><p>Get our newsletter every Friday.</p></aside>
+    </article></body></html>`)
+    removeFurniture(document)
+    const text = textOf(document.body)
+    expect(text).toContain('// add.c adds two integers')
+    expect(text).toContain('int add(int a, int b)')
+    expect(text).not.toContain('Tweet')
+    expect(text).not.toContain('newsletter every Friday')
+  })
+
+  it('keeps the code comments of the V8 blog page', () => {
+    const html = corpusPage('readability-testpages/pages/v8-blog/source.html.gz').toString('utf8')
+    const document = parseDocument(html)
+    removeFurniture(document)
+    const text = textOf(document.body)
+    expect(text).toContain('// load-add.js')
+    expect(text).toContain('// hello.cpp')
+  })
+})
+
+describe('articles inside <noscript>', () => {
+  const article = bodyParagraphs.map((text) => `<p>${text}</p>`).join('')
+
+  it('unwraps the article a script-rendered page keeps for readers without JavaScript', () => {
+    const html = `<html><head><title>Parks stay open at night: the council votes</title></head><body><div id="app"></div>
+      <noscript><img src="https://tracker.example/pixel.gif"></noscript>
+      <main><h1>Parks stay open at night</h1><noscript>${article}</noscript></main></body></html>`
+    const without = extractArticleWith({ html, url }, { disabledRules: ['noscript'] })
+    expect(without.text).not.toContain(bodyParagraphs[1])
+    const text = extractArticle({ html, url }).text
+    for (const paragraph of bodyParagraphs) expect(text).toContain(paragraph)
+  })
+
+  it('leaves short notices and copies of text the page already shows', () => {
+    const document = parseDocument(`<html><body>
+      <noscript><p>Please enable JavaScript to use this site.</p></noscript>
+      <article>${article}</article>
+      <noscript>${article}</noscript></body></html>`)
+    unwrapNoscriptContent(document)
+    expect(document.querySelectorAll('noscript')).toHaveLength(2)
+  })
+
+  it('leaves a long cookie notice in <noscript> out of a real page', () => {
+    const html = corpusPage('readability-testpages/pages/medicalnewstoday/source.html.gz').toString(
+      'utf8'
+    )
+    const text = extractArticle({ html, url: 'http://fakehost/test/page.html' }).text
+    expect(text).toContain('but when does that "a-ha!" moment occur?')
+    expect(text).not.toContain('Welcome to Medical News Today')
+  })
+
+  it('reads the Google security blog post that Blogger renders with JavaScript', () => {
+    const html = corpusPage(
+      'trafilatura-eval/html/security.googleblog.com.protection.html.gz'
+    ).toString('utf8')
+    const text = extractArticle({
+      html,
+      url: 'https://security.googleblog.com/2020/05/enhanced-safe-browsing-protection-now.html'
+    }).text.replace(/\s+/g, ' ')
+    expect(text).toContain('This protocol is designed so that Google cannot')
+    expect(text).toContain('billions of users are incredibly diverse, with')
+  })
+})
