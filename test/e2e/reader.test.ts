@@ -96,4 +96,21 @@ describe('the reader', () => {
         .toBeCloseTo(0.5, 1)
     })
   })
+
+  it('shows the day the page printed as its date, in any time zone', async () => {
+    const html = articlePage('Printed on the fifth', 5).replace(
+      '</head>',
+      '<meta property="article:published_time" content="2024-03-05"></head>'
+    )
+    const library = await startUiLibrary(tempDir(), { '/dated': htmlRoute(html) })
+    try {
+      await library.save(['/dated'])
+      // West of Greenwich, UTC midnight of the 5th is still the 4th.
+      const page = await library.open(browser(), { timezoneId: 'America/Los_Angeles' })
+      await page.locator('.row-title', { hasText: 'Printed on the fifth' }).click()
+      await expect.poll(() => page.locator('.reader-meta').textContent()).toContain('March 5, 2024')
+    } finally {
+      await library.close()
+    }
+  })
 })

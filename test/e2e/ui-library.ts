@@ -12,8 +12,8 @@ export interface UiLibrary {
   call<T>(name: string, input: unknown): Promise<T>
   /** Saves the site's paths and waits for every capture to finish; returns the article ids. */
   save(paths: string[]): Promise<number[]>
-  /** A new tab on the UI at 1280x800; page errors are collected in `problems`. */
-  open(browser: Browser): Promise<Page>
+  /** A new tab on the UI at 1280x800 (in `timezoneId` if given); page errors go to `problems`. */
+  open(browser: Browser, options?: { timezoneId?: string }): Promise<Page>
   problems: string[]
   close(): Promise<void>
 }
@@ -77,8 +77,8 @@ export async function startUiLibrary(
     call,
     save,
     problems,
-    open: async (browser) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    open: async (browser, options = {}) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ...options })
       pages.push(page)
       page.on('pageerror', (error) => problems.push(error.message))
       await page.goto(served.url)

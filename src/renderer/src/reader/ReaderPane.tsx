@@ -29,7 +29,10 @@ interface ReaderPaneProps {
   actions: ReaderActions
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })
+// Publication dates are stored so that their UTC calendar day is the day the page printed (a date
+// without a time is UTC midnight): shown in the reader's own zone, they would move a day back
+// west of Greenwich. The CLI prints the same UTC day.
+const publishedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' })
 
 export function ReaderPane({
   opened,
@@ -159,7 +162,7 @@ function ReaderHeader({ article }: { article: Article }): React.JSX.Element {
       <p className="reader-meta" dir="ltr">
         {[
           article.byline,
-          date ? dateFormat.format(date) : null,
+          date ? publishedFormat.format(date) : null,
           article.readingMinutes > 0 ? `${article.readingMinutes} min read` : null
         ]
           .filter(Boolean)
