@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { blockText } from '../../src/main/core/capture/extract/text'
+import { parseDocument } from '../../src/main/core/capture/extract/dom'
+import { extractArticle } from '../../src/main/core/capture/extract/extract'
+import { postprocessArticle } from '../../src/main/core/capture/extract/postprocess'
+
+const corpus = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+
+// Real prose so that the rules see an article, not a fragment.
+const prose = (topic: string): string =>
+  `<p>The council met on Tuesday to discuss ${topic}, and after a long debate the members agreed to fund a study of the options, with a report due in the spring and a public hearing before any decision is taken.</p>`
+
+/** Runs the post-processing rules on an article body and returns its text, line by line. */
+function clean(body: string): string {
+  const document = parseDocument(`<html><body><div id="article">${body}</div></body></html>`)
+  const content = document.getElementById('article')
+  if (!content) throw new Error('no article element')
+  postprocessArticle(content, 'https://news.example.com/story')
+  return blockText(content)
+}
+
+describe('post-processing rules', () => {
+  it('removes a "related stories" heading and its list, keeps prose with links and real headings', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<h2>More about the federal budget</h2>' +
+        '<p>The plan, <a href="/a">first published</a> in May, was <a href="/b">criticised</a> by the opposition for its cost and its timing, which they said would leave the town short of money.</p>' +
+        prose('the harbour') +
+        '<h3>Related stories</h3><ul><li><a href="/1">Harbour plan delayed again</a></li><li><a href="/2">Mayor answers critics</a></li></ul>'
+    )
+    expect(text).toContain('More about the federal budget')
+    expect(text).toContain('first published in May')
+    expect(text).not.toContain('Related stories')
+    expect(text).not.toContain('Harbour plan delayed again')
+  })
+
+  it('removes "read also" lines in any of the corpora languages', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong>Lea también: <a href="/x">Otro artículo sobre el puente</a></strong></p>' +
+        '<p>Czytaj też: <a href="/y">Inny artykuł</a></p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Lea también')
+    expect(text).not.toContain('Czytaj też')
+    expect(text).toContain('discuss the harbour')
+  })
+
+  it('removes photo credits between paragraphs and keeps captions whole', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<figure><img src="/moon.jpg"><figcaption>The moon rising over the harbour on Monday. <span class="credit">Jane Doe/Reuters</span></figcaption></figure>' +
+        '<p>Photo: Getty Images</p>' +
+        '<p class="photo-credit">Alex Wong</p>' +
+        prose('the harbour')
+    )
+    // Readability's expected output keeps credits in captions; readers see them under the image.
+    expect(text).toContain('The moon rising over the harbour on Monday. Jane Doe/Reuters')
+    expect(text).not.toContain('Getty')
+    expect(text).not.toContain('Alex Wong')
+  })
+
+  it('removes datelines, bylines and end notes at the edges of the article, not the prose', () => {
+    const text = clean(
+      '<p>Nov. 20, 2019, 9:28 AM UTC</p><p>By Jane Doe</p>' +
+        prose('the bridge') +
+        prose('the harbour') +
+        '<p>(Reporting by Jane Doe; Editing by John Roe)</p>' +
+        '<p>Sign up for our daily newsletter to get the news in your inbox.</p>'
+    )
+    expect(text).not.toContain('2019')
+    expect(text).not.toContain('By Jane Doe')
+    expect(text).not.toContain('Reporting by')
+    expect(text).not.toContain('newsletter')
+    expect(text.split('\n\n')).toHaveLength(2)
+  })
+
+  it('removes teaser lists of headlines with dates, keeps a list of steps and a table of dates', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<ol><li>Open the valve.</li><li>Wait ten minutes.</li><li>Close the valve.</li></ol>' +
+        '<table><tr><td>4.2.3</td><td>April 2014</td></tr><tr><td>4.3</td><td>July 2014</td></tr></table>' +
+        prose('the harbour') +
+        '<ul><li><h5>Harbour plan delayed again</h5><p><time>2019-09-06</time></p></li>' +
+        '<li><h5>Mayor answers critics</h5><p><time>2019-09-04</time></p></li></ul>'
+    )
+    expect(text).toContain('Wait ten minutes.')
+    expect(text).toContain('April 2014')
+    expect(text).not.toContain('Mayor answers critics')
+    expect(text).not.toContain('2019-09-06')
+  })
+
+  it('removes an author box named by its class', () => {
+    const text = clean(
+      prose('the bridge') +
+        prose('the harbour') +
+        '<div class="author-bio"><p>Jane Doe covers city hall. She lives in town with two cats.</p></div>'
+    )
+    expect(text).not.toContain('two cats')
+    expect(text).toContain('discuss the harbour')
+  })
+})
+
+describe('post-processing on real pages', () => {
+  it('drops the related-content lists under a Chinese game news article and keeps its text', () => {
+    const html = gunzipSync(
+      readFileSync(join(corpus, 'zh-gne/html/gamersky/gamersky.html.gz'))
+    ).toString('utf8')
+    const article = extractArticle({
+      html,
+      url: 'https://www.gamersky.com/news/201909/1212222.shtml'
+    })
+    expect(article.text).toContain('逆水寒在追热点方面不仅追的巧，还追的快')
+    expect(article.text).not.toContain('相关内容')
+    expect(article.text).not.toContain('此地无银奇遇触发方法与全流程攻略')
+    expect(article.text).not.toContain('APP精彩推荐')
+  })
+})
