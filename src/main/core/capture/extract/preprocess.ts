@@ -116,7 +116,11 @@ export function moveLeadsIntoBody(document: Document): void {
   const position = (element: Element): number => order.get(element) ?? -1
   const headlinePosition = position(headline)
   const bodyParagraphs = Array.from(body.querySelectorAll('p')).filter(isBodyParagraph)
-  const bodyStart = bodyParagraphs.find((paragraph) => position(paragraph) > headlinePosition)
+  // The body starts at the first long paragraph after the headline that is not a lead itself.
+  const bodyStart = bodyParagraphs.find(
+    (paragraph) =>
+      position(paragraph) > headlinePosition && !leads.some((lead) => lead.contains(paragraph))
+  )
   if (!bodyStart) return
   // The innermost candidate: an "intro" block may wrap the "intro-text" paragraph and more.
   const lead = leads.find(
