@@ -93,6 +93,22 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('2019-09-06')
   })
 
+  it('removes interface text and address lines, keeps a sentence that mentions comments', () => {
+    const text = clean(
+      '<p>Sign In</p><p>Continue Reading Below</p>' +
+        prose('the bridge') +
+        '<p>3 Kommentare</p>' +
+        '<p>Comments from residents were mostly positive, the mayor said.</p>' +
+        prose('the harbour') +
+        '<p>Write to Jane Doe at jane.doe@example.com</p>'
+    )
+    expect(text).not.toContain('Sign In')
+    expect(text).not.toContain('Continue Reading')
+    expect(text).not.toContain('Kommentare')
+    expect(text).not.toContain('jane.doe@example.com')
+    expect(text).toContain('Comments from residents were mostly positive')
+  })
+
   it('removes an author box named by its class', () => {
     const text = clean(
       prose('the bridge') +

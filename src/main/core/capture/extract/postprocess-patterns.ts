@@ -168,3 +168,11 @@ export function isDateLine(text: string): boolean {
     .replace(/[\s\p{P}\p{S}]+/gu, '')
   return rest.length === 0
 }
+
+// Whole lines of the page's interface that Readability kept: buttons, counters, reading times.
+export const interfaceLinePattern =
+  /^(sign in|log in|login|register|continue reading( below)?|text size|order reprints|today[’']?s paper|media playback is unsupported on your device|this slideshow requires javascript\.?|loading( content)?\s*(\.\.\.|…)?|breaking news|skip (to content|ad)|listen to (this|the) (article|story)|(reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture)\s*:?.{0,20}|ten tekst przeczytasz.{0,30}|\d+ min(ute)?s? read|advert|zurück|back to top|nach oben|drucken|drukuj|bild anzeigen|weiterlesen|mehr anzeigen|show more|load more|lade weitere inhalte|permalink|permalien|\(?noch keine bewertungen\)?|valora esta noticia|hier können sie den artikel bewerten|war der artikel nützlich\??|(möchten sie|artikel gefallen\?)? ?(den artikel|vergiss nicht zu) teilen[?!:]?|share (this|the) (article|story|post)[?!:]?|(\d+\s+)?(kommentare?|comments?|komentarz[ey]?|commentaires?|comentarios?)( insgesamt)?\s*:?\s*\d*|keine kommentare|no comments( yet)?|kommentare (geschlossen|schreiben)|comments (are )?closed)$/iu
+
+// A line that is only an address: "paul.takahashi@chron.com", "twitter.com/name", "Write to X at …".
+export const addressLinePattern =
+  /^((write to|email|e-mail|contact|reach) [^@]{0,60} at )?(\S+@\S+\.\w+|(https?:\/\/|www\.)\S+|(twitter|facebook|instagram)\.com\/\S+|@\w+)$/iu

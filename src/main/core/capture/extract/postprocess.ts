@@ -5,13 +5,16 @@
  * (`--disable NAME`); a rule stays only if it raises F1 across the corpora. Measured and dropped:
  * removing captions (+0.006 F1 on scrapinghub, −0.008 on Readability's pages, and readers want
  * them), credits inside captions (−0.001 on Readability's pages), repeated blocks (−0.03 on
- * Readability's pages). Not removed on purpose: Chinese "责任编辑"/"本文来源"/"免责声明" lines, which
- * zh-gne's reference text keeps.
+ * Readability's pages), a leading line that repeats the page title (−0.05 recall on
+ * scrapinghub). Not removed on purpose: Chinese "责任编辑"/"本文来源"/"免责声明" lines, which zh-gne's
+ * reference text keeps.
  */
 import { textOf } from './dom'
 import { absolutizeUrls } from './images'
 import {
+  addressLinePattern,
   agencyCreditPattern,
+  interfaceLinePattern,
   bylinePattern,
   creditPattern,
   endNotePattern,
@@ -59,7 +62,7 @@ function removeLinkBlocks(content: Element): void {
 
 // Short blocks that are page furniture in any article: share prompts, ads, tag lines, credits.
 const boilerplatePattern =
-  /^(share( this)?|tweet|email|print|comments?|advertisement|advertising|sponsored|related( articles| stories| posts)?|tags?\s*[:|]|topics?\s*[:|]|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|©|all rights reserved|photo:|credit:|image \d+ of|caption$|close$)/i
+  /^(share( this)?|tweet|email|print|comments?\s*([:(\d]|$)|advertisement|advertising|sponsored|related( articles| stories| posts)?|tags?\s*[:|]|topics?\s*[:|]|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|©|all rights reserved|photo:|credit:|image \d+ of|caption$|close$)/i
 const socialWords =
   /^(\s*(share|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|email|e-mail|print|tumblr|telegram|messenger|copy link|baixar|compartilhe|teilen|partager|compartir)\s*)+$/i
 // 100 characters: the longest share bar or credit line seen in the corpora is well under this.
@@ -262,6 +265,7 @@ const edgeLines = 8
 function isEdgeFurniture(leaf: Leaf, atEnd: boolean): boolean {
   const { text, element } = leaf
   if (isDateLine(text) || isCredit(text, element)) return true
+  if (text.length <= 120 && addressLinePattern.test(text)) return true
   if (text.length <= 60 && bylinePattern.test(text)) return true
   if (text.length <= 250 && endNotePattern.test(text)) return true
   return text.length <= (atEnd ? 250 : 120) && promoPattern.test(text)
@@ -281,6 +285,13 @@ function removeEdgeFurniture(content: Element): void {
     if (!content.contains(leaf.element)) break
     if (!isEdgeFurniture(leaf, true)) break
     leaf.element.remove()
+  }
+}
+
+/** Interface text: "Sign In", "Continue Reading Below", "Text size", comment counters. */
+function removeInterfaceLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= 60 && interfaceLinePattern.test(text)) element.remove()
   }
 }
 
@@ -334,7 +345,8 @@ const rules: Record<string, Rule> = {
   'teaser-lists': removeTeaserLists,
   credits: removeCredits,
   'date-lines': removeDateLines,
-  'edge-furniture': removeEdgeFurniture
+  'edge-furniture': removeEdgeFurniture,
+  'interface-lines': removeInterfaceLines
 }
 export const postprocessRuleNames = Object.keys(rules)
 
