@@ -65,4 +65,29 @@ describe('search after tag changes', () => {
     await tags.call('articles.tag', { ids: [first], remove: ['ornithology'] })
     expect(found(tags, 'ornithology')).toEqual([])
   })
+
+  it('matches a tag word together with a word of the text (tags and text are indexed apart)', async () => {
+    const tags = library()
+    // Each article's text is its title and "body"; "body" is in no title and no tag.
+    const [tagged, , otherTag] = indexed(tags, [
+      'Transformer notes',
+      'Transformer manual',
+      'Gardening notes'
+    ])
+    await tags.call('articles.tag', { ids: [tagged], add: ['research/llm'] })
+    await tags.call('articles.tag', { ids: [otherTag], add: ['research'] })
+    const { db } = tags.core.library
+    for (const sort of ['relevance', 'date'] as const) {
+      const result = searchArticles(db, null, 'llm body', { sort })
+      expect(result.items.map((hit) => hit.id)).toEqual([tagged])
+      expect(result.total).toBe(1)
+      const both = searchArticles(db, null, 'research body', { sort })
+      expect(both.items.map((hit) => hit.id).sort()).toEqual([tagged, otherTag].sort())
+      expect(both.total).toBe(2)
+    }
+    expect(found(tags, 'llm "notes body"')).toEqual([tagged])
+    expect(found(tags, 'research body -gardening')).toEqual([tagged])
+    expect(found(tags, 'llm research body')).toEqual([tagged])
+    expect(found(tags, 'llm manual')).toEqual([])
+  })
 })

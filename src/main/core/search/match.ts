@@ -31,6 +31,8 @@ export interface MatchExpressions {
   negative: string | null
   /** What the snippet highlights: every positive word, phrase and alternative. */
   patterns: TokenPattern[]
+  /** The ANDed parts of `positive`, one per word, phrase or OR group. */
+  parts: string[]
 }
 
 function isSingleCharacter(token: Token): boolean {
@@ -88,7 +90,8 @@ export function buildMatch(query: ParsedQuery, prefixLastTerm = false): MatchExp
     positive: andAll(positiveParts),
     negative:
       negativePatterns.length === 0 ? null : negativePatterns.map(phraseExpression).join(' OR '),
-    patterns: [...required, ...groups.flat()]
+    patterns: [...required, ...groups.flat()],
+    parts: positiveParts
   }
 }
 

@@ -62,21 +62,73 @@ function newestMatchIds(
     .all(expression, ...filters.params, count) as number[]
 }
 
+// Queries of more parts than this do not look for tag words among them: 2^n splits.
+const mixedPartsLimit = 4
+
 /**
- * An article matches through its full row (title, byline, site, body) or its small row (title,
- * byline, site, tags; see metadataTable): the ids of both, newest first, up to totalCap + 1.
+ * Articles whose tags hold some of the query's parts and whose full row holds the rest
+ * (`research transformer` with `research` a tag): the body's row leaves the tags out, so neither
+ * row alone matches. Only parts that are words of some tag are tried on the tags (one cheap
+ * lookup each), so a query without tag words costs nothing more.
  */
-function allMatchIds(
+function mixedMatchIds(
   db: Database,
-  positive: string,
-  negative: string | null,
+  match: MatchExpressions,
   filters: SqlCondition,
   count: number
 ): number[] {
-  const expression = withoutExcluded(positive, negative)
+  const { parts } = match
+  if (parts.length < 2 || parts.length > mixedPartsLimit) return []
+  const inTags = (expression: string): string => `{tags} : (${expression})`
+  // Column-filtered parts (single CJK characters) cannot be filtered again.
+  const tagParts = parts.filter(
+    (part) =>
+      !part.includes('{') &&
+      db
+        .prepare(`SELECT 1 FROM ${metadataTable} WHERE ${metadataTable} MATCH ? LIMIT 1`)
+        .get(inTags(part)) !== undefined
+  )
+  const ids = new Set<number>()
+  // Every non-empty set of tag parts, with at least one part left for the full row.
+  for (let mask = 1; mask < 1 << tagParts.length; mask++) {
+    const chosen = tagParts.filter((_, index) => mask & (1 << index))
+    const rest = parts.filter((part) => !chosen.includes(part))
+    if (rest.length === 0) continue
+    const rows = db
+      .prepare(
+        `SELECT ${ftsTable}.rowid FROM ${ftsTable} JOIN articles a ON a.id = ${ftsTable}.rowid
+         WHERE ${ftsTable} MATCH ? AND ${filters.sql}
+           AND a.id IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)
+         ORDER BY ${ftsTable}.rowid DESC LIMIT ?`
+      )
+      .pluck()
+      .all(andParts(rest, match.negative), ...filters.params, inTags(chosen.join(' AND ')), count)
+    for (const id of rows as number[]) ids.add(id)
+  }
+  return [...ids]
+}
+
+function andParts(parts: string[], negative: string | null): string {
+  return withoutExcluded(parts.join(' AND '), negative)
+}
+
+/**
+ * An article matches through its full row (title, byline, site, body), its small row (title,
+ * byline, site, tags; see metadataTable), or tags and full row together (mixedMatchIds): the ids
+ * of all, newest first, up to totalCap + 1.
+ */
+function allMatchIds(
+  db: Database,
+  match: MatchExpressions,
+  positive: string,
+  filters: SqlCondition,
+  count: number
+): number[] {
+  const expression = withoutExcluded(positive, match.negative)
   const ids = new Set([
     ...newestMatchIds(db, ftsTable, expression, filters, count),
-    ...newestMatchIds(db, metadataTable, expression, filters, count)
+    ...newestMatchIds(db, metadataTable, expression, filters, count),
+    ...mixedMatchIds(db, match, filters, count)
   ])
   return [...ids].sort((left, right) => right - left).slice(0, count)
 }
@@ -106,6 +158,7 @@ function metadataCandidates(
 function newestMatches(
   db: Database,
   expression: string,
+  mixedIds: number[],
   filters: SqlCondition,
   count: number
 ): Candidate[] {
@@ -113,11 +166,12 @@ function newestMatches(
     .prepare(
       `SELECT a.id, 0 AS score FROM articles a
        WHERE (a.id IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)
-         OR a.id IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?))
+         OR a.id IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)
+         OR a.id IN (SELECT value FROM json_each(?)))
          AND ${filters.sql}
        ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
     )
-    .all(expression, expression, ...filters.params, count) as Candidate[]
+    .all(expression, expression, JSON.stringify(mixedIds), ...filters.params, count) as Candidate[]
 }
 
 /**
@@ -162,7 +216,10 @@ function rankedCandidates(
   for (const candidate of metadata) quick.delete(candidate.id)
   const metadataIds = new Set(metadata.map((candidate) => candidate.id))
   const expression = withoutExcluded(positive, match.negative)
-  const ids = newestMatchIds(db, ftsTable, expression, filters, Math.max(totalCap + 1, count))
+  const fullRow = newestMatchIds(db, ftsTable, expression, filters, Math.max(totalCap + 1, count))
+  const mixed = mixedMatchIds(db, match, filters, Math.max(totalCap + 1, count))
+  const ids =
+    mixed.length === 0 ? fullRow : [...new Set([...fullRow, ...mixed])].sort((l, r) => r - l)
   const newest = ids.slice(0, count)
   const body = scoreCandidates(db, newest, match.patterns).filter(
     (candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id)
@@ -207,8 +264,9 @@ function matchingWords(
 ): Ranking {
   if (sort === 'date') {
     const expression = withoutExcluded(positive, match.negative)
-    const candidates = newestMatches(db, expression, filters, offset + limit)
-    const counted = allMatchIds(db, positive, match.negative, filters, totalCap + 1).length
+    const mixed = mixedMatchIds(db, match, filters, totalCap + 1)
+    const candidates = newestMatches(db, expression, mixed, filters, offset + limit)
+    const counted = allMatchIds(db, match, positive, filters, totalCap + 1).length
     return { candidates, total: Math.max(counted, candidates.length) }
   }
   const quickIds = asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, filters) : []
