@@ -66,6 +66,7 @@ describe('post-processing rules', () => {
   it('removes datelines, bylines and end notes at the edges of the article, not the prose', () => {
     const text = clean(
       '<p>Nov. 20, 2019, 9:28 AM UTC</p><p>By Jane Doe</p>' +
+        '<p>Published November 20th, 2019 - 07:29 GMT</p><p>Posted on March 30, 2015 by Admin</p>' +
         prose('the bridge') +
         prose('the harbour') +
         '<p>(Reporting by Jane Doe; Editing by John Roe)</p>' +
@@ -73,6 +74,7 @@ describe('post-processing rules', () => {
     )
     expect(text).not.toContain('2019')
     expect(text).not.toContain('By Jane Doe')
+    expect(text).not.toContain('Admin')
     expect(text).not.toContain('Reporting by')
     expect(text).not.toContain('newsletter')
     expect(text.split('\n\n')).toHaveLength(2)

@@ -144,11 +144,11 @@ export const endNotePattern =
 export const bylinePattern = /^(by|von|par|por|di|door|av|przez|oleh)\s+\S/iu
 
 const months =
-  'jan(uary|\\.)?|feb(ruary|\\.)?|mar(ch|\\.)?|apr(il|\\.)?|may|june?|july?|aug(ust|\\.)?|sep(t|tember|\\.)?|oct(ober|\\.)?|nov(ember|\\.)?|dec(ember|\\.)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|maret|mei|agustus|desember'
+  'jan(uary|\\.)?|feb(ruary|\\.)?|mar(ch|\\.)?|apr(il|\\.)?|may|june?|july?|aug(ust|\\.)?|sep(t|tember|\\.)?|oct(ober|\\.)?|nov(ember|\\.)?|dec(ember|\\.)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|maret|mei|agustus|desember|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|okt|dez|mär'
 const weekdays =
   'mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|today|yesterday|heute|gestern'
 const dateWords =
-  'published|updated|posted|first published|last updated|modified|last modified|aktualisiert|veröffentlicht|erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|opublikowano|publikacja|on|at|am|um|le|el|de|às|à|a las|uhr|h|et|est|edt|pst|pdt|cst|cdt|gmt|utc|cet|cest|ist|am|pm|a\\.m\\.|p\\.m\\.|of|in'
+  'published|updated|posted|first published|last updated|modified|last modified|aktualisiert|veröffentlicht|erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|opublikowano|publikacja|on|at|am|um|le|el|de|às|à|a las|uhr|h|et|est|edt|pst|pdt|cst|cdt|gmt|utc|cet|cest|ist|amt|bst|msk|am|pm|a\\.m\\.|p\\.m\\.|of|in'
 const dateNamePattern = new RegExp(`(^|[^\\p{L}])(${months}|${weekdays})(?=$|[^\\p{L}])`, 'iu')
 const dateWordPattern = new RegExp(
   `(^|[^\\p{L}])(${months}|${weekdays}|${dateWords})(?=$|[^\\p{L}])`,
@@ -164,6 +164,7 @@ export function isDateLine(text: string): boolean {
   if (!hasDate) return false
   const rest = text
     .replace(dateWordPattern, ' ')
+    .replace(/(\d)(st|nd|rd|th|er|e|º|ª)(?![\p{L}])/gu, '$1')
     .replace(/[\d年月日时分秒号]+/g, ' ')
     .replace(/[\s\p{P}\p{S}]+/gu, '')
   return rest.length === 0
