@@ -111,6 +111,17 @@ describe('post-processing rules', () => {
     expect(text).toContain('Comments from residents were mostly positive')
   })
 
+  it('removes teaser cards and next/previous links named by their class, keeps an embedded quote', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<blockquote class="twitter-tweet"><p>The bridge is finally open!</p>— Jane (@jane) <a href="/t">Nov 19</a></blockquote>' +
+        prose('the harbour') +
+        '<div class="post-navigation"><a href="/prev">Previous: Harbour plan delayed</a> <a href="/next">Next: Mayor answers critics</a></div>'
+    )
+    expect(text).toContain('The bridge is finally open!')
+    expect(text).not.toContain('Mayor answers critics')
+  })
+
   it('removes an author box named by its class', () => {
     const text = clean(
       prose('the bridge') +

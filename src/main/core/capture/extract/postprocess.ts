@@ -341,6 +341,21 @@ function removeAuthorBoxes(content: Element): void {
   }
 }
 
+const teaserClassPattern =
+  /(^|[\s_-])(teaser|teasers|post-teaser|listposts|rec-posts|related-posts|relatedposts|more-stories|recirc|read-next|readnext|up-next|next-post|nextstory|post-navigation|nav-links|pagination|yarpp|crp_related|sidebar)($|[\s_-])/i
+
+/** Teaser cards, next/previous links and widgets, named so by their class or id, with links. */
+function removeTeaserClasses(content: Element): void {
+  const limit = textOf(content).length / 3
+  for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
+    if (!content.contains(element)) continue
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+    if (!teaserClassPattern.test(names) || !element.querySelector('a')) continue
+    const length = textOf(element).length
+    if (length < 1500 && length < limit) element.remove()
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -352,7 +367,8 @@ const rules: Record<string, Rule> = {
   credits: removeCredits,
   'date-lines': removeDateLines,
   'edge-furniture': removeEdgeFurniture,
-  'interface-lines': removeInterfaceLines
+  'interface-lines': removeInterfaceLines,
+  'teaser-classes': removeTeaserClasses
 }
 export const postprocessRuleNames = Object.keys(rules)
 
