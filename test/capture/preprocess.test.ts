@@ -4,6 +4,7 @@ import { extractArticle, extractArticleWith } from '../../src/main/core/capture/
 import {
   moveLeadsIntoBody,
   removeFurniture,
+  unwrapArticleAsides,
   unwrapNoscriptContent
 } from '../../src/main/core/capture/extract/preprocess'
 import { corpusPage } from '../helpers/corpus'
@@ -168,5 +169,30 @@ describe('articles inside <noscript>', () => {
     }).text.replace(/\s+/g, ' ')
     expect(text).toContain('This protocol is designed so that Google cannot')
     expect(text).toContain('billions of users are incredibly diverse, with')
+  })
+})
+
+describe('articles wrapped in <aside>', () => {
+  it('turns an <aside> around the article body into a <div>, and leaves sidebars alone', () => {
+    const document = parseDocument(`<html><body><main>
+      <aside class="content"><section><article>
+        <div itemprop="articleBody"><p>${bodyParagraphs[0]}</p></div>
+      </article></section></aside>
+      <aside class="sidebar"><p>Most read this week</p></aside>
+    </main></body></html>`)
+    unwrapArticleAsides(document)
+    expect(document.querySelector('[itemprop="articleBody"]')?.closest('aside')).toBeNull()
+    expect(document.querySelector('div.content [itemprop="articleBody"]')).not.toBeNull()
+    expect(document.querySelectorAll('aside.sidebar')).toHaveLength(1)
+  })
+
+  it('reads the short rnz.de news item that Readability found empty', () => {
+    const html = corpusPage('trafilatura-eval/html/rnz.de.witzel.html.gz').toString('utf8')
+    const text = extractArticle({
+      html,
+      url: 'https://www.rnz.de/nachrichten_artikel,-zz-dpa-Schlaglichter-Frank-Witzel-erhaelt-Deutschen-Buchpreis-2015-_arid,133484.html'
+    }).text
+    expect(text).toContain('Für einen Roman über die alte Bundesrepublik')
+    expect(text).toContain('Auszeichnung der Branche.')
   })
 })

@@ -73,6 +73,7 @@ export function preprocessDocument(
   const enabled = (name: string): boolean => !options.disabledRules?.includes(name)
   if (enabled('hidden')) removeHiddenElements(document)
   if (enabled('noscript')) unwrapNoscriptContent(document)
+  if (enabled('article-asides')) unwrapArticleAsides(document)
   // Leads first: the headline they follow is sometimes inside furniture (a breadcrumb bar).
   if (enabled('leads')) moveLeadsIntoBody(document)
   if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
@@ -239,4 +240,24 @@ function aboutTitle(text: string, title: string): boolean {
   if (words.length === 0) return false
   const lower = text.toLowerCase()
   return words.filter((word) => lower.includes(word)).length * 2 >= words.length
+}
+
+/**
+ * Some templates wrap the whole article in `<aside>` (rnz.de: `<aside><section><article
+ * itemprop=articleBody>`); Readability deletes every `<aside>` in what it keeps, so the article
+ * comes out empty. An `<aside>` holding the article's body becomes a `<div>`.
+ */
+export function unwrapArticleAsides(document: Document): void {
+  const body = document.body
+  if (!body) return
+  for (const aside of Array.from(body.querySelectorAll('aside'))) {
+    if (!aside.isConnected) continue
+    if (!aside.querySelector('[itemprop="articleBody"], [itemprop="text"]')) continue
+    const div = document.createElement('div')
+    for (const attribute of Array.from(aside.attributes)) {
+      div.setAttribute(attribute.name, attribute.value)
+    }
+    div.append(...Array.from(aside.childNodes))
+    aside.replaceWith(div)
+  }
 }
