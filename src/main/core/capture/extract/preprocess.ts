@@ -116,11 +116,21 @@ export function moveLeadsIntoBody(document: Document): void {
   )
   const position = (element: Element): number => order.get(element) ?? -1
   const headlinePosition = position(headline)
-  const bodyParagraphs = Array.from(body.querySelectorAll('p')).filter(isBodyParagraph)
+  // Paragraphs in document order; whether one is the body's is read only when needed (it costs
+  // the paragraph's text), and once.
+  const paragraphs = Array.from(body.querySelectorAll('p'))
+  const verdicts = new Map<Element, boolean>()
+  const isBody = (paragraph: Element): boolean => {
+    let verdict = verdicts.get(paragraph)
+    if (verdict === undefined) verdicts.set(paragraph, (verdict = isBodyParagraph(paragraph)))
+    return verdict
+  }
   // The body starts at the first long paragraph after the headline that is not a lead itself.
-  const bodyStart = bodyParagraphs.find(
+  const bodyStart = paragraphs.find(
     (paragraph) =>
-      position(paragraph) > headlinePosition && !leads.some((lead) => lead.contains(paragraph))
+      position(paragraph) > headlinePosition &&
+      !leads.some((lead) => lead.contains(paragraph)) &&
+      isBody(paragraph)
   )
   if (!bodyStart) return
   // The innermost candidate: an "intro" block may wrap the "intro-text" paragraph and more.
@@ -131,7 +141,7 @@ export function moveLeadsIntoBody(document: Document): void {
       !leads.some((other) => other !== candidate && candidate.contains(other))
   )
   if (!lead) return
-  const container = firstBodyParagraphAfter(lead, bodyParagraphs, position)?.parentElement
+  const container = firstBodyParagraphAfter(lead, paragraphs, position, isBody)?.parentElement
   if (!container || container === body || container.contains(lead)) return
   // Just before the body's container, as a paragraph: Readability keeps a long paragraph beside
   // the block it chooses, and the blocks' scores (so its choice) stay as they were.
@@ -188,18 +198,22 @@ function linkTextLength(element: Element): number {
 /** The first body paragraph after `lead` within a few ancestors of it. */
 function firstBodyParagraphAfter(
   lead: Element,
-  bodyParagraphs: Element[],
-  position: (element: Element) => number
+  paragraphs: Element[],
+  position: (element: Element) => number,
+  isBody: (paragraph: Element) => boolean
 ): Element | null {
   const leadPosition = position(lead)
   let ancestor: Element | null = lead.parentElement
   for (let depth = 0; ancestor && depth < leadSearchDepth; depth += 1) {
     if (ancestor.tagName === 'BODY') return null
     const scope = ancestor
-    // bodyParagraphs is in document order; the first one inside `scope` after the lead.
-    const found = bodyParagraphs.find(
+    // The first one inside `scope` after the lead (paragraphs are in document order).
+    const found = paragraphs.find(
       (paragraph) =>
-        position(paragraph) > leadPosition && !lead.contains(paragraph) && scope.contains(paragraph)
+        position(paragraph) > leadPosition &&
+        !lead.contains(paragraph) &&
+        scope.contains(paragraph) &&
+        isBody(paragraph)
     )
     if (found) return found
     ancestor = ancestor.parentElement
