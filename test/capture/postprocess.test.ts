@@ -122,6 +122,21 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Mayor answers critics')
   })
 
+  it('keeps one copy of a long caption that a gallery repeats, and short repeated credits', () => {
+    const caption =
+      'In this Sunday, Nov. 10, 2019, photograph, a long row of unsold cars sits at a dealership in Littleton, Colo.'
+    const text = clean(
+      `<div class="gallery"><div class="caption"><p>${caption}</p></div></div>` +
+        `<div class="control-panel"><div class="caption"><p>${caption}</p></div></div>` +
+        prose('the bridge') +
+        '<figure><img src="/a.jpg"><figcaption>Photo by Joan Bardeletti</figcaption></figure>' +
+        '<figure><img src="/b.jpg"><figcaption>Photo by Joan Bardeletti</figcaption></figure>' +
+        prose('the harbour')
+    )
+    expect(text.split(caption)).toHaveLength(2)
+    expect(text.split('Photo by Joan Bardeletti')).toHaveLength(3)
+  })
+
   it('removes an author box named by its class', () => {
     const text = clean(
       prose('the bridge') +

@@ -356,6 +356,16 @@ function removeTeaserClasses(content: Element): void {
   }
 }
 
+/** Later copies of a caption: galleries repeat each caption in a control panel or a lightbox. */
+function removeRepeatedCaptions(content: Element): void {
+  const seen = new Set<string>()
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length < 80 || !element.closest(captionSelector)) continue
+    if (seen.has(text)) element.remove()
+    seen.add(text)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -368,7 +378,8 @@ const rules: Record<string, Rule> = {
   'date-lines': removeDateLines,
   'edge-furniture': removeEdgeFurniture,
   'interface-lines': removeInterfaceLines,
-  'teaser-classes': removeTeaserClasses
+  'teaser-classes': removeTeaserClasses,
+  'repeated-captions': removeRepeatedCaptions
 }
 export const postprocessRuleNames = Object.keys(rules)
 
