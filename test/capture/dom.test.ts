@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { trimForSanitizer } from '../../src/main/core/capture/extract/sanitize'
+import { blockText } from '../../src/main/core/capture/extract/text'
 
 describe('the fast DOM (linkedom, patched to create listener maps lazily)', () => {
   it('still delivers, and stops delivering, events to listeners added after parsing', () => {
@@ -43,5 +44,14 @@ describe('trimForSanitizer and blank text', () => {
     expect(content.innerHTML).toBe(
       '<p>One</p><p>two <b>three</b> <i>four</i></p><p>five<b>\n</b>six</p><pre>  a\n  b  </pre>'
     )
+  })
+})
+
+describe('blockText', () => {
+  it('reads the base text of ruby, leaving out its annotations', () => {
+    const document = parseDocument(
+      '<html><body><p id="p"><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む</p></body></html>'
+    )
+    expect(blockText(document.getElementById('p')!)).toBe('漢字を読む')
   })
 })

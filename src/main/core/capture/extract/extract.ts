@@ -92,14 +92,17 @@ const fallbackJunk =
 
 /**
  * When Readability finds no article (short pages, unusual markup), the page's main region is
- * still better than nothing: `<article>`, `articleBody`, `<main>`, else the body.
+ * still better than nothing: `articleBody`, `<article>`, `<main>`, else the body.
  */
 function fallbackContent(html: string, options: ExtractOptions): ArticleContent | null {
   const document = parseDocument(html)
   resolveLazyImages(document)
   preprocessDocument(document, options)
+  // The most specific region first: a page's <main> often holds its <article> and a sidebar.
   const root =
-    document.querySelector('article, [itemprop="articleBody"], main, [role="main"]') ??
+    document.querySelector('[itemprop="articleBody"]') ??
+    document.querySelector('article') ??
+    document.querySelector('main, [role="main"]') ??
     document.body
   if (!root) return null
   for (const junk of Array.from(root.querySelectorAll(fallbackJunk))) junk.remove()

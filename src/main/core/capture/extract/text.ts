@@ -45,7 +45,9 @@ export const blockTags: ReadonlySet<string> = new Set([
   'CAPTION'
 ])
 const cellTags = new Set(['TD', 'TH'])
-const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'])
+// Ruby annotations (furigana) stay in the HTML; the plain text reads the base text, as search and
+// snippets want (`<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>` is "漢字").
+const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP'])
 
 const elementNode = 1
 const textNode = 3
