@@ -137,6 +137,16 @@ describe('post-processing rules', () => {
     expect(text.split('Photo by Joan Bardeletti')).toHaveLength(3)
   })
 
+  it('removes a print-only header with the page URL', () => {
+    const text = clean(
+      '<div class="print-header"><img src="/logo.png"><span>https://news.example.com/story-123.php</span></div>' +
+        prose('the bridge') +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('story-123')
+    expect(text).toContain('discuss the bridge')
+  })
+
   it('removes an author box named by its class', () => {
     const text = clean(
       prose('the bridge') +

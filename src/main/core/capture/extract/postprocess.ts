@@ -366,6 +366,18 @@ function removeRepeatedCaptions(content: Element): void {
   }
 }
 
+const printOnlyPattern =
+  /(^|[\s_-])(print-header|print-footer|print-only|printonly|print-logo|visible-print|show-for-print|only-print)($|[\s_-])/i
+
+/** Blocks shown only on paper: a print header with the page's URL, a print logo. */
+function removePrintOnly(content: Element): void {
+  for (const element of Array.from(content.querySelectorAll('[class]'))) {
+    if (!content.contains(element)) continue
+    if (!printOnlyPattern.test(element.getAttribute('class') ?? '')) continue
+    if (textOf(element).length <= 300) element.remove()
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -379,7 +391,8 @@ const rules: Record<string, Rule> = {
   'edge-furniture': removeEdgeFurniture,
   'interface-lines': removeInterfaceLines,
   'teaser-classes': removeTeaserClasses,
-  'repeated-captions': removeRepeatedCaptions
+  'repeated-captions': removeRepeatedCaptions,
+  'print-only': removePrintOnly
 }
 export const postprocessRuleNames = Object.keys(rules)
 
