@@ -143,6 +143,42 @@ function completeTitle(title: string, headline: string): string {
     : title
 }
 
+/**
+ * Recipe sites often draw the ingredient list with scripts or in a widget Readability drops, while
+ * their JSON-LD lists it: when most of those lines are missing from the article, they go first.
+ */
+// The heading in the page's language where we know the word; English otherwise.
+const ingredientsHeading: Record<string, string> = {
+  de: 'Zutaten',
+  es: 'Ingredientes',
+  fr: 'Ingrédients',
+  it: 'Ingredienti',
+  ja: '材料',
+  nl: 'Ingrediënten',
+  pl: 'Składniki',
+  pt: 'Ingredientes',
+  zh: '配料'
+}
+
+function addMissingIngredients(content: Element, ingredients: string[], lang: string | null): void {
+  if (ingredients.length === 0) return
+  const text = normalizeSpace(content.textContent ?? '').toLowerCase()
+  const missing = ingredients.filter((line) => !text.includes(line.toLowerCase()))
+  if (missing.length <= ingredients.length / 2) return
+  const document = content.ownerDocument
+  const heading = document.createElement('h2')
+  heading.textContent = ingredientsHeading[lang?.slice(0, 2).toLowerCase() ?? ''] ?? 'Ingredients'
+  const list = document.createElement('ul')
+  for (const line of ingredients) {
+    const item = document.createElement('li')
+    item.textContent = line
+    list.append(item)
+  }
+  content.prepend(heading, list)
+}
+
+const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ')
+
 /** extractArticle with rules switched off, for measuring them. */
 export function extractArticleWith(input: ExtractInput, options: ExtractOptions): ExtractedArticle {
   const { html, url } = input
@@ -155,6 +191,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   const article = readabilityContent(document) ?? fallbackContent(html, options)
   if (!article) throw failed(url, 'no article content was found')
   postprocessArticle(article.content, metadata.baseUrl, options)
+  addMissingIngredients(article.content, metadata.ingredients, metadata.lang)
   trimForSanitizer(article.content)
   const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)
   const text = blockText(root)

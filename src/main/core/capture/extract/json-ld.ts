@@ -10,6 +10,8 @@ export interface JsonLdFacts {
   keywords: string[]
   language: string | null
   description: string | null
+  /** A `Recipe`'s ingredient lines (`recipeIngredient`, or the older `ingredients`). */
+  ingredients: string[]
 }
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
@@ -69,6 +71,13 @@ function stringOf(value: JsonValue | undefined): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null
 }
 
+function linesOf(value: JsonValue | undefined): string[] {
+  const values = Array.isArray(value) ? value : [value]
+  return values
+    .map((item) => (typeof item === 'string' ? item.replace(/\s+/g, ' ').trim() : ''))
+    .filter(Boolean)
+}
+
 export function parseJsonLd(document: Document): JsonLdFacts {
   const objects: JsonObject[] = []
   for (const script of Array.from(
@@ -97,6 +106,9 @@ export function parseJsonLd(document: Document): JsonLdFacts {
     image: urlOf(article?.image) ?? urlOf(article?.thumbnailUrl),
     keywords: keywordsOf(article?.keywords),
     language: stringOf(article?.inLanguage),
-    description: stringOf(article?.description)
+    description: stringOf(article?.description),
+    ingredients: ((recipe) => linesOf(recipe?.recipeIngredient ?? recipe?.ingredients))(
+      objects.find((object) => /\bRecipe\b/.test(typeOf(object)))
+    )
   }
 }

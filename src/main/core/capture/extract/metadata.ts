@@ -25,6 +25,8 @@ export interface PageMetadata {
   canonicalUrl: string | null
   leadImageUrl: string | null
   keywords: string[]
+  /** A recipe's ingredient lines from its JSON-LD, for pages that draw them with scripts. */
+  ingredients: string[]
   baseUrl: string
   /** An author found in page markup; less sure than Readability's byline in the article. */
   markupByline: string | null
@@ -381,6 +383,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
         jsonLd.image
     ),
     keywords: collectKeywords(meta, jsonLd.keywords),
+    ingredients: jsonLd.ingredients,
     baseUrl,
     markupByline,
     creditedByline: credited,
