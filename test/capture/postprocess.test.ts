@@ -37,6 +37,33 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Harbour plan delayed again')
   })
 
+  it('keeps a list whose items talk around their links, removes one of bare link titles', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<ul><li>Neil has patches up to <a href="/1">improve the behaviour of the tab strip in narrow windows</a>, and <a href="/2">show the picture-in-picture toggle on every video</a></li>' +
+        '<li>Mark now fixed <a href="/3">the crash on start-up that hit older machines</a> and <a href="/4">the slow first paint of large pages</a></li></ul>' +
+        prose('the harbour') +
+        '<ul><li><a href="/5">Harbour plan delayed again by the council</a></li><li><a href="/6">Mayor answers critics of the budget</a></li></ul>'
+    )
+    expect(text).toContain('Neil has patches up to improve the behaviour')
+    expect(text).toContain('Mark now fixed the crash on start-up')
+    expect(text).not.toContain('Harbour plan delayed again')
+  })
+
+  it('leaves code listings and words that only begin like furniture ("printf", "Shareholders")', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<pre><code><span class="token function">printf</span>("%d", n);\n<span class="token comment">// share the result</span></code></pre>' +
+        '<p>Shareholders approved it.</p>' +
+        prose('the harbour') +
+        '<p>Share this</p>'
+    )
+    expect(text).toContain('printf("%d", n);')
+    expect(text).toContain('// share the result')
+    expect(text).toContain('Shareholders approved it.')
+    expect(text).not.toContain('Share this')
+  })
+
   it('removes "read also" lines in any of the corpora languages', () => {
     const text = clean(
       prose('the bridge') +

@@ -57,13 +57,39 @@ function removeLinkBlocks(content: Element): void {
     const text = textOf(element)
     if (!text || text.length > limit) continue
     const links = element.querySelectorAll('a').length
-    if (links >= 2 && linkTextLength(element) / text.length > 0.6) element.remove()
+    if (links < 2) continue
+    const linked = linkTextLength(element)
+    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked)) element.remove()
   }
 }
 
+/**
+ * A list whose items say something besides their links is content ("Neil has patches up to
+ * <a>improve the behaviour</a>, and <a>show UI</a>"); a related-links list has only titles.
+ * Spared when half its items or more have five words or more outside their links.
+ */
+function hasOwnWords(element: Element, unlinkedLength: number): boolean {
+  if (unlinkedLength < 20) return false
+  const items = Array.from(
+    element.tagName === 'UL' || element.tagName === 'OL' ? element.children : [element]
+  )
+  const talking = items.filter((item) => {
+    let own = textOf(item)
+    for (const link of Array.from(item.querySelectorAll('a'))) own = own.replace(textOf(link), ' ')
+    return own.split(/\s+/).filter((word) => /[\p{L}\p{N}]{2}/u.test(word)).length >= 5
+  })
+  return talking.length > 0 && talking.length >= items.length / 2
+}
+
+/** Code listings name their tokens `comment`, `meta`, `tag`: none of that is page furniture. */
+function insideCode(element: Element): boolean {
+  return element.closest('pre, code') !== null
+}
+
 // Short blocks that are page furniture in any article: share prompts, ads, tag lines, credits.
+// Words end at a word's end: "print" is not "printf", "share" not "Shareholders".
 const boilerplatePattern =
-  /^(share( this)?|tweet|email|print|comments?\s*([:(\d]|$)|advertisement|advertising|sponsored|related( articles| stories| posts)?|tags?\s*[:|]|topics?\s*[:|]|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|©|all rights reserved|photo:|credit:|image \d+ of|caption$|close$)/i
+  /^(?:(?:share( this)?|tweet|email|print|advertisement|advertising|sponsored|related( articles| stories| posts)?|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|all rights reserved|caption$|close$)(?![\p{L}\p{N}])|comments?\s*([:(\d]|$)|tags?\s*[:|]|topics?\s*[:|]|©|photo:|credit:|image \d+ of)/iu
 const socialWords =
   /^(\s*(share|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|email|e-mail|print|tumblr|telegram|messenger|copy link|baixar|compartilhe|teilen|partager|compartir)\s*)+$/i
 // 100 characters: the longest share bar or credit line seen in the corpora is well under this.
@@ -72,6 +98,7 @@ const boilerplateMaximumLength = 100
 function removeBoilerplateLines(content: Element): void {
   for (const element of Array.from(content.querySelectorAll(blockSelector))) {
     if (!content.contains(element)) continue
+    if (insideCode(element)) continue
     const text = textOf(element)
     if (text.length > boilerplateMaximumLength) continue
     if (boilerplatePattern.test(text) || socialWords.test(text)) element.remove()
@@ -86,7 +113,8 @@ function removeFurnitureClasses(content: Element): void {
   for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
     if (!content.contains(element)) continue
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
-    if (furnitureClassPattern.test(names) && textOf(element).length < 300) element.remove()
+    if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element))
+      element.remove()
   }
 }
 
