@@ -10,7 +10,7 @@
  * pages). Not removed on purpose: Chinese "责任编辑"/"本文来源"/"免责声明" lines, which zh-gne's
  * reference text keeps.
  */
-import { textOf } from './dom'
+import { textOf as plainTextOf } from './dom'
 import { absolutizeUrls } from './images'
 import {
   addressLinePattern,
@@ -25,6 +25,27 @@ import {
   relatedHeadingPattern,
   slashCreditPattern
 } from './postprocess-patterns'
+
+/**
+ * The rules read the same blocks' text many times over (14 rules, each walking the article): the
+ * text is remembered until the next removal, which is the only change the rules make.
+ */
+let remembered = new WeakMap<Node, string>()
+
+function textOf(node: Node | null | undefined): string {
+  if (!node) return ''
+  let text = remembered.get(node)
+  if (text === undefined) {
+    text = plainTextOf(node)
+    remembered.set(node, text)
+  }
+  return text
+}
+
+function removeNode(node: ChildNode): void {
+  node.remove()
+  remembered = new WeakMap()
+}
 
 export interface PostprocessOptions {
   /** Names of rules to skip, for measuring each rule's effect. */
@@ -59,7 +80,8 @@ function removeLinkBlocks(content: Element): void {
     const links = element.querySelectorAll('a').length
     if (links < 2) continue
     const linked = linkTextLength(element)
-    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked)) element.remove()
+    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked))
+      removeNode(element)
   }
 }
 
@@ -101,7 +123,7 @@ function removeBoilerplateLines(content: Element): void {
     if (insideCode(element)) continue
     const text = textOf(element)
     if (text.length > boilerplateMaximumLength) continue
-    if (boilerplatePattern.test(text) || socialWords.test(text)) element.remove()
+    if (boilerplatePattern.test(text) || socialWords.test(text)) removeNode(element)
   }
 }
 
@@ -114,7 +136,7 @@ function removeFurnitureClasses(content: Element): void {
     if (!content.contains(element)) continue
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
     if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element))
-      element.remove()
+      removeNode(element)
   }
 }
 
@@ -208,7 +230,7 @@ function linksAfter(node: Element, content: Element): number {
 
 function removeEverythingAfter(node: Element, content: Element): void {
   for (let current: Element | null = node; current && current !== content;) {
-    while (current.nextSibling) current.nextSibling.remove()
+    while (current.nextSibling) removeNode(current.nextSibling)
     current = current.parentElement
   }
 }
@@ -242,18 +264,18 @@ function removeRelatedSections(content: Element): void {
       let next = heading.nextElementSibling
       while (next && isTeaserBlock(next)) {
         const following = next.nextElementSibling
-        next.remove()
+        removeNode(next)
         next = following
       }
     }
-    heading.remove()
+    removeNode(heading)
   }
 }
 
 /** "Read also: <headline>" lines between paragraphs. */
 function removeReadAlsoLines(content: Element): void {
   for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= 250 && readAlsoPattern.test(text)) element.remove()
+    if (text.length <= 250 && readAlsoPattern.test(text)) removeNode(element)
   }
 }
 
@@ -279,12 +301,12 @@ const captionSelector = 'figure, figcaption, [class*="caption"]'
 function removeCredits(content: Element): void {
   const wanted = (element: Element): boolean => element.closest(captionSelector) === null
   for (const { element, text } of leafBlocks(content)) {
-    if (isCredit(text, element) && wanted(element)) element.remove()
+    if (isCredit(text, element) && wanted(element)) removeNode(element)
   }
   for (const element of Array.from(content.querySelectorAll('[class]'))) {
     if (!content.contains(element) || !wanted(element)) continue
     if (!creditClassPattern.test(element.getAttribute('class') ?? '')) continue
-    if (textOf(element).length <= 100) element.remove()
+    if (textOf(element).length <= 100) removeNode(element)
   }
 }
 
@@ -313,19 +335,19 @@ function removeEdgeFurniture(content: Element): void {
   const leaves = leafBlocks(content)
   for (const leaf of leaves.slice(0, edgeLines)) {
     if (!isEdgeFurniture(leaf, false)) break
-    leaf.element.remove()
+    removeNode(leaf.element)
   }
   for (const leaf of leaves.slice(-edgeLines).reverse()) {
     if (!content.contains(leaf.element)) break
     if (!isEdgeFurniture(leaf, true)) break
-    leaf.element.remove()
+    removeNode(leaf.element)
   }
 }
 
 /** Interface text: "Sign In", "Continue Reading Below", "Text size", comment counters. */
 function removeInterfaceLines(content: Element): void {
   for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= 60 && interfaceLinePattern.test(text)) element.remove()
+    if (text.length <= 60 && interfaceLinePattern.test(text)) removeNode(element)
   }
 }
 
@@ -342,7 +364,7 @@ function removeTeaserLists(content: Element): void {
       const dated = leafBlocks(item).some((leaf) => isDateLine(leaf.text) && leaf.text !== text)
       if (dated) teasers += 1
     }
-    if (teasers >= 2 && teasers >= items.length * 0.7) list.remove()
+    if (teasers >= 2 && teasers >= items.length * 0.7) removeNode(list)
   }
 }
 
@@ -350,7 +372,7 @@ function removeTeaserLists(content: Element): void {
 function removeDateLines(content: Element): void {
   for (const { element, text } of leafBlocks(content)) {
     // A table's dates are its data (release tables, schedules).
-    if (isDateLine(text) && !element.closest('table')) element.remove()
+    if (isDateLine(text) && !element.closest('table')) removeNode(element)
   }
 }
 
@@ -365,7 +387,7 @@ function removeAuthorBoxes(content: Element): void {
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
     if (!authorBoxPattern.test(names)) continue
     const length = textOf(element).length
-    if (length < 1000 && length < limit) element.remove()
+    if (length < 1000 && length < limit) removeNode(element)
   }
 }
 
@@ -380,7 +402,7 @@ function removeTeaserClasses(content: Element): void {
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
     if (!teaserClassPattern.test(names) || !element.querySelector('a')) continue
     const length = textOf(element).length
-    if (length < 1500 && length < limit) element.remove()
+    if (length < 1500 && length < limit) removeNode(element)
   }
 }
 
@@ -389,7 +411,7 @@ function removeRepeatedCaptions(content: Element): void {
   const seen = new Set<string>()
   for (const { element, text } of leafBlocks(content)) {
     if (text.length < 80 || !element.closest(captionSelector)) continue
-    if (seen.has(text)) element.remove()
+    if (seen.has(text)) removeNode(element)
     seen.add(text)
   }
 }
@@ -402,7 +424,7 @@ function removePrintOnly(content: Element): void {
   for (const element of Array.from(content.querySelectorAll('[class]'))) {
     if (!content.contains(element)) continue
     if (!printOnlyPattern.test(element.getAttribute('class') ?? '')) continue
-    if (textOf(element).length <= 300) element.remove()
+    if (textOf(element).length <= 300) removeNode(element)
   }
 }
 
@@ -431,6 +453,7 @@ export function postprocessArticle(
 ): void {
   // Only the article needs absolute URLs: resolving them here touches ~80 elements, not ~700.
   absolutizeUrls(content, baseUrl)
+  remembered = new WeakMap()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)
   }
