@@ -1,10 +1,11 @@
 /**
- * `npm run bench:ui -- [--articles 100000] [--frames 600]`
+ * `npm run bench:ui -- [--articles 100000] [--tags 5000] [--frames 600]`
  *
  * Builds a library of articles with plain SQL (one transaction), serves it with `folio serve`,
  * opens the list in Chromium and measures with performance marks: time to first rows (navigation
  * start to the list's `folio:first-rows` mark), frame times while a script scrolls the list, and
- * how long rows take to appear after jumping deep into it. Baseline in the same run: frame times
+ * how long rows take to appear after jumping deep into it, and how long the sidebar takes to show
+ * a tag tree of `--tags` tags (40 roots, two levels beneath) with counts. Baseline in the same run: frame times
  * of the same page with nothing scrolling (the machine's floor). Target: first rows under 1 s,
  * p95 frame time under 33 ms (no frame dropped twice in a row).
  */
@@ -24,6 +25,7 @@ function argument(name: string, fallback: number): number {
 }
 
 const articleCount = argument('articles', 100_000)
+const tagCount = argument('tags', 5000)
 const frameCount = argument('frames', 600)
 const log = (message: string): void =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`)
@@ -43,8 +45,24 @@ function insertArticles(db: Database): void {
   const tag = db.prepare('INSERT INTO tags (id, name, created_at) VALUES (?, ?, 0)')
   const link = db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)')
   const start = Date.UTC(2020, 0, 1)
+  // After the word tags: research-style trees, `topic7/area3/thread12`, up to tagCount in all.
+  const treeNames: string[] = []
+  for (let root = 0; treeNames.length + words.length < tagCount; root = (root + 1) % 40) {
+    const index = treeNames.length
+    const area = Math.floor(index / 40) % 12
+    const thread = Math.floor(index / 480)
+    treeNames.push(
+      thread === 0 && index < 40
+        ? `topic${root}`
+        : index < 520
+          ? `topic${root}/area${area}`
+          : `topic${root}/area${area}/thread${thread}`
+    )
+  }
+  const uniqueTree = [...new Set(treeNames)]
   db.transaction(() => {
     words.forEach((word, index) => tag.run(index + 1, word))
+    uniqueTree.forEach((name, index) => tag.run(words.length + index + 1, name))
     for (let id = 1; id <= articleCount; id++) {
       const word = (offset: number): string => words[(id * 7 + offset * 13) % words.length]
       const title = `On ${word(0)} and ${word(1)}: notes from the ${word(2)} archive, part ${id}`
@@ -69,6 +87,8 @@ function insertArticles(db: Database): void {
       )
       content.run(id, `${title}. ${excerpt}`)
       if (id % 3 === 0) link.run(id, 1 + (id % words.length))
+      if (uniqueTree.length && id % 2 === 0)
+        link.run(id, words.length + 1 + ((id * 7) % uniqueTree.length))
     }
   })()
 }
@@ -173,6 +193,20 @@ async function main(): Promise<void> {
           await page.evaluate(() => performance.getEntriesByName('folio:first-rows')[0].startTime)
         )
       }
+      // The sidebar's tag tree: navigation start to every tag row shown with its count.
+      await page.waitForFunction(() => document.querySelectorAll('.tag-tree .tag-item').length > 0)
+      await page.waitForTimeout(1000)
+      const tagRows = await page.locator('.tag-tree .tag-item').count()
+      const treeTimes: number[] = []
+      for (let run = 0; run < 5; run++) {
+        await page.reload()
+        await page.waitForFunction(
+          (expected) => document.querySelectorAll('.tag-tree .tag-item').length >= expected,
+          tagRows,
+          { timeout: 60_000 }
+        )
+        treeTimes.push(await page.evaluate(() => performance.now()))
+      }
       const switchToAll = await page.evaluate(
         (expected) =>
           new Promise<number>((resolve) => {
@@ -217,6 +251,10 @@ async function main(): Promise<void> {
       row('frame time, scripted scroll (30 rows/frame)', scrolling)
       console.log(
         `| switch to All articles (${articleCount.toLocaleString('en')} rows) | 1 | ${switchToAll.toFixed(0)} | — | — | — |`
+      )
+      const treeSorted = [...treeTimes].sort((a, b) => a - b)
+      console.log(
+        `| tag tree shown (${tagRows.toLocaleString('en')} tags with counts, cold load) | ${treeSorted.length} | ${treeSorted[Math.floor(treeSorted.length / 2)].toFixed(0)} | — | ${treeSorted[treeSorted.length - 1].toFixed(0)} | — |`
       )
       const jumpSorted = [...jumps].sort((a, b) => a - b)
       console.log(

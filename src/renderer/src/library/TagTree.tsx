@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { TagInfo } from '../../../shared/types'
 import { isArticleDrag } from './articleDrag'
 
@@ -56,7 +56,28 @@ function shownTags(tags: TagInfo[], collapsed: ReadonlySet<string>): TagInfo[] {
  * The tag tree: a tag lists its articles, a parent folds its children away, each tag has tools
  * (rename, merge, delete) on hover or Tab, and articles dragged from the list drop onto a tag.
  */
-export function TagTree({
+export function TagTree({ actions, ...props }: TagTreeProps): React.JSX.Element {
+  // The library re-renders as its list scrolls and pages load; a tree of 5,000 tags rendered
+  // again each time dropped frames (bench:ui). The tree re-renders only when its tags, the
+  // current tag or a drag change; its actions reach the latest handlers through a ref.
+  const latest = useRef(actions)
+  useLayoutEffect(() => {
+    latest.current = actions
+  })
+  const stableActions = useMemo<TagTreeActions>(
+    () => ({
+      select: (name) => latest.current.select(name),
+      rename: (name) => latest.current.rename(name),
+      merge: (name) => latest.current.merge(name),
+      remove: (name) => latest.current.remove(name),
+      drop: (name) => latest.current.drop(name)
+    }),
+    []
+  )
+  return <TagTreeItems {...props} actions={stableActions} />
+}
+
+const TagTreeItems = memo(function TagTreeItems({
   tags,
   currentTag,
   draggingArticles,
@@ -135,7 +156,7 @@ export function TagTree({
       ))}
     </ul>
   )
-}
+})
 
 function TagTools({ name, actions }: { name: string; actions: TagTreeActions }): React.JSX.Element {
   return (
