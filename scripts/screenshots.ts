@@ -124,6 +124,13 @@ async function openMergeDialog(page: Page, tag: string, typed: string): Promise<
   await page.waitForTimeout(200)
 }
 
+/** The tree's delete confirmation for `tag`. */
+async function openDeleteDialog(page: Page, tag: string): Promise<void> {
+  await page.locator(`.tag-item:has(> .nav-item[title="${tag}"])`).hover()
+  await page.getByRole('button', { name: `Delete tag ${tag}`, exact: true }).click()
+  await page.getByRole('dialog', { name: 'Delete tag' }).waitFor()
+}
+
 async function main(): Promise<void> {
   const routes: Record<string, FixtureResponse> = {}
   for (const name of english) {
@@ -232,6 +239,18 @@ async function main(): Promise<void> {
       width: 1280,
       height: 800,
       then: (page) => openMergeDialog(page, 'reading-list', 'research/physics')
+    })
+    await shoot(browser, served, 'tag-delete-dark', {
+      dark: true,
+      width: 1280,
+      height: 800,
+      then: (page) => openDeleteDialog(page, 'research')
+    })
+    await shoot(browser, served, 'tag-delete-light', {
+      dark: false,
+      width: 1280,
+      height: 800,
+      then: (page) => openDeleteDialog(page, 'news')
     })
     await shoot(browser, served, 'tag-editor-light', {
       dark: false,

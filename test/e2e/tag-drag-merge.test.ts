@@ -225,4 +225,42 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
       await library.close()
     }
   })
+
+  it('deletes a tag from the tree after a confirmation saying what goes, and undoes it', async () => {
+    const library = await startUiLibrary(tempDir(), {
+      '/a': htmlRoute(articlePage('Estuaries', 5)),
+      '/b': htmlRoute(articlePage('Mudflats', 5))
+    })
+    try {
+      const ids = await library.save(['/a', '/b'])
+      await library.call('articles.tag', { ids, add: ['coast'] })
+      await library.call('articles.tag', { ids: [ids[0]], add: ['coast/birds'] })
+      const page = await library.open(browser())
+      await expect.poll(() => tagTree(page)).toEqual(['#coast 2', '#birds 1'])
+      const askToDelete = async (): Promise<Locator> => {
+        await tagItem(page, 'coast').hover()
+        await page.getByRole('button', { name: 'Delete tag coast' }).click()
+        return page.getByRole('dialog', { name: 'Delete tag' })
+      }
+
+      let dialog = await askToDelete()
+      await expect
+        .poll(() => dialog.innerText())
+        .toContain('It comes off 2 articles; the articles stay in the library.')
+      expect(await dialog.innerText()).toContain('Its sub-tag goes with it.')
+      await dialog.getByRole('button', { name: 'Cancel' }).click()
+      await expect.poll(() => dialog.count()).toBe(0)
+      expect(await tagTree(page)).toEqual(['#coast 2', '#birds 1'])
+
+      dialog = await askToDelete()
+      await dialog.getByRole('button', { name: 'Delete', exact: true }).click()
+      await expect.poll(() => tagTree(page)).toEqual([])
+      await expect.poll(() => listed(page)).toEqual(['Estuaries', 'Mudflats'])
+      await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
+      await expect.poll(() => tagTree(page)).toEqual(['#coast 2', '#birds 1'])
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
 })

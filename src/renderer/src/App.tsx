@@ -11,6 +11,7 @@ import type { BulkActions } from './library/ListHeader'
 import type { ListQuery, SortKey, SortOrder } from './library/query'
 import { queryKey, sortOptions } from './library/query'
 import { Sidebar } from './library/Sidebar'
+import { DeleteTagPrompt } from './ui/DeleteTagPrompt'
 import { useArticlePages } from './library/useArticlePages'
 import { SearchResults } from './library/SearchResults'
 import { useSearchPages } from './library/useSearchPages'
@@ -39,6 +40,7 @@ type OpenDialog =
   | { kind: 'title'; target: Target }
   | { kind: 'renameTag'; name: string }
   | { kind: 'mergeTag'; name: string }
+  | { kind: 'deleteTag'; name: string }
 
 const sortKey = 'folio.sort'
 
@@ -254,6 +256,8 @@ export function App(): React.JSX.Element {
   // A tag renamed or deleted elsewhere while its merge dialog is open closes the dialog.
   const mergeSource =
     dialog?.kind === 'mergeTag' ? tags.find((tag) => tag.name === dialog.name) : undefined
+  const deleteSource =
+    dialog?.kind === 'deleteTag' ? tags.find((tag) => tag.name === dialog.name) : undefined
   return (
     <div className="app" data-mode={mode}>
       <Sidebar
@@ -272,10 +276,7 @@ export function App(): React.JSX.Element {
         onTagMerge={(name) => setDialog({ kind: 'mergeTag', name })}
         draggingArticles={draggingArticles}
         onTagDrop={dropOnTag}
-        onTagDelete={(name) => {
-          if (view.key === `tag:${name}`) selectView(views[0])
-          void tagEdits.remove(name)
-        }}
+        onTagDelete={(name) => setDialog({ kind: 'deleteTag', name })}
       />
       <ArticleList
         view={view}
@@ -385,6 +386,18 @@ export function App(): React.JSX.Element {
             void tagEdits.merge(mergeSource.name, into).then((merged) => {
               if (merged && view.key === `tag:${mergeSource.name}`) selectView(tagView(merged))
             })
+            setDialog(null)
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {deleteSource && (
+        <DeleteTagPrompt
+          tag={deleteSource}
+          tags={tags}
+          onConfirm={() => {
+            if (view.key === `tag:${deleteSource.name}`) selectView(views[0])
+            void tagEdits.remove(deleteSource.name)
             setDialog(null)
           }}
           onClose={() => setDialog(null)}

@@ -17,7 +17,7 @@ function tagKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
-function isWithin(name: string, parent: string): boolean {
+export function isWithin(name: string, parent: string): boolean {
   const key = tagKey(name)
   const parentKey = tagKey(parent)
   return key === parentKey || key.startsWith(`${parentKey}/`)
