@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { ArticleTagResult } from '../../../shared/types'
 import { ensureTag, findTag, missingArticleIds } from '../db/queries/tags'
-import { normalizeTagNames, tagKey } from './names'
+import { tagKey } from '../../../shared/tags'
+import { normalizeTagNames } from './names'
 
 export interface ArticleTagChange {
   ids: number[]

@@ -12,7 +12,8 @@ import {
   tagSubtree
 } from '../db/queries/tags'
 import type { TagRow } from '../db/queries/tags'
-import { isWithin, movedName, normalizeTagNames, tagKey } from './names'
+import { isWithin, tagKey } from '../../../shared/tags'
+import { movedName, normalizeTagNames } from './names'
 import { snapshotTags } from './undo'
 
 /*

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { TagSuggestion } from '../../../shared/types'
 import { normalizeTagName } from '../db/queries/tags'
-import { tagKey } from './names'
+import { tagKey } from '../../../shared/tags'
 
 interface SuggestionSource {
   site: string | null

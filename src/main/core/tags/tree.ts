@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { TagInfo } from '../../../shared/types'
 import { tagTree } from '../db/queries/tags'
-import { tagKey, tagSeparator } from './names'
+import { tagKey, tagSeparator } from '../../../shared/tags'
 
 function depthOf(key: string): number {
   let depth = 0

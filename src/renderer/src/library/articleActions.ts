@@ -1,3 +1,4 @@
+import { tagKey } from '../../../shared/tags'
 import type { ArticleState, ArticleSummary } from '../../../shared/types'
 import { api } from '../api'
 import type { Undo } from '../ui/useUndo'
@@ -64,11 +65,10 @@ export function createArticleActions(undo: Undo) {
     },
     async tag(targets: Target[], names: string[]): Promise<void> {
       // Undo removes each tag only from the articles that did not have it before.
-      const lower = (name: string): string => name.toLowerCase()
       const newly = names.map((name) => ({
         name,
         ids: targets
-          .filter((target) => !target.tags.some((tag) => lower(tag) === lower(name)))
+          .filter((target) => !target.tags.some((tag) => tagKey(tag) === tagKey(name)))
           .map((target) => target.id)
       }))
       const tagList = names.map((name) => `#${name}`).join(' ')

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { tagKey } from '../../../shared/tags'
 import type { TagInfo } from '../../../shared/types'
 import { api } from '../api'
 import type { Target } from '../library/articleActions'
@@ -62,7 +63,7 @@ export function TagPrompt({
 }
 
 function sameTag(left: string, right: string): boolean {
-  return left.toLowerCase() === right.toLowerCase()
+  return tagKey(left) === tagKey(right)
 }
 
 export function TitlePrompt({

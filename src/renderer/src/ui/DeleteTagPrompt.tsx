@@ -1,7 +1,7 @@
+import { isWithin } from '../../../shared/tags'
 import type { TagInfo } from '../../../shared/types'
 import { articleCount } from '../library/tagEdits'
 import { Dialog } from './Dialog'
-import { isWithin } from './MergeTagPrompt'
 
 interface DeleteTagPromptProps {
   tag: TagInfo

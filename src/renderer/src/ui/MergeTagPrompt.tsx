@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { isWithin, tagKey } from '../../../shared/tags'
 import type { TagInfo } from '../../../shared/types'
 import { articleCount } from '../library/tagEdits'
 import { Dialog } from './Dialog'
@@ -10,17 +11,6 @@ interface MergeTagPromptProps {
   tags: TagInfo[]
   onSubmit(into: string): void
   onClose(): void
-}
-
-/** Names compare as the library compares them: case-insensitive, whitespace collapsed. */
-function tagKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase()
-}
-
-export function isWithin(name: string, parent: string): boolean {
-  const key = tagKey(name)
-  const parentKey = tagKey(parent)
-  return key === parentKey || key.startsWith(`${parentKey}/`)
 }
 
 /**
