@@ -81,12 +81,11 @@ function mixedMatchIds(
   if (parts.length < 2 || parts.length > mixedPartsLimit) return []
   const inTags = (expression: string): string => `{tags} : (${expression})`
   // Column-filtered parts (single CJK characters) cannot be filtered again.
+  const onSomeTag = db.prepare(
+    `SELECT 1 FROM ${metadataTable} WHERE ${metadataTable} MATCH ? LIMIT 1`
+  )
   const tagParts = parts.filter(
-    (part) =>
-      !part.includes('{') &&
-      db
-        .prepare(`SELECT 1 FROM ${metadataTable} WHERE ${metadataTable} MATCH ? LIMIT 1`)
-        .get(inTags(part)) !== undefined
+    (part) => !part.includes('{') && onSomeTag.get(inTags(part)) !== undefined
   )
   const ids = new Set<number>()
   // Every non-empty set of tag parts, with at least one part left for the full row.
@@ -119,16 +118,15 @@ function andParts(parts: string[], negative: string | null): string {
  */
 function allMatchIds(
   db: Database,
-  match: MatchExpressions,
-  positive: string,
+  expression: string,
+  mixedIds: number[],
   filters: SqlCondition,
   count: number
 ): number[] {
-  const expression = withoutExcluded(positive, match.negative)
   const ids = new Set([
     ...newestMatchIds(db, ftsTable, expression, filters, count),
     ...newestMatchIds(db, metadataTable, expression, filters, count),
-    ...mixedMatchIds(db, match, filters, count)
+    ...mixedIds
   ])
   return [...ids].sort((left, right) => right - left).slice(0, count)
 }
@@ -266,7 +264,7 @@ function matchingWords(
     const expression = withoutExcluded(positive, match.negative)
     const mixed = mixedMatchIds(db, match, filters, totalCap + 1)
     const candidates = newestMatches(db, expression, mixed, filters, offset + limit)
-    const counted = allMatchIds(db, match, positive, filters, totalCap + 1).length
+    const counted = allMatchIds(db, expression, mixed, filters, totalCap + 1).length
     return { candidates, total: Math.max(counted, candidates.length) }
   }
   const quickIds = asYouType && quickIndex ? verifiedQuickIds(db, quickIndex, query, filters) : []

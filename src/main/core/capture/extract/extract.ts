@@ -162,7 +162,7 @@ const ingredientsHeading: Record<string, string> = {
 
 function addMissingIngredients(content: Element, ingredients: string[], lang: string | null): void {
   if (ingredients.length === 0) return
-  const text = normalizeSpace(content.textContent ?? '').toLowerCase()
+  const text = textOf(content).toLowerCase()
   const missing = ingredients.filter((line) => !text.includes(line.toLowerCase()))
   if (missing.length <= ingredients.length / 2) return
   const document = content.ownerDocument
@@ -176,8 +176,6 @@ function addMissingIngredients(content: Element, ingredients: string[], lang: st
   }
   content.prepend(heading, list)
 }
-
-const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ')
 
 /** extractArticle with rules switched off, for measuring them. */
 export function extractArticleWith(input: ExtractInput, options: ExtractOptions): ExtractedArticle {
