@@ -118,6 +118,39 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
     }
   })
 
+  it('drags a search result onto a tag, as from the list', async () => {
+    const titles = ['Kelp forests of Monterey', 'Coral reefs', 'Kelp farming in Maine']
+    const library = await startUiLibrary(
+      tempDir(),
+      Object.fromEntries(
+        titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
+      )
+    )
+    try {
+      const ids = await library.save(titles.map((_, index) => `/${index}`))
+      await library.call('articles.tag', { ids: [ids[1]], add: ['ocean'] })
+      const page = await library.open(browser())
+      await expect.poll(() => tagTree(page)).toEqual(['#ocean 1'])
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('monterey')
+      const hits = page.getByRole('list', { name: 'Search results' }).locator('.article-row')
+      await expect.poll(() => hits.count()).toBe(1)
+      await dragOnto(page, hits.first(), tagItem(page, 'ocean'))
+      await expect.poll(() => page.locator('.tag-item[data-drop-target]').count()).toBe(1)
+      await page.mouse.up()
+
+      await expect
+        .poll(() => page.locator('.toasts').innerText())
+        .toContain('Tagged “Kelp forests of Monterey” with #ocean')
+      await expect.poll(() => tagTree(page)).toEqual(['#ocean 2'])
+      const tagged = await library.call<{ tags: string[] }>('articles.get', { id: ids[0] })
+      expect(tagged.tags).toEqual(['ocean'])
+      expect(library.problems).toEqual([])
+    } finally {
+      await library.close()
+    }
+  })
+
   it('drops an article dragged anywhere but on a tag without changing anything', async () => {
     const library = await startUiLibrary(tempDir(), {
       '/a': htmlRoute(articlePage('Salt marshes', 5))

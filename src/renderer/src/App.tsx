@@ -5,7 +5,7 @@ import { useCaptureJobs } from './capture/useCaptureJobs'
 import { ArticleList } from './library/ArticleList'
 import { isArticleDrag, startArticleDrag } from './library/articleDrag'
 import { createArticleActions } from './library/articleActions'
-import type { Target } from './library/articleActions'
+import type { TagTarget, Target } from './library/articleActions'
 import { ListHeader } from './library/ListHeader'
 import type { BulkActions } from './library/ListHeader'
 import type { ListQuery, SortKey, SortOrder } from './library/query'
@@ -87,7 +87,7 @@ export function App(): React.JSX.Element {
   const actions = useMemo(() => createArticleActions(undo), [undo])
   const tagEdits = useMemo(() => createTagEdits(undo), [undo])
   /** The articles a drag from the list carries, until they are dropped on a tag. */
-  const dragged = useRef<Target[]>([])
+  const dragged = useRef<TagTarget[]>([])
   const [draggingArticles, setDraggingArticles] = useState(false)
 
   const rowCount = searching ? results.count : pages.count
@@ -186,14 +186,20 @@ export function App(): React.JSX.Element {
   })
 
   /** Dragging a selected row carries the whole selection; any other row goes alone. */
-  const startRowDrag = (index: number, event: React.DragEvent): void => {
-    const article = pages.itemAt(index)
-    if (!article) return
-    const list = selection.selected.has(article.id) ? selectionTargets : [targetOf(article)]
+  const startDrag = (row: TagTarget | undefined, event: React.DragEvent): void => {
+    if (!row) return
+    const list = selection.selected.has(row.id) ? selectionTargets : [row]
     dragged.current = list
     startArticleDrag(event.dataTransfer, list)
     setDraggingArticles(true)
   }
+  const startRowDrag = (index: number, event: React.DragEvent): void => {
+    const article = pages.itemAt(index)
+    startDrag(article && targetOf(article), event)
+  }
+  /** Search hits drag onto tags as library rows do. */
+  const startHitDrag = (index: number, event: React.DragEvent): void =>
+    startDrag(results.hitAt(index), event)
 
   const endRowDrag = (): void => {
     dragged.current = []
@@ -307,6 +313,8 @@ export function App(): React.JSX.Element {
               openId={openId}
               hiddenIds={undo.hiddenIds}
               onOpen={open}
+              onDragStart={startHitDrag}
+              onDragEnd={endRowDrag}
             />
           ) : null
         }

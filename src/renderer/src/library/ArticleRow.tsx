@@ -31,6 +31,20 @@ interface ArticleRowProps {
   onDragEnd(): void
 }
 
+/**
+ * Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter. The list
+ * takes the focus back just after the press: moving it during the press (or cancelling the
+ * press) would stop Chromium from starting a drag onto a tag.
+ */
+export function handFocusToList(event: React.FocusEvent<HTMLElement>): void {
+  const button = event.currentTarget
+  setTimeout(() => {
+    // Unless the focus has moved on already (the reader takes it when an article opens).
+    if (document.activeElement !== button) return
+    button.closest<HTMLElement>('.list-pane')?.focus({ preventScroll: true })
+  }, 0)
+}
+
 /** One row of the library list; `article` is undefined while its page is loading. */
 export function ArticleRow({
   article,
@@ -75,17 +89,7 @@ export function ArticleRow({
       <button
         type="button"
         className="row-open"
-        // Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter.
-        // The list takes the focus back just after the press: moving it during the press (or
-        // cancelling the press) would stop Chromium from starting a drag onto a tag.
-        onFocus={(event) => {
-          const button = event.currentTarget
-          setTimeout(() => {
-            // Unless the focus has moved on already (the reader takes it when an article opens).
-            if (document.activeElement !== button) return
-            button.closest<HTMLElement>('.list-pane')?.focus({ preventScroll: true })
-          }, 0)
-        }}
+        onFocus={handFocusToList}
         onClick={onOpen}
         tabIndex={-1}
         aria-labelledby={`row-title-${article.id}`}

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../shared/types'
-import { rowHeight } from './ArticleRow'
+import { handFocusToList, rowHeight } from './ArticleRow'
 import type { SearchPages } from './useSearchPages'
 import { VirtualList } from './VirtualList'
 
@@ -13,6 +13,9 @@ interface SearchResultsProps {
   /** Deleted while the undo window is open: shown as such, since hits cannot be re-indexed. */
   hiddenIds: ReadonlySet<number>
   onOpen(index: number): void
+  /** Dragging a hit (onto a tag in the sidebar) starts here, as from the library list. */
+  onDragStart(index: number, event: React.DragEvent): void
+  onDragEnd(): void
 }
 
 /** The list while a search is typed: matches with their snippet and the matched words marked. */
@@ -22,7 +25,9 @@ export function SearchResults({
   cursor,
   openId,
   hiddenIds,
-  onOpen
+  onOpen,
+  onDragStart,
+  onDragEnd
 }: SearchResultsProps): React.JSX.Element {
   if (results.status === 'error') {
     return (
@@ -62,6 +67,8 @@ export function SearchResults({
               active={index === cursor}
               open={results.hitAt(index)?.id === openId}
               onOpen={() => onOpen(index)}
+              onDragStart={(event) => onDragStart(index, event)}
+              onDragEnd={onDragEnd}
             />
           )}
         />
@@ -75,13 +82,17 @@ function HitRow({
   deleted,
   active,
   open,
-  onOpen
+  onOpen,
+  onDragStart,
+  onDragEnd
 }: {
   hit: SearchHit | undefined
   deleted: boolean
   active: boolean
   open: boolean
   onOpen(): void
+  onDragStart(event: React.DragEvent): void
+  onDragEnd(): void
 }): React.JSX.Element {
   if (!hit) return <div className="article-row article-row-placeholder" aria-hidden="true" />
   if (deleted) {
@@ -92,12 +103,18 @@ function HitRow({
     )
   }
   return (
-    <div className="article-row" data-active={active || undefined} aria-current={open || undefined}>
+    <div
+      className="article-row"
+      data-active={active || undefined}
+      aria-current={open || undefined}
+      draggable
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+    >
       <button
         type="button"
         className="row-open"
-        // Rows take no focus from a click: the keyboard cursor, not a stale button, owns Enter.
-        onMouseDown={(event) => event.preventDefault()}
+        onFocus={handFocusToList}
         tabIndex={-1}
         onClick={onOpen}
       >

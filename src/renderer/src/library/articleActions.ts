@@ -6,7 +6,10 @@ import type { Undo } from '../ui/useUndo'
 /** What an action needs to know of an article to change it and to put it back. */
 export type Target = Pick<ArticleSummary, 'id' | 'state' | 'favorite' | 'tags' | 'title'>
 
-function describe(targets: Target[], verb: string): string {
+/** What tagging needs of an article: a search hit has it, without the article's state. */
+export type TagTarget = Pick<Target, 'id' | 'tags' | 'title'>
+
+function describe(targets: Pick<Target, 'title'>[], verb: string): string {
   return targets.length === 1
     ? `${verb} “${shorten(targets[0].title)}”`
     : `${verb} ${targets.length.toLocaleString()} articles`
@@ -63,7 +66,7 @@ export function createArticleActions(undo: Undo) {
         describe(targets, 'Deleted')
       )
     },
-    async tag(targets: Target[], names: string[]): Promise<void> {
+    async tag(targets: TagTarget[], names: string[]): Promise<void> {
       // Undo removes each tag only from the articles that did not have it before.
       const newly = names.map((name) => ({
         name,

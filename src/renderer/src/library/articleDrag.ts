@@ -1,4 +1,4 @@
-import type { Target } from './articleActions'
+import type { TagTarget } from './articleActions'
 
 /**
  * The drag data type of articles dragged out of the list. Only tags in the sidebar accept it; the
@@ -13,7 +13,7 @@ export function isArticleDrag(event: { dataTransfer: DataTransfer | null }): boo
 }
 
 /** What the drag image says: the article's title, or how many articles move. */
-export function dragLabel(targets: Target[]): string {
+export function dragLabel(targets: TagTarget[]): string {
   if (targets.length !== 1) return `${targets.length.toLocaleString()} articles`
   const title = targets[0].title
   return title.length > 40 ? `${title.slice(0, 39)}…` : title
@@ -24,7 +24,7 @@ export function dragLabel(targets: Target[]): string {
  * picture of the whole row. The badge must be in the document when the browser copies it, and
  * can go right after.
  */
-export function startArticleDrag(dataTransfer: DataTransfer, targets: Target[]): void {
+export function startArticleDrag(dataTransfer: DataTransfer, targets: TagTarget[]): void {
   dataTransfer.effectAllowed = 'copy'
   dataTransfer.setData(articleDragType, JSON.stringify(targets.map((target) => target.id)))
   const badge = document.createElement('div')
