@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from '../../src/main/core/capture/extract/dom'
+import { parseDocument, textOf } from '../../src/main/core/capture/extract/dom'
 import { trimForSanitizer } from '../../src/main/core/capture/extract/sanitize'
 import { blockText } from '../../src/main/core/capture/extract/text'
 
@@ -53,5 +53,16 @@ describe('blockText', () => {
       '<html><body><p id="p"><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rt>じ</rt></ruby>を読む</p></body></html>'
     )
     expect(blockText(document.getElementById('p')!)).toBe('漢字を読む')
+  })
+})
+
+describe('parseDocument', () => {
+  it('ends a script at an end tag that carries junk before its ">", as browsers do', () => {
+    // A real page wrote `</script` and a comment before the `>`: the page's body came after it.
+    const html =
+      '<html><head><script src="a.js"></script\n  <!--plugin--></head><body>' +
+      '<p>The article starts here.</p><script>var x = 1</script ></body></html>'
+    const document = parseDocument(html)
+    expect(textOf(document.body)).toBe('The article starts here.')
   })
 })
