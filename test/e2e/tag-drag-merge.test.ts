@@ -4,6 +4,13 @@ import { useBrowser } from '../helpers/browser'
 import { useTempDirs } from '../helpers/temp'
 import { articlePage, htmlRoute, startUiLibrary } from './ui-library'
 
+/** One article page per title, served at /0, /1, … */
+function routesFor(titles: string[]): Parameters<typeof startUiLibrary>[1] {
+  return Object.fromEntries(
+    titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
+  )
+}
+
 /** The tag tree as the sidebar shows it: "#label count" per row, in order. */
 async function tagTree(page: Page): Promise<string[]> {
   const texts = await page.getByRole('list', { name: 'Tags' }).locator('.nav-item').allInnerTexts()
@@ -39,12 +46,7 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
 
   it('drags two selected articles onto a tag, which lights up, tags both, and undoes it', async () => {
     const titles = ['Attention is all you need', 'Scaling laws', 'Sparse experts', 'Tide pools']
-    const library = await startUiLibrary(
-      tempDir(),
-      Object.fromEntries(
-        titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
-      )
-    )
+    const library = await startUiLibrary(tempDir(), routesFor(titles))
     try {
       const ids = await library.save(titles.map((_, index) => `/${index}`))
       await library.call('articles.tag', { ids: [ids[0]], add: ['research/llm'] })
@@ -89,12 +91,7 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
 
   it('drags one unselected article onto a tag without taking the selection along', async () => {
     const titles = ['Kelp forests', 'Coral reefs', 'Deep sea vents']
-    const library = await startUiLibrary(
-      tempDir(),
-      Object.fromEntries(
-        titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
-      )
-    )
+    const library = await startUiLibrary(tempDir(), routesFor(titles))
     try {
       const ids = await library.save(titles.map((_, index) => `/${index}`))
       await library.call('articles.tag', { ids: [ids[2]], add: ['ocean'] })
@@ -120,12 +117,7 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
 
   it('drags a search result onto a tag, as from the list', async () => {
     const titles = ['Kelp forests of Monterey', 'Coral reefs', 'Kelp farming in Maine']
-    const library = await startUiLibrary(
-      tempDir(),
-      Object.fromEntries(
-        titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
-      )
-    )
+    const library = await startUiLibrary(tempDir(), routesFor(titles))
     try {
       const ids = await library.save(titles.map((_, index) => `/${index}`))
       await library.call('articles.tag', { ids: [ids[1]], add: ['ocean'] })
@@ -177,12 +169,7 @@ describe('dragging articles onto tags and merging tags from the tree', () => {
 
   it('merges a tag into another picked from the tree, moving its articles, and undoes the merge', async () => {
     const titles = ['Transformers explained', 'Scaling laws', 'River ecology', 'Bird song']
-    const library = await startUiLibrary(
-      tempDir(),
-      Object.fromEntries(
-        titles.map((title, index) => [`/${index}`, htmlRoute(articlePage(title, 5))])
-      )
-    )
+    const library = await startUiLibrary(tempDir(), routesFor(titles))
     try {
       const ids = await library.save(titles.map((_, index) => `/${index}`))
       await library.call('articles.tag', { ids: [ids[0], ids[1]], add: ['research/llm'] })
