@@ -10,7 +10,7 @@ import { chooseByline, readMetadata } from './metadata'
 import { postprocessArticle } from './postprocess'
 import { preprocessDocument } from './preprocess'
 import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
-import { blockText, countWords, readingMinutes } from './text'
+import { blockText, textMeasures } from './text'
 
 /** Bump when the output for the same page changes; stored per article for re-extraction. */
 export const extractorVersion = 2
@@ -211,8 +211,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
     keywords: metadata.keywords,
     contentHtml,
     text,
-    wordCount: countWords(text),
-    readingMinutes: readingMinutes(text),
+    ...textMeasures(text),
     images: Array.from(new Set(images.filter(Boolean)))
   }
 }

@@ -101,12 +101,7 @@ const cjkCharacters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 
 /** Words for reading time: every CJK character counts as one, other words are split by spaces. */
 export function countWords(text: string): number {
-  const cjk = text.match(cjkCharacters)?.length ?? 0
-  const rest = text
-    .replace(cjkCharacters, ' ')
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-  return cjk + rest.length
+  return textMeasures(text).wordCount
 }
 
 // Reading speeds: ~230 words per minute for alphabetic text, ~450 characters per minute for
@@ -115,8 +110,16 @@ const wordsPerMinute = 230
 const cjkCharactersPerMinute = 450
 
 export function readingMinutes(text: string): number {
+  return textMeasures(text).readingMinutes
+}
+
+/** Word count and reading time together: the text is scanned once for both. */
+export function textMeasures(text: string): { wordCount: number; readingMinutes: number } {
   const cjk = text.match(cjkCharacters)?.length ?? 0
-  const words = countWords(text) - cjk
+  const words = text
+    .replace(cjkCharacters, ' ')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
   const minutes = words / wordsPerMinute + cjk / cjkCharactersPerMinute
-  return Math.max(1, Math.round(minutes))
+  return { wordCount: cjk + words, readingMinutes: Math.max(1, Math.round(minutes)) }
 }
