@@ -120,6 +120,25 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2019-10-22')
   })
 
+  it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
+    const metadata = metadataOf(
+      '<meta name="date" content="2021-12-20T11:02:44+01:00">',
+      `<h1>A long enough headline here</h1><p>27.01.2022</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-01-27')
+  })
+
+  it('keeps a bare <meta name=date> when the page prints the same day', () => {
+    const metadata = metadataOf(
+      '<meta name="dcterms.date" content="2021-10-28T13:21:30+01:00">',
+      `<time datetime="2021-10-27T20:35:36+01:00"></time><h1>A long enough headline here</h1>
+       <p>Berlin, 28.10.2021, 058/21</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2021-10-28')
+  })
+
   it("prefers the page's published_time over JSON-LD's dateCreated", () => {
     const jsonLd = JSON.stringify({
       '@type': 'NewsArticle',

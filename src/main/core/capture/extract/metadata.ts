@@ -103,17 +103,15 @@ const dateMetaKeys = [
   'sailthru.date',
   'parsely-pub-date',
   'dc.date.issued',
-  'dc.date',
-  'dcterms.date',
-  'dcterms.created',
-  'date',
   'article.published',
   'og:article:published_time',
   'citation_publication_date',
-  'dcterms.available',
   'dcterms.issued',
   'weibo:article:create_at'
 ]
+// Dates that say only "date": CMSs such as TYPO3 fill them with the page's last change, so a date
+// printed by the headline is the better witness.
+const undatedMetaKeys = ['dc.date', 'dcterms.date', 'date', 'dcterms.created', 'dcterms.available']
 const authorMetaKeys = [
   'author',
   'article:author',
@@ -254,8 +252,10 @@ function textFromHeadline(document: Document, bodyText: string): string {
 }
 
 interface DateCandidates {
-  /** JSON-LD `datePublished` or a date `<meta>`: the publication instant. */
+  /** JSON-LD `datePublished` or a publication-date `<meta>`: the publication instant. */
   declared: number | null
+  /** A `<meta name=date>` or `dc.date`: the publication or the last change. */
+  undated: number | null
   /** The date printed by the headline. */
   printed: number | null
   // The fallbacks read the whole page's text: only computed when needed.
@@ -269,6 +269,14 @@ interface DateCandidates {
 const utcDay = (epoch: number): string => new Date(epoch).toISOString().slice(0, 10)
 // Time-zone offsets reach 14 hours: the publisher's day is at most one day from UTC's.
 const oneDay = 24 * 60 * 60 * 1000
+
+/** A date that one of the page's own dates agrees with, to the day. */
+function corroborated(date: number | null, witnesses: (number | null)[]): number | null {
+  if (date === null) return null
+  return witnesses.some((witness) => witness !== null && utcDay(witness) === utcDay(date))
+    ? date
+    : null
+}
 
 /**
  * Metadata dates come first; but when the page prints, by its headline, the day before or after
@@ -287,8 +295,10 @@ function chooseDate(dates: DateCandidates): number | null {
   }
   return (
     declared ??
+    corroborated(dates.undated, [dates.time(), printed]) ??
     dates.time() ??
     printed ??
+    dates.undated ??
     dates.fromChineseText() ??
     dates.fromUrl() ??
     dates.fromText()
@@ -371,6 +381,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
         parseDate(jsonLd.datePublished) ??
         parseDate(firstMeta(meta, dateMetaKeys)) ??
         parseDate(jsonLd.dateCreated),
+      undated: parseDate(firstMeta(meta, undatedMetaKeys)),
       printed: printedDate(),
       time: () => timeElementDate(document),
       fromChineseText: () => chineseDate(bodyText),
