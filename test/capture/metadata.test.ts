@@ -110,6 +110,27 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2019-12-26')
   })
 
+  it("reads the date by the post's <h3> title when the <h1> is the blog's name", () => {
+    const metadata = metadataOf(
+      '<meta property="og:site_name" content="Krimiblog-Archiv">',
+      `<h1>Krimiblog-Archiv</h1><ul><li>Archiv</li><li>Neu seit 03.03.2020</li></ul>
+       <h3>A long enough headline here</h3><p>vom Krimiblogger, 05.08.2009</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2009-08-05')
+  })
+
+  it('takes the date right above the headline over one further down the header block', () => {
+    const metadata = metadataOf(
+      '',
+      `<p>Samstag, 9. September 2017</p><h1>A long enough headline here</h1>
+       <p>Buchinfos:</p><p>ISBN: 9783453580565</p><p>Seiten: 448</p><p>Format: Broschur</p>
+       <p>Verlag: Heyne</p><p>Erscheinungsdatum: 14.08.2017</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2017-09-09')
+  })
+
   it('ignores <time> elements in sidebars and comments', () => {
     const metadata = metadataOf(
       '',

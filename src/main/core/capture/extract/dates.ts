@@ -183,7 +183,8 @@ export interface TextDateOptions {
   lang?: string | null
 }
 
-interface DateMatch {
+export interface DateMatch {
+  /** Where the date starts in the text. */
   index: number
   epoch: number
 }
@@ -206,6 +207,11 @@ const textDateSearchLength = 20_000
 
 /** The earliest written date in a page's text ("26.01.2022", "26. Januar 2022", "2022-01-26"). */
 export function findDateInText(text: string, options: TextDateOptions = {}): number | null {
+  return findDateMatch(text, options)?.epoch ?? null
+}
+
+/** The earliest written date in a text, and where it is. */
+export function findDateMatch(text: string, options: TextDateOptions = {}): DateMatch | null {
   const head = text.slice(0, textDateSearchLength)
   const monthFirst = /^en(-us)?$/i.test(options.lang ?? '')
   const candidates = [
@@ -227,5 +233,5 @@ export function findDateInText(text: string, options: TextDateOptions = {}): num
   for (const candidate of candidates) {
     if (candidate && (!earliest || candidate.index < earliest.index)) earliest = candidate
   }
-  return earliest?.epoch ?? null
+  return earliest
 }

@@ -10,9 +10,9 @@ import {
   creditedByline,
   isSiteName
 } from './byline'
-import { dateFromUrl, findDateInText, parseDate } from './dates'
+import { dateFromUrl, findDateInText, findDateMatch, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
-import { findHeadline, headlineContext, pageLines } from './headline'
+import { findHeadline, type HeadlineContext, headlineContext, pageLines } from './headline'
 
 export interface PageMetadata {
   title: string | null
@@ -251,6 +251,37 @@ function textFromHeadline(document: Document, bodyText: string): string {
   return index < 0 ? bodyText : bodyText.slice(Math.max(0, index - headlineLookBehind))
 }
 
+/** The last date in the lines above the headline, and how far it is from the headline. */
+function dateAbove(before: string, lang: string | null): { epoch: number; distance: number } | null {
+  const lines = before.split('\n')
+  let end = before.length
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const start = end - lines[index].length
+    const match = findDateMatch(lines[index], { shortForms: true, lang })
+    if (match) return { epoch: match.epoch, distance: before.length - (start + match.index) }
+    end = start - 1
+  }
+  return null
+}
+
+// The byline and date lines right under a headline fit in 80 characters.
+const bylineBlockLength = 80
+
+/**
+ * The date printed next to the headline: one in the byline lines right under it; else the nearest,
+ * below or above. Further down the header block come other dates ("Erscheinungsdatum" of a
+ * reviewed book, a date in the standfirst), while a kicker line right above the headline
+ * ("Samstag, 9. September 2017") is the post's date.
+ */
+function dateByHeadline(context: HeadlineContext, lang: string | null): number | null {
+  const below = findDateMatch(context.after, { shortForms: true, lang })
+  const above = dateAbove(context.before, lang)
+  if (below && above && below.index > bylineBlockLength && above.distance < below.index) {
+    return above.epoch
+  }
+  return below?.epoch ?? above?.epoch ?? null
+}
+
 interface DateCandidates {
   /** JSON-LD `datePublished` or a publication-date `<meta>`: the publication instant. */
   declared: number | null
@@ -324,13 +355,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const bodyText = (): string =>
     (cachedText ??= (document.body?.textContent ?? '').replace(/\s+/g, ' '))
   const title = jsonLd.headline ?? firstMeta(meta, ['og:title', 'twitter:title', 'dc.title'])
-  const context = headlineContext(findHeadline(document, title))
   const lang = documentLanguage(document, meta, jsonLd.language)
-  const printedDate = (): number | null =>
-    context
-      ? (findDateInText(context.after, { shortForms: true, lang }) ??
-        findDateInText(context.before, { shortForms: true, lang }))
-      : null
+  const printedDate = (): number | null => (context ? dateByHeadline(context, lang) : null)
   const siteNames = [
     firstMeta(meta, ['og:site_name']),
     firstMeta(meta, ['application-name']),
@@ -340,6 +366,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const hostname = hostnameOf(pageUrl)
   if (hostname) siteNames.push(hostname)
   const isSite = (name: string): boolean => isSiteName(name, siteNames)
+  const context = headlineContext(findHeadline(document, title, isSite))
   const metaAuthor = firstMeta(meta, authorMetaKeys)
   const lineBylines = context
     ? bylinesFromLines(`${context.after}\n${context.before}`)
