@@ -195,6 +195,11 @@ describe('cleanByline', () => {
     )
   })
 
+  it('drops a label before a colon, and a byline that is only a label and a date', () => {
+    expect(cleanByline('Text und Interview: Harald Willenbrock')).toBe('Harald Willenbrock')
+    expect(cleanByline('Zuletzt geändert am: 15.10.2021')).toBeNull()
+  })
+
   it('drops links, prefixes and labels', () => {
     expect(cleanByline('Frank Bueltge - http://bueltge.de')).toBe('Frank Bueltge')
     expect(cleanByline('Von Lisa Borch')).toBe('Lisa Borch')
@@ -311,6 +316,41 @@ describe('readMetadata: byline', () => {
         `<h1>A long enough headline here</h1>${paragraph}<p>Text: A long enough headline here @example.com</p>`
       )
     ).toBeNull()
+  })
+
+  it('does not take a commenter for the author', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1>${paragraph}
+         <ol class="comment-list"><li><div class="comment-author vcard"><span class="fn">Margit Heumann</span></div></li></ol>`
+      )
+    ).toBeNull()
+  })
+
+  it("takes the site's initials or a name holding its host name for the site, not a person", () => {
+    expect(
+      byline(
+        '<meta property="og:site_name" content="JUNGE FREIHEIT">',
+        `<h1>A long enough headline here</h1><p class="author">JF</p><p>19. Oktober 2019</p><p>Boris T. Kaiser</p>${paragraph}`
+      )
+    ).toBe('Boris T. Kaiser')
+    const bembel = readMetadata(
+      parseDocument(
+        '<html><head><meta name="author" content="EFC Bayrische Bembel"></head><body><p>Text</p></body></html>'
+      ),
+      'http://bayrische-bembel.de/news/article.php?storyid=504'
+    )
+    expect(bembel.byline).toBeNull()
+  })
+
+  it('prefers a person credited on the page to a company or association in the metadata', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Bund der Energieverbraucher e.V.">',
+        `<h2>Energiepreiskrise</h2><p>Von Leonora Holling</p>${paragraph}`
+      )
+    ).toBe('Leonora Holling')
   })
 
   it('keeps the metadata spelling of the same name', () => {

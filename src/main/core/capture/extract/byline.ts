@@ -72,6 +72,9 @@ export function cleanByline(value: string | null): string | null {
     .replace(/^['"‘“]+|['"’”]+$/g, '')
     // "Frank Bueltge - http://bueltge.de": the site link is not part of the name.
     .replace(/\s*[-–|,]?\s*(https?:\/\/|www\.)\S+/gi, '')
+    // "Text und Interview: Harald Willenbrock", "Zuletzt geändert am: 15.10.2021": a label (not a
+    // time such as 12:30) goes, and what follows it is the byline or nothing.
+    .replace(/^[^:：]{1,60}[:：](?!\d)\s*/, '')
     .replace(bylinePrefix, '')
     .replace(/^(by|von)\s+/i, '')
     // "Jörn Mecher am 08.12.2022": the date after the name (not "Datum: 19.11.2021 Autor: …").
@@ -89,9 +92,16 @@ export function cleanByline(value: string | null): string | null {
   return text
 }
 
+// Comment threads mark each commenter up as an author (`.comment-author`, `itemprop=author`).
+const commentSection = '[class*="comment"], [id*="comment"]'
+
 export function bylineFromMarkup(document: Document): string | null {
   for (const selector of bylineSelectors) {
-    for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 3)) {
+    let tried = 0
+    for (const element of Array.from(document.querySelectorAll(selector))) {
+      if (tried === 3) break
+      if (element.closest(commentSection)) continue
+      tried += 1
       const name = cleanByline(textOf(element))
       if (name && name.split(' ').length <= maximumBylineWords) {
         return name
@@ -301,13 +311,32 @@ const normalizeName = (value: string): string =>
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '')
 
+// Legal forms end the names of companies and associations: "Web Commerce GmbH", "Bund der
+// Energieverbraucher e.V.".
+const legalForm = /(?:\b(?:GmbH|gGmbH|AG|KG|SE|Ltd|Inc|LLC|S\.A|e\.\s?V)\.?|\bCo\.)$/
+
+/**
+ * True for a company or association: in the metadata it is the publisher or its web agency; a
+ * person named anywhere on the page is the better byline.
+ */
+export function isOrganization(byline: string): boolean {
+  return legalForm.test(byline.trim())
+}
+
+/** "JF" for "Junge Freiheit", "HSS" for "Hanns-Seidel-Stiftung e.V.": capitals of the words. */
+function initials(name: string): string {
+  return (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('').toLowerCase()
+}
+
 /**
  * True when a byline names the site rather than a person: "Badische Zeitung", "stern.de",
- * "EAT SMARTER" on eatsmarter.de. Sites put their own name in `<meta name=author>`.
+ * "EAT SMARTER" on eatsmarter.de, "JF" on the site of the "Junge Freiheit", "EFC Bayrische Bembel"
+ * on bayrische-bembel.de. Sites put their own name in `<meta name=author>`.
  */
 export function isSiteName(byline: string, siteNames: (string | null)[]): boolean {
   const name = normalizeName(byline)
   if (!name) return true
+  const abbreviation = /^\p{Lu}{2,5}$/u.test(byline.trim()) ? name : null
   // "stern.de", "Fluessiggas.de", "hessenschau.de/bb": a domain is a site, not a person.
   if (
     /^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.(com|de|net|org|at|ch|fr|it|es|info|co|uk|io|eu|cl|pe|bo)\b/iu.test(
@@ -315,6 +344,7 @@ export function isSiteName(byline: string, siteNames: (string | null)[]): boolea
     )
   )
     return true
+  const bylineInitials = initials(byline)
   return siteNames.some((site) => {
     if (site && /^[a-z\d.-]+\.[a-z]{2,}$/i.test(site)) {
       // A host name: its first label ("badische-zeitung" of www.badische-zeitung.de).
@@ -325,12 +355,16 @@ export function isSiteName(byline: string, siteNames: (string | null)[]): boolea
           .slice(0, -1)
           .join('')
       )
-      return label.length >= 3 && name === label
+      return (
+        (label.length >= 3 && (name === label || label === bylineInitials)) ||
+        (label.length >= 8 && name.includes(label))
+      )
     }
     const siteName = site ? normalizeName(site) : ''
     return (
-      siteName.length >= 2 &&
-      (name === siteName || (siteName.length >= 4 && name.startsWith(siteName)))
+      (siteName.length >= 2 &&
+        (name === siteName || (siteName.length >= 4 && name.startsWith(siteName)))) ||
+      (abbreviation !== null && site !== null && initials(site).startsWith(abbreviation))
     )
   })
 }

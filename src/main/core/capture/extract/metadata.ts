@@ -8,6 +8,7 @@ import {
   bylinesFromLines,
   cleanByline,
   creditedByline,
+  isOrganization,
   isSiteName
 } from './byline'
 import { dateFromUrl, findDateInText, findDateMatch, parseDate } from './dates'
@@ -34,7 +35,7 @@ export interface PageMetadata {
   creditedByline: string | null
   /** A bare name next to the date under the headline; less sure than a marked-up byline. */
   nearbyName: string | null
-  /** An author the metadata declares that is the site's own name: better than nothing. */
+  /** An author the metadata declares that is the site's own name, or a company: better than nothing. */
   siteAuthor: string | null
   /** Names of the site itself (og:site_name, publisher, host), which are not bylines. */
   siteNames: string[]
@@ -52,7 +53,9 @@ export function chooseByline(
   // Readability returns the whole byline element: "Datum: 19.11.2021 / Autor: Fritz Imhof".
   const lines = readabilityByline?.includes('\n') ? bylinesFromLines(readabilityByline) : null
   const fromReadability = lines?.prefixed ?? cleanByline(readabilityByline ?? null)
-  const isSite = fromReadability !== null && isSiteName(fromReadability, metadata.siteNames)
+  const isSite =
+    fromReadability !== null &&
+    (isSiteName(fromReadability, metadata.siteNames) || isOrganization(fromReadability))
   return (
     metadata.byline ??
     (isSite ? null : fromReadability) ??
@@ -366,6 +369,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const hostname = hostnameOf(pageUrl)
   if (hostname) siteNames.push(hostname)
   const isSite = (name: string): boolean => isSiteName(name, siteNames)
+  // A company as author is a last resort: a person named by the headline or in a credit is better.
+  const notPerson = (name: string): boolean => isSite(name) || isOrganization(name)
   const context = headlineContext(findHeadline(document, title, isSite))
   const metaAuthor = firstMeta(meta, authorMetaKeys)
   const lineBylines = context
@@ -379,19 +384,19 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       lines: lineBylines.prefixed,
       chineseText: () => chineseByline(bodyText)
     },
-    isSite
+    notPerson
   )
-  const markupByline = ((name) => (name && !isSite(name) ? name : null))(bylineFromMarkup(document))
+  const markupByline = ((name) => (name && !notPerson(name) ? name : null))(
+    bylineFromMarkup(document)
+  )
   // Share buttons print "Text: <the title>"; the start of the title is not a name.
   const startsTitle = (name: string): boolean =>
     [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
   // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
-  const credited =
-    byline || markupByline
-      ? null
-      : ((name) => (name && !isSite(name) && !startsTitle(name) ? name : null))(
-          creditedByline(pageLines(document))
-        )
+  const credit = byline || markupByline ? null : creditedByline(pageLines(document))
+  const credited = credit && !notPerson(credit) && !startsTitle(credit) ? credit : null
+  // "Herausgeber: Nordex SE" on a press release: the company, when no person is named.
+  const creditedCompany = credit && isOrganization(credit) ? credit : null
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
@@ -426,7 +431,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     markupByline,
     creditedByline: credited,
     nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
-    siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor),
+    siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor) ?? creditedCompany,
     siteNames: siteNames.filter((name): name is string => !!name)
   }
 }
