@@ -353,6 +353,66 @@ describe('readMetadata: byline', () => {
     ).toBe('Leonora Holling')
   })
 
+  it("ignores the authors of a cited paper's microdata", () => {
+    expect(
+      byline(
+        '<meta name="dc.creator" content="Marwan H. Adwan">',
+        `<h1>A long enough headline here</h1>${paragraph}<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="NH. Shear, SP. Spielberg"></li></ol>`
+      )
+    ).toBe('Marwan H. Adwan')
+  })
+
+  it('reads long lists of authors and "Text & Fotos" credits by the headline', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1><p>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>${paragraph}`
+      )
+    ).toBe('Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR')
+    expect(
+      byline(
+        '',
+        `<p>Text &amp; Fotos: Ivan Valetny</p><h1>A long enough headline here</h1>${paragraph}`
+      )
+    ).toBe('Ivan Valetny')
+  })
+
+  it('passes over the site named as author to a credit further down', () => {
+    expect(
+      byline(
+        '<meta property="og:site_name" content="The Planetary Press">',
+        `<h1>A long enough headline here</h1><p>By The Planetary Press</p>${paragraph}<p>Written by: Julie Mollins</p>`
+      )
+    ).toBe('Julie Mollins')
+  })
+
+  it('prefers a credited person to an institution in the metadata', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">',
+        `<h1>A long enough headline here</h1>${paragraph}<p>Autoren</p><p>Joachim Hamberger</p>`
+      )
+    ).toBe('Joachim Hamberger')
+  })
+
+  it('reads a name after the date and time on the same line before a section name nearby', () => {
+    expect(
+      byline(
+        '',
+        `<p>Aktuelle Meldungen</p><p>Zucht</p><p>04.02.2022 | 13:10 Uhr | Uta Helkenberg</p><h1>A long enough headline here</h1>${paragraph}`
+      )
+    ).toBe('Uta Helkenberg')
+  })
+
+  it('spells out an account name the way the page prints it', () => {
+    expect(
+      byline(
+        '<meta name="author" content="edilson.la.rosa">',
+        `<h1>A long enough headline here</h1><div class="author__name"><a href="/autor/edilson-la-rosa">Edilson La Rosa</a></div>${paragraph}`
+      )
+    ).toBe('Edilson La Rosa')
+  })
+
   it('keeps the metadata spelling of the same name', () => {
     expect(
       byline(

@@ -115,7 +115,11 @@ export function bylineFromMarkup(document: Document): string | null {
 // that introduce a byline. Glued block text reads "ByAlex Bozarjian".
 const prefixWords =
   'by|von|par|por|door|af|av|text|texte|texto|autor|autorin|author|autoren|authors|auteur|auteurs|autore|written by|geschrieben von|verfasst von|redakteur|redakteurin'
-const linePrefix = new RegExp(`^(?:${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`, 'i')
+// "Text & Fotos: Ivan Valetny", "Text und Bild: …": the author of words and pictures.
+const linePrefix = new RegExp(
+  `^(?:text\\s*(?:&|und|and|\\/)\\s*(?:fotos?|bilder?|photos?)|${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`,
+  'i'
+)
 // Block text glues a "By" label to the name: "ByAlex Bozarjian" (not "PARA SUSCRIPTORES").
 const gluedPrefix = /^(?:By|Von|Par|Por)(?=\p{Lu}\p{Ll})(.+)$/u
 // The same words inside a line: "Posted by Konstantin", "Veröffentlicht am 15/07/2014 von Guido
@@ -128,7 +132,7 @@ const afterTime = /\d{1,2}:\d{2}(?:\s*uhr)?\s+(?:by|von)\s+(?=\p{Lu})(.+)$/iu
 // "Posted in Datenschutz by damianduchamps on August 3, 2019".
 const accountAfterPrefix =
   /(?:^|(?:posted|published|verfasst|geschrieben|veröffentlicht)\b[^|·•]{0,40}?\s|\d{1,2}:\d{2}\s+)(?:by|von)\s*[:：]?\s+([\p{L}\d][\p{L}\d._-]{2,29})(?:\s*$|\s*[|·•–—,]|\s+(?:am|on|in|um|le|el)\s)/iu
-const labelOnly = /^(?:by|von|par|por|autor|autorin|author|text)\s*[:：]?$/i
+const labelOnly = /^(?:by|von|par|por|autor|autorin|autoren|author|authors|text)\s*[:：]?$/i
 // Words that may join or sit inside names: "Fiona Bornhöft und Mariam Hofbeck", "Walter von Aachen".
 const nameJoiners = new Set(
   'und and & y e et en i von van der den de del della da di du la le zu dos das bin al'.split(' ')
@@ -170,7 +174,8 @@ function leadingName(text: string): NameRun | null {
     else if ((nameJoiners.has(word.toLowerCase()) || word === ',') && name.length > 0)
       name.push(word.toLowerCase() === word ? word : word.toLowerCase())
     else break
-    if (name.length > maximumBylineWords + 2) return null
+    // Joiners and commas do not count: "Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR".
+    if (name.filter((part) => nameWord.test(part)).length > maximumBylineWords + 2) return null
     if (glued) {
       index += 1
       break
@@ -235,7 +240,7 @@ export function bylinesFromLines(text: string): LineBylines {
 // Credits anywhere in the page: "Autor: Peter Maahn/SP-X", "Autoren Jelko Djuren und Jutta
 // Klaukien", "Text von Christian Seiler", "Redaktion: Eberhard Fuhr (Pressesprecher)".
 const creditLine =
-  /^(?:(?:autoren|autorin|autor|authors|author|auteurs|auteur|text|texte|redaktion|von|by)\s*[:：]|(?:autoren|autorin|autor|text von|texte de|verfasst von|geschrieben von|written by)\b)\s*(.+)$/i
+  /^(?:(?:autoren|autorin|autor|authors|author|auteurs|auteur|text|texte|redaktion|von|by)\s*[:：]|(?:autoren|autorin|autor|text von|texte de|verfasst von|geschrieben von|written by)\b\s*[:：]?)\s*(.+)$/i
 // "von Andreas Kürten" alone on a short line.
 const shortByLine = /^(?:von|by|par|por)\s+(.+)$/i
 const shortLineLength = 40
@@ -243,9 +248,13 @@ const creditLineLength = 120
 
 /**
  * An author credited in so many words anywhere in the page, for pages that name the author only
- * at the end of the article. Only explicit labels count, and a name needs a first and last name.
+ * at the end of the article. Only explicit labels count, and a name needs a first and last name;
+ * `accept` passes over names that are not the author (the site's own name).
  */
-export function creditedByline(text: string): string | null {
+export function creditedByline(
+  text: string,
+  accept: (name: string) => boolean = () => true
+): string | null {
   const lines = text
     .replace(/\u00ad/g, '')
     .split('\n')
@@ -258,7 +267,8 @@ export function creditedByline(text: string): string | null {
       (line.length <= shortLineLength ? line.match(shortByLine)?.[1] : undefined) ??
       (labelOnly.test(line) ? lines[index + 1] : undefined)
     const run = rest ? leadingName(rest) : null
-    if (run && run.wordsPerPerson.every((count) => count >= 2)) return run.name
+    // "By The Planetary Press" near the top, "Written by: Julie Mollins" under the article.
+    if (run && run.wordsPerPerson.every((count) => count >= 2) && accept(run.name)) return run.name
   }
   return null
 }
@@ -293,14 +303,25 @@ function prefixedByline(lines: string[]): string | null {
   return null
 }
 
+// The date and time segments that open a line: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+const leadingDateSegments = /^(?:[^|·•–—]*\d[^|·•–—]*[|·•–—]\s*)+/
+
 function bareByline(lines: string[]): string | null {
+  const shortLines = lines.filter((line) => line.length <= 80)
+  // A name on the date's own line first: a line next to it may be a section ("Aktuelle Meldungen").
+  for (const line of shortLines) {
+    const name = looksLikeDate.test(line)
+      ? bareName(line.replace(/^.*\d{4}\s*[-|·•–—]\s*/, '').replace(leadingDateSegments, ''))
+      : null
+    if (name) return name
+  }
   for (const [index, line] of lines.entries()) {
     if (line.length > 80) continue
     const nearDate = [lines[index - 1], lines[index + 1], lines[index + 2]].some(
       (other) => other !== undefined && other.length < 80 && looksLikeDate.test(other)
     )
-    const name = bareName(line.replace(/^.*\d{4}\s*[-|·•–—]\s*/, ''))
-    if (name && (nearDate || looksLikeDate.test(line))) return name
+    const name = bareName(line)
+    if (name && nearDate) return name
   }
   return null
 }
@@ -314,13 +335,17 @@ const normalizeName = (value: string): string =>
 // Legal forms end the names of companies and associations: "Web Commerce GmbH", "Bund der
 // Energieverbraucher e.V.".
 const legalForm = /(?:\b(?:GmbH|gGmbH|AG|KG|SE|Ltd|Inc|LLC|S\.A|e\.\s?V)\.?|\bCo\.)$/
+// Words no person's name holds: "Bayerische Landesanstalt für Wald und Forstwirtschaft",
+// "Hanns-Seidel-Stiftung".
+const institutionWord =
+  /(?:landesanstalt|bundesamt|ministerium|stiftung|verband|universität|hochschule|institut\b|institute\b|university|ministry|foundation|association)/i
 
 /**
  * True for a company or association: in the metadata it is the publisher or its web agency; a
  * person named anywhere on the page is the better byline.
  */
 export function isOrganization(byline: string): boolean {
-  return legalForm.test(byline.trim())
+  return legalForm.test(byline.trim()) || institutionWord.test(byline)
 }
 
 /** "JF" for "Junge Freiheit", "HSS" for "Hanns-Seidel-Stiftung e.V.": capitals of the words. */

@@ -57,6 +57,7 @@ export function chooseByline(
     fromReadability !== null &&
     (isSiteName(fromReadability, metadata.siteNames) || isOrganization(fromReadability))
   return (
+    sameNameSpelledOut(metadata.byline, [metadata.markupByline, metadata.nearbyName]) ??
     metadata.byline ??
     (isSite ? null : fromReadability) ??
     metadata.markupByline ??
@@ -65,6 +66,17 @@ export function chooseByline(
     metadata.siteAuthor ??
     fromReadability
   )
+}
+
+const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}]+/gu, '')
+
+/**
+ * The page's spelling of an account name: "Edilson La Rosa" for the "edilson.la.rosa" a CMS put
+ * in `<meta name=author>`.
+ */
+function sameNameSpelledOut(byline: string | null, printed: (string | null)[]): string | null {
+  if (!byline || !/^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u.test(byline)) return null
+  return printed.find((name) => name && letters(name) === letters(byline)) ?? null
 }
 
 /** All `<meta>` values by lower-cased name/property/itemprop, in document order. */
@@ -76,6 +88,10 @@ function collectMeta(document: Document): Map<string, string[]> {
     for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
       const key = element.getAttribute(attribute)?.trim().toLowerCase()
       if (!key) continue
+      // Microdata of an item inside the page (a cited paper, a related story) is not the page's.
+      if (attribute === 'itemprop' && element.parentElement?.closest('[itemprop][itemscope]')) {
+        continue
+      }
       const values = meta.get(key) ?? []
       values.push(content)
       meta.set(key, values)
@@ -255,7 +271,10 @@ function textFromHeadline(document: Document, bodyText: string): string {
 }
 
 /** The last date in the lines above the headline, and how far it is from the headline. */
-function dateAbove(before: string, lang: string | null): { epoch: number; distance: number } | null {
+function dateAbove(
+  before: string,
+  lang: string | null
+): { epoch: number; distance: number } | null {
   const lines = before.split('\n')
   let end = before.length
   for (let index = lines.length - 1; index >= 0; index -= 1) {
@@ -393,8 +412,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const startsTitle = (name: string): boolean =>
     [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
   // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
-  const credit = byline || markupByline ? null : creditedByline(pageLines(document))
-  const credited = credit && !notPerson(credit) && !startsTitle(credit) ? credit : null
+  const credit =
+    byline || markupByline
+      ? null
+      : creditedByline(pageLines(document), (name) => !isSite(name) && !startsTitle(name))
+  const credited = credit && !isOrganization(credit) ? credit : null
   // "Herausgeber: Nordex SE" on a press release: the company, when no person is named.
   const creditedCompany = credit && isOrganization(credit) ? credit : null
   const canonical =
