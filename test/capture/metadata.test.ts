@@ -453,6 +453,13 @@ describe('readMetadata: byline', () => {
     expect(chinese('<span>作者：</span><span>责任编辑：肖春芳</span>')).toBe('肖春芳')
   })
 
+  it('names the source of a Chinese story when no journalist or editor is named', () => {
+    const html = `<html lang="zh"><head><title>他放弃百万年薪来到这里</title></head><body>
+      <h1>他放弃百万年薪来到这里</h1><p><span>2019年09月09日 18:13:22</span> <span>来源：</span><a href="#">新华网</a></p>${paragraph}</body></html>`
+    const metadata = readMetadata(parseDocument(html), url)
+    expect(chooseByline(metadata, null)).toBe('新华网')
+  })
+
   it.each([
     ['html/abc13.com-Copperfield.html.gz', 'https://abc13.com/x/14030671/', 'Alex Bozarjian'],
     [

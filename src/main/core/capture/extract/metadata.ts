@@ -156,6 +156,18 @@ function chineseByline(bodyText: () => string): string | null {
   return bodyText().match(chineseAuthorPattern)?.[1] ?? null
 }
 
+// "来源：新华网": the agency or paper a story comes from, which Chinese sites print where no
+// journalist is named.
+const chineseSourcePattern =
+  /(?<!\p{Script=Han})来源\s*[:：]\s*(?!作者|责任编辑|责编|编辑|记者)([\u4e00-\u9fa5·]{2,20})/u
+
+function chineseSource(bodyText: () => string): string | null {
+  return bodyText().match(chineseSourcePattern)?.[1] ?? null
+}
+
+const isChinesePage = (document: Document): boolean =>
+  /\p{Script=Han}{4}/u.test(document.title ?? '')
+
 function chineseDate(bodyText: () => string): number | null {
   const text = bodyText()
   return parseDate(text.match(chineseDatePattern)?.[1] ?? text.match(looseDatePattern)?.[1])
@@ -247,7 +259,7 @@ function pickByline(
     const name = cleanByline(value)
     return name && !isSite(name) ? name : null
   }
-  const chinese = /\p{Script=Han}{4}/u.test(document.title ?? '')
+  const chinese = isChinesePage(document)
   const declared = person(candidates.jsonLd) ?? person(candidates.meta)
   const printed = person(candidates.lines)
   // "By JEFFREY GETTLEMAN" on the page, "Jeffrey Gettleman" in the metadata: the metadata spells it.
@@ -453,7 +465,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     markupByline,
     creditedByline: credited,
     nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
-    siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor) ?? creditedCompany,
+    siteAuthor:
+      cleanByline(jsonLd.author) ??
+      cleanByline(metaAuthor) ??
+      creditedCompany ??
+      (isChinesePage(document) ? chineseSource(bodyText) : null),
     siteNames: siteNames.filter((name): name is string => !!name)
   }
 }
