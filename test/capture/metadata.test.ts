@@ -56,6 +56,13 @@ describe('findDateInText', () => {
     )
   })
 
+  it('passes over a change date for the publication date, but takes it when it is the only one', () => {
+    expect(
+      day(findDateInText('Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023'))
+    ).toBe('2023-11-01')
+    expect(day(findDateInText('By Betty Crocker Kitchens Updated Jun 13, 2019'))).toBe('2019-06-13')
+  })
+
   it('reads two-digit years and slashed dates only when asked (by the headline)', () => {
     expect(findDateInText('LVMH mit Wachstum 28.01.22 / 0 Kommentare')).toBeNull()
     expect(day(findDateInText('28.01.22 / 0 Kommentare', { shortForms: true }))).toBe('2022-01-28')

@@ -189,17 +189,27 @@ export interface DateMatch {
   epoch: number
 }
 
+// Dates that say when a page changed or a forum member joined, not when the story was published.
+const notPublished =
+  /(?:letzte änderung|zuletzt geändert|geändert am|aktualisiert(?: am)?|updated(?: on)?|last (?:modified|updated)|registriert|mitglied seit|registered|joined)\s*[:：]?\s*$/i
+
 function firstMatch(
   text: string,
   pattern: RegExp,
   parse: (match: RegExpMatchArray) => number | null
 ): DateMatch | null {
   const global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g')
+  let changed: DateMatch | null = null
   for (const match of text.matchAll(global)) {
     const epoch = parse(match)
-    if (epoch !== null) return { index: match.index, epoch }
+    if (epoch === null) continue
+    // A change date only when the text gives no other: "Updated Jun 13, 2019" alone still dates it.
+    if (!notPublished.test(text.slice(Math.max(0, match.index - 30), match.index))) {
+      return { index: match.index, epoch }
+    }
+    changed ??= { index: match.index + text.length, epoch }
   }
-  return null
+  return changed
 }
 
 // Article dates sit near the top: the headline block, not the archive lists further down.
