@@ -43,8 +43,9 @@ describe('parseDate', () => {
     expect(parseDate('31.02.2020')).toBeNull()
   })
 
-  it('keeps the instant of a date with a time zone', () => {
-    expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-07T16:20:15Z'))
+  it("keeps the publisher's wall-clock time of a date with a time zone, the day it printed", () => {
+    expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-08T00:20:15Z'))
+    expect(day(parseDate('2022-01-28T00:00:00+01:00'))).toBe('2022-01-28')
   })
 })
 
@@ -90,12 +91,12 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2020-02-24')
   })
 
-  it('keeps the declared instant when the page prints the same day', () => {
+  it('keeps the declared time when the page prints the same day', () => {
     const metadata = metadataOf(
       '<meta property="article:published_time" content="2019-09-07T13:43:45+08:00">',
       `<h1>A long enough headline here</h1><div>2019-09-07 13:43:45 来源: 网易</div>${paragraph}`
     )
-    expect(metadata.publishedAt).toBe(Date.parse('2019-09-07T05:43:45Z'))
+    expect(metadata.publishedAt).toBe(Date.parse('2019-09-07T13:43:45Z'))
   })
 
   it('trusts the declared date over a printed date weeks away (an update or another story)', () => {
@@ -177,7 +178,7 @@ describe('readMetadata: publication date', () => {
       `<script type="application/ld+json">${jsonLd}</script><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">`,
       `<h1>A long enough headline here</h1>${paragraph}`
     )
-    expect(metadata.publishedAt).toBe(Date.parse('2017-02-23T17:18:13-08:00'))
+    expect(metadata.publishedAt).toBe(Date.parse('2017-02-23T17:18:13Z'))
   })
 
   it('dates a 163.com story by the Beijing day it prints under the headline', () => {

@@ -1,8 +1,8 @@
 /**
  * Publication dates as written on pages: ISO 8601, `2019-09-07 16:28`, `2019年09月07日 08:05`,
- * `07.09.2019`, `September 7, 2019`, `7. September 2019`, `15 августа 2016`. A date with a time
- * zone is that instant; one without is read as UTC, so the calendar date shown is the one the page
- * printed.
+ * `07.09.2019`, `September 7, 2019`, `7. September 2019`, `15 августа 2016`. Every date is kept as
+ * the publisher's wall-clock time read as UTC (a time zone is dropped), so the calendar date the
+ * reader shows (in UTC) is the one the page printed.
  */
 
 const monthNames: Record<string, number> = {}
@@ -123,7 +123,14 @@ export function parseDate(value: string | null | undefined): number | null {
   if (epochPattern.test(text)) {
     return plausible(Number(text) * (text.length === 10 ? 1000 : 1))
   }
-  if (isoWithZone.test(text)) return plausible(Date.parse(text))
+  if (isoWithZone.test(text)) {
+    // The publisher's wall clock, as for dates without a zone: "2022-01-28T00:00:00+01:00" is the
+    // 28th where it was published, and the reader shows dates in UTC.
+    const wallClock = text.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/)
+    if (!wallClock) return null
+    const [year, month, day, hour, minute, second] = numbers(wallClock, [1, 2, 3, 4, 5, 6])
+    return utc(year, month, day, hour, minute, second)
+  }
   const yearFirst = text.match(numericYearFirst)
   if (yearFirst) {
     const [year, month, day, hour, minute, second] = numbers(yearFirst, [1, 2, 3, 4, 5, 6])
