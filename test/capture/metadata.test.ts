@@ -421,6 +421,15 @@ describe('readMetadata: byline', () => {
     ).toBe('Edilson La Rosa')
   })
 
+  it('reads two authors on lines of their own under a "By" label', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1><p>By</p><p>April Roach<a href="#">@aprilroach28</a></p><p>Daniel O'Mahony</p><p>01 October 2020</p>${paragraph}`
+      )
+    ).toBe("April Roach, Daniel O'Mahony")
+  })
+
   it('keeps the metadata spelling of the same name', () => {
     expect(
       byline(

@@ -283,8 +283,11 @@ function prefixedByline(lines: string[]): string | null {
         ? `${following} ${lines[index + 2] ?? ''}`
         : following
       const next = leadingName(joined)
-      if (next) return next.name
-      continue
+      if (!next) continue
+      // "By" / "April Roach@aprilroach28" / "Daniel O'Mahony" / "01 October 2020": one name a line.
+      const dateFollows = looksLikeDate.test(lines[index + 3] ?? '')
+      const second = next.rest || !dateFollows ? null : bareName(lines[index + 2] ?? '')
+      return second && joined === following ? `${next.name}, ${second}` : next.name
     }
     const match =
       line.match(linePrefix) ??
