@@ -43,8 +43,9 @@ describe('parseDate', () => {
     expect(parseDate('31.02.2020')).toBeNull()
   })
 
-  it('keeps the instant of a date with a time zone', () => {
-    expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-07T16:20:15Z'))
+  it("keeps the publisher's wall-clock time of a date with a time zone, the day it printed", () => {
+    expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-08T00:20:15Z'))
+    expect(day(parseDate('2022-01-28T00:00:00+01:00'))).toBe('2022-01-28')
   })
 })
 
@@ -54,6 +55,13 @@ describe('findDateInText', () => {
     expect(day(findDateInText('Thema des Tages // 02.11.2021Grüner Wasserstoff'))).toBe(
       '2021-11-02'
     )
+  })
+
+  it('passes over a change date for the publication date, but takes it when it is the only one', () => {
+    expect(
+      day(findDateInText('Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023'))
+    ).toBe('2023-11-01')
+    expect(day(findDateInText('By Betty Crocker Kitchens Updated Jun 13, 2019'))).toBe('2019-06-13')
   })
 
   it('reads two-digit years and slashed dates only when asked (by the headline)', () => {
@@ -83,12 +91,12 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2020-02-24')
   })
 
-  it('keeps the declared instant when the page prints the same day', () => {
+  it('keeps the declared time when the page prints the same day', () => {
     const metadata = metadataOf(
       '<meta property="article:published_time" content="2019-09-07T13:43:45+08:00">',
       `<h1>A long enough headline here</h1><div>2019-09-07 13:43:45 来源: 网易</div>${paragraph}`
     )
-    expect(metadata.publishedAt).toBe(Date.parse('2019-09-07T05:43:45Z'))
+    expect(metadata.publishedAt).toBe(Date.parse('2019-09-07T13:43:45Z'))
   })
 
   it('trusts the declared date over a printed date weeks away (an update or another story)', () => {
@@ -110,6 +118,27 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2019-12-26')
   })
 
+  it("reads the date by the post's <h3> title when the <h1> is the blog's name", () => {
+    const metadata = metadataOf(
+      '<meta property="og:site_name" content="Krimiblog-Archiv">',
+      `<h1>Krimiblog-Archiv</h1><ul><li>Archiv</li><li>Neu seit 03.03.2020</li></ul>
+       <h3>A long enough headline here</h3><p>vom Krimiblogger, 05.08.2009</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2009-08-05')
+  })
+
+  it('takes the date right above the headline over one further down the header block', () => {
+    const metadata = metadataOf(
+      '',
+      `<p>Samstag, 9. September 2017</p><h1>A long enough headline here</h1>
+       <p>Buchinfos:</p><p>ISBN: 9783453580565</p><p>Seiten: 448</p><p>Format: Broschur</p>
+       <p>Verlag: Heyne</p><p>Erscheinungsdatum: 14.08.2017</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2017-09-09')
+  })
+
   it('ignores <time> elements in sidebars and comments', () => {
     const metadata = metadataOf(
       '',
@@ -118,6 +147,25 @@ describe('readMetadata: publication date', () => {
       'de'
     )
     expect(day(metadata.publishedAt)).toBe('2019-10-22')
+  })
+
+  it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
+    const metadata = metadataOf(
+      '<meta name="date" content="2021-12-20T11:02:44+01:00">',
+      `<h1>A long enough headline here</h1><p>27.01.2022</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-01-27')
+  })
+
+  it('keeps a bare <meta name=date> when the page prints the same day', () => {
+    const metadata = metadataOf(
+      '<meta name="dcterms.date" content="2021-10-28T13:21:30+01:00">',
+      `<time datetime="2021-10-27T20:35:36+01:00"></time><h1>A long enough headline here</h1>
+       <p>Berlin, 28.10.2021, 058/21</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2021-10-28')
   })
 
   it("prefers the page's published_time over JSON-LD's dateCreated", () => {
@@ -130,7 +178,7 @@ describe('readMetadata: publication date', () => {
       `<script type="application/ld+json">${jsonLd}</script><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">`,
       `<h1>A long enough headline here</h1>${paragraph}`
     )
-    expect(metadata.publishedAt).toBe(Date.parse('2017-02-23T17:18:13-08:00'))
+    expect(metadata.publishedAt).toBe(Date.parse('2017-02-23T17:18:13Z'))
   })
 
   it('dates a 163.com story by the Beijing day it prints under the headline', () => {
@@ -153,6 +201,11 @@ describe('cleanByline', () => {
     expect(cleanByline('Redacci&oacute;n Diario Pagina Siete')).toBe(
       'Redacción Diario Pagina Siete'
     )
+  })
+
+  it('drops a label before a colon, and a byline that is only a label and a date', () => {
+    expect(cleanByline('Text und Interview: Harald Willenbrock')).toBe('Harald Willenbrock')
+    expect(cleanByline('Zuletzt geändert am: 15.10.2021')).toBeNull()
   })
 
   it('drops links, prefixes and labels', () => {
@@ -273,6 +326,110 @@ describe('readMetadata: byline', () => {
     ).toBeNull()
   })
 
+  it('does not take a commenter for the author', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1>${paragraph}
+         <ol class="comment-list"><li><div class="comment-author vcard"><span class="fn">Margit Heumann</span></div></li></ol>`
+      )
+    ).toBeNull()
+  })
+
+  it("takes the site's initials or a name holding its host name for the site, not a person", () => {
+    expect(
+      byline(
+        '<meta property="og:site_name" content="JUNGE FREIHEIT">',
+        `<h1>A long enough headline here</h1><p class="author">JF</p><p>19. Oktober 2019</p><p>Boris T. Kaiser</p>${paragraph}`
+      )
+    ).toBe('Boris T. Kaiser')
+    const bembel = readMetadata(
+      parseDocument(
+        '<html><head><meta name="author" content="EFC Bayrische Bembel"></head><body><p>Text</p></body></html>'
+      ),
+      'http://bayrische-bembel.de/news/article.php?storyid=504'
+    )
+    expect(bembel.byline).toBeNull()
+  })
+
+  it('prefers a person credited on the page to a company or association in the metadata', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Bund der Energieverbraucher e.V.">',
+        `<h2>Energiepreiskrise</h2><p>Von Leonora Holling</p>${paragraph}`
+      )
+    ).toBe('Leonora Holling')
+  })
+
+  it("ignores the authors of a cited paper's microdata", () => {
+    expect(
+      byline(
+        '<meta name="dc.creator" content="Marwan H. Adwan">',
+        `<h1>A long enough headline here</h1>${paragraph}<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle"><meta itemprop="author" content="NH. Shear, SP. Spielberg"></li></ol>`
+      )
+    ).toBe('Marwan H. Adwan')
+  })
+
+  it('reads long lists of authors and "Text & Fotos" credits by the headline', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1><p>Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</p>${paragraph}`
+      )
+    ).toBe('Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR')
+    expect(
+      byline(
+        '',
+        `<p>Text &amp; Fotos: Ivan Valetny</p><h1>A long enough headline here</h1>${paragraph}`
+      )
+    ).toBe('Ivan Valetny')
+  })
+
+  it('passes over the site named as author to a credit further down', () => {
+    expect(
+      byline(
+        '<meta property="og:site_name" content="The Planetary Press">',
+        `<h1>A long enough headline here</h1><p>By The Planetary Press</p>${paragraph}<p>Written by: Julie Mollins</p>`
+      )
+    ).toBe('Julie Mollins')
+  })
+
+  it('prefers a credited person to an institution in the metadata', () => {
+    expect(
+      byline(
+        '<meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">',
+        `<h1>A long enough headline here</h1>${paragraph}<p>Autoren</p><p>Joachim Hamberger</p>`
+      )
+    ).toBe('Joachim Hamberger')
+  })
+
+  it('reads a name after the date and time on the same line before a section name nearby', () => {
+    expect(
+      byline(
+        '',
+        `<p>Aktuelle Meldungen</p><p>Zucht</p><p>04.02.2022 | 13:10 Uhr | Uta Helkenberg</p><h1>A long enough headline here</h1>${paragraph}`
+      )
+    ).toBe('Uta Helkenberg')
+  })
+
+  it('spells out an account name the way the page prints it', () => {
+    expect(
+      byline(
+        '<meta name="author" content="edilson.la.rosa">',
+        `<h1>A long enough headline here</h1><div class="author__name"><a href="/autor/edilson-la-rosa">Edilson La Rosa</a></div>${paragraph}`
+      )
+    ).toBe('Edilson La Rosa')
+  })
+
+  it('reads two authors on lines of their own under a "By" label', () => {
+    expect(
+      byline(
+        '',
+        `<h1>A long enough headline here</h1><p>By</p><p>April Roach<a href="#">@aprilroach28</a></p><p>Daniel O'Mahony</p><p>01 October 2020</p>${paragraph}`
+      )
+    ).toBe("April Roach, Daniel O'Mahony")
+  })
+
   it('keeps the metadata spelling of the same name', () => {
     expect(
       byline(
@@ -311,6 +468,13 @@ describe('readMetadata: byline', () => {
     expect(chinese('<p>【文/观察者网专栏作者 王文】</p>')).toBe('王文')
     expect(chinese('<p>王文：中美贸易“持久战”</p><p>责任编辑: 小婷</p>')).toBe('小婷')
     expect(chinese('<span>作者：</span><span>责任编辑：肖春芳</span>')).toBe('肖春芳')
+  })
+
+  it('names the source of a Chinese story when no journalist or editor is named', () => {
+    const html = `<html lang="zh"><head><title>他放弃百万年薪来到这里</title></head><body>
+      <h1>他放弃百万年薪来到这里</h1><p><span>2019年09月09日 18:13:22</span> <span>来源：</span><a href="#">新华网</a></p>${paragraph}</body></html>`
+    const metadata = readMetadata(parseDocument(html), url)
+    expect(chooseByline(metadata, null)).toBe('新华网')
   })
 
   it.each([

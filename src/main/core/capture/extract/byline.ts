@@ -72,6 +72,9 @@ export function cleanByline(value: string | null): string | null {
     .replace(/^['"‘“]+|['"’”]+$/g, '')
     // "Frank Bueltge - http://bueltge.de": the site link is not part of the name.
     .replace(/\s*[-–|,]?\s*(https?:\/\/|www\.)\S+/gi, '')
+    // "Text und Interview: Harald Willenbrock", "Zuletzt geändert am: 15.10.2021": a label (not a
+    // time such as 12:30) goes, and what follows it is the byline or nothing.
+    .replace(/^[^:：]{1,60}[:：](?!\d)\s*/, '')
     .replace(bylinePrefix, '')
     .replace(/^(by|von)\s+/i, '')
     // "Jörn Mecher am 08.12.2022": the date after the name (not "Datum: 19.11.2021 Autor: …").
@@ -89,9 +92,16 @@ export function cleanByline(value: string | null): string | null {
   return text
 }
 
+// Comment threads mark each commenter up as an author (`.comment-author`, `itemprop=author`).
+const commentSection = '[class*="comment"], [id*="comment"]'
+
 export function bylineFromMarkup(document: Document): string | null {
   for (const selector of bylineSelectors) {
-    for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 3)) {
+    let tried = 0
+    for (const element of Array.from(document.querySelectorAll(selector))) {
+      if (tried === 3) break
+      if (element.closest(commentSection)) continue
+      tried += 1
       const name = cleanByline(textOf(element))
       if (name && name.split(' ').length <= maximumBylineWords) {
         return name
@@ -105,7 +115,11 @@ export function bylineFromMarkup(document: Document): string | null {
 // that introduce a byline. Glued block text reads "ByAlex Bozarjian".
 const prefixWords =
   'by|von|par|por|door|af|av|text|texte|texto|autor|autorin|author|autoren|authors|auteur|auteurs|autore|written by|geschrieben von|verfasst von|redakteur|redakteurin'
-const linePrefix = new RegExp(`^(?:${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`, 'i')
+// "Text & Fotos: Ivan Valetny", "Text und Bild: …": the author of words and pictures.
+const linePrefix = new RegExp(
+  `^(?:text\\s*(?:&|und|and|\\/)\\s*(?:fotos?|bilder?|photos?)|${prefixWords})(?:\\s*[:：]\\s*|\\s+)(.+)$`,
+  'i'
+)
 // Block text glues a "By" label to the name: "ByAlex Bozarjian" (not "PARA SUSCRIPTORES").
 const gluedPrefix = /^(?:By|Von|Par|Por)(?=\p{Lu}\p{Ll})(.+)$/u
 // The same words inside a line: "Posted by Konstantin", "Veröffentlicht am 15/07/2014 von Guido
@@ -118,7 +132,7 @@ const afterTime = /\d{1,2}:\d{2}(?:\s*uhr)?\s+(?:by|von)\s+(?=\p{Lu})(.+)$/iu
 // "Posted in Datenschutz by damianduchamps on August 3, 2019".
 const accountAfterPrefix =
   /(?:^|(?:posted|published|verfasst|geschrieben|veröffentlicht)\b[^|·•]{0,40}?\s|\d{1,2}:\d{2}\s+)(?:by|von)\s*[:：]?\s+([\p{L}\d][\p{L}\d._-]{2,29})(?:\s*$|\s*[|·•–—,]|\s+(?:am|on|in|um|le|el)\s)/iu
-const labelOnly = /^(?:by|von|par|por|autor|autorin|author|text)\s*[:：]?$/i
+const labelOnly = /^(?:by|von|par|por|autor|autorin|autoren|author|authors|text)\s*[:：]?$/i
 // Words that may join or sit inside names: "Fiona Bornhöft und Mariam Hofbeck", "Walter von Aachen".
 const nameJoiners = new Set(
   'und and & y e et en i von van der den de del della da di du la le zu dos das bin al'.split(' ')
@@ -160,7 +174,8 @@ function leadingName(text: string): NameRun | null {
     else if ((nameJoiners.has(word.toLowerCase()) || word === ',') && name.length > 0)
       name.push(word.toLowerCase() === word ? word : word.toLowerCase())
     else break
-    if (name.length > maximumBylineWords + 2) return null
+    // Joiners and commas do not count: "Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR".
+    if (name.filter((part) => nameWord.test(part)).length > maximumBylineWords + 2) return null
     if (glued) {
       index += 1
       break
@@ -225,7 +240,7 @@ export function bylinesFromLines(text: string): LineBylines {
 // Credits anywhere in the page: "Autor: Peter Maahn/SP-X", "Autoren Jelko Djuren und Jutta
 // Klaukien", "Text von Christian Seiler", "Redaktion: Eberhard Fuhr (Pressesprecher)".
 const creditLine =
-  /^(?:(?:autoren|autorin|autor|authors|author|auteurs|auteur|text|texte|redaktion|von|by)\s*[:：]|(?:autoren|autorin|autor|text von|texte de|verfasst von|geschrieben von|written by)\b)\s*(.+)$/i
+  /^(?:(?:autoren|autorin|autor|authors|author|auteurs|auteur|text|texte|redaktion|von|by)\s*[:：]|(?:autoren|autorin|autor|text von|texte de|verfasst von|geschrieben von|written by)\b\s*[:：]?)\s*(.+)$/i
 // "von Andreas Kürten" alone on a short line.
 const shortByLine = /^(?:von|by|par|por)\s+(.+)$/i
 const shortLineLength = 40
@@ -233,9 +248,13 @@ const creditLineLength = 120
 
 /**
  * An author credited in so many words anywhere in the page, for pages that name the author only
- * at the end of the article. Only explicit labels count, and a name needs a first and last name.
+ * at the end of the article. Only explicit labels count, and a name needs a first and last name;
+ * `accept` passes over names that are not the author (the site's own name).
  */
-export function creditedByline(text: string): string | null {
+export function creditedByline(
+  text: string,
+  accept: (name: string) => boolean = () => true
+): string | null {
   const lines = text
     .replace(/\u00ad/g, '')
     .split('\n')
@@ -248,7 +267,8 @@ export function creditedByline(text: string): string | null {
       (line.length <= shortLineLength ? line.match(shortByLine)?.[1] : undefined) ??
       (labelOnly.test(line) ? lines[index + 1] : undefined)
     const run = rest ? leadingName(rest) : null
-    if (run && run.wordsPerPerson.every((count) => count >= 2)) return run.name
+    // "By The Planetary Press" near the top, "Written by: Julie Mollins" under the article.
+    if (run && run.wordsPerPerson.every((count) => count >= 2) && accept(run.name)) return run.name
   }
   return null
 }
@@ -263,8 +283,11 @@ function prefixedByline(lines: string[]): string | null {
         ? `${following} ${lines[index + 2] ?? ''}`
         : following
       const next = leadingName(joined)
-      if (next) return next.name
-      continue
+      if (!next) continue
+      // "By" / "April Roach@aprilroach28" / "Daniel O'Mahony" / "01 October 2020": one name a line.
+      const dateFollows = looksLikeDate.test(lines[index + 3] ?? '')
+      const second = next.rest || !dateFollows ? null : bareName(lines[index + 2] ?? '')
+      return second && joined === following ? `${next.name}, ${second}` : next.name
     }
     const match =
       line.match(linePrefix) ??
@@ -283,14 +306,25 @@ function prefixedByline(lines: string[]): string | null {
   return null
 }
 
+// The date and time segments that open a line: "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
+const leadingDateSegments = /^(?:[^|·•–—]*\d[^|·•–—]*[|·•–—]\s*)+/
+
 function bareByline(lines: string[]): string | null {
+  const shortLines = lines.filter((line) => line.length <= 80)
+  // A name on the date's own line first: a line next to it may be a section ("Aktuelle Meldungen").
+  for (const line of shortLines) {
+    const name = looksLikeDate.test(line)
+      ? bareName(line.replace(/^.*\d{4}\s*[-|·•–—]\s*/, '').replace(leadingDateSegments, ''))
+      : null
+    if (name) return name
+  }
   for (const [index, line] of lines.entries()) {
     if (line.length > 80) continue
     const nearDate = [lines[index - 1], lines[index + 1], lines[index + 2]].some(
       (other) => other !== undefined && other.length < 80 && looksLikeDate.test(other)
     )
-    const name = bareName(line.replace(/^.*\d{4}\s*[-|·•–—]\s*/, ''))
-    if (name && (nearDate || looksLikeDate.test(line))) return name
+    const name = bareName(line)
+    if (name && nearDate) return name
   }
   return null
 }
@@ -301,13 +335,36 @@ const normalizeName = (value: string): string =>
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '')
 
+// Legal forms end the names of companies and associations: "Web Commerce GmbH", "Bund der
+// Energieverbraucher e.V.".
+const legalForm = /(?:\b(?:GmbH|gGmbH|AG|KG|SE|Ltd|Inc|LLC|S\.A|e\.\s?V)\.?|\bCo\.)$/
+// Words no person's name holds: "Bayerische Landesanstalt für Wald und Forstwirtschaft",
+// "Hanns-Seidel-Stiftung".
+const institutionWord =
+  /(?:landesanstalt|bundesamt|ministerium|stiftung|verband|universität|hochschule|institut\b|institute\b|university|ministry|foundation|association)/i
+
+/**
+ * True for a company or association: in the metadata it is the publisher or its web agency; a
+ * person named anywhere on the page is the better byline.
+ */
+export function isOrganization(byline: string): boolean {
+  return legalForm.test(byline.trim()) || institutionWord.test(byline)
+}
+
+/** "JF" for "Junge Freiheit", "HSS" for "Hanns-Seidel-Stiftung e.V.": capitals of the words. */
+function initials(name: string): string {
+  return (name.match(/(?<![\p{L}'’])\p{Lu}/gu) ?? []).join('').toLowerCase()
+}
+
 /**
  * True when a byline names the site rather than a person: "Badische Zeitung", "stern.de",
- * "EAT SMARTER" on eatsmarter.de. Sites put their own name in `<meta name=author>`.
+ * "EAT SMARTER" on eatsmarter.de, "JF" on the site of the "Junge Freiheit", "EFC Bayrische Bembel"
+ * on bayrische-bembel.de. Sites put their own name in `<meta name=author>`.
  */
 export function isSiteName(byline: string, siteNames: (string | null)[]): boolean {
   const name = normalizeName(byline)
   if (!name) return true
+  const abbreviation = /^\p{Lu}{2,5}$/u.test(byline.trim()) ? name : null
   // "stern.de", "Fluessiggas.de", "hessenschau.de/bb": a domain is a site, not a person.
   if (
     /^[\p{L}\d-]+(\.[\p{L}\d-]+)*\.(com|de|net|org|at|ch|fr|it|es|info|co|uk|io|eu|cl|pe|bo)\b/iu.test(
@@ -315,6 +372,7 @@ export function isSiteName(byline: string, siteNames: (string | null)[]): boolea
     )
   )
     return true
+  const bylineInitials = initials(byline)
   return siteNames.some((site) => {
     if (site && /^[a-z\d.-]+\.[a-z]{2,}$/i.test(site)) {
       // A host name: its first label ("badische-zeitung" of www.badische-zeitung.de).
@@ -325,12 +383,16 @@ export function isSiteName(byline: string, siteNames: (string | null)[]): boolea
           .slice(0, -1)
           .join('')
       )
-      return label.length >= 3 && name === label
+      return (
+        (label.length >= 3 && (name === label || label === bylineInitials)) ||
+        (label.length >= 8 && name.includes(label))
+      )
     }
     const siteName = site ? normalizeName(site) : ''
     return (
-      siteName.length >= 2 &&
-      (name === siteName || (siteName.length >= 4 && name.startsWith(siteName)))
+      (siteName.length >= 2 &&
+        (name === siteName || (siteName.length >= 4 && name.startsWith(siteName)))) ||
+      (abbreviation !== null && site !== null && initials(site).startsWith(abbreviation))
     )
   })
 }

@@ -1,8 +1,8 @@
 /**
  * Publication dates as written on pages: ISO 8601, `2019-09-07 16:28`, `2019年09月07日 08:05`,
- * `07.09.2019`, `September 7, 2019`, `7. September 2019`, `15 августа 2016`. A date with a time
- * zone is that instant; one without is read as UTC, so the calendar date shown is the one the page
- * printed.
+ * `07.09.2019`, `September 7, 2019`, `7. September 2019`, `15 августа 2016`. Every date is kept as
+ * the publisher's wall-clock time read as UTC (a time zone is dropped), so the calendar date the
+ * reader shows (in UTC) is the one the page printed.
  */
 
 const monthNames: Record<string, number> = {}
@@ -123,7 +123,14 @@ export function parseDate(value: string | null | undefined): number | null {
   if (epochPattern.test(text)) {
     return plausible(Number(text) * (text.length === 10 ? 1000 : 1))
   }
-  if (isoWithZone.test(text)) return plausible(Date.parse(text))
+  if (isoWithZone.test(text)) {
+    // The publisher's wall clock, as for dates without a zone: "2022-01-28T00:00:00+01:00" is the
+    // 28th where it was published, and the reader shows dates in UTC.
+    const wallClock = text.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/)
+    if (!wallClock) return null
+    const [year, month, day, hour, minute, second] = numbers(wallClock, [1, 2, 3, 4, 5, 6])
+    return utc(year, month, day, hour, minute, second)
+  }
   const yearFirst = text.match(numericYearFirst)
   if (yearFirst) {
     const [year, month, day, hour, minute, second] = numbers(yearFirst, [1, 2, 3, 4, 5, 6])
@@ -183,10 +190,15 @@ export interface TextDateOptions {
   lang?: string | null
 }
 
-interface DateMatch {
+export interface DateMatch {
+  /** Where the date starts in the text. */
   index: number
   epoch: number
 }
+
+// Dates that say when a page changed or a forum member joined, not when the story was published.
+const notPublished =
+  /(?:letzte änderung|zuletzt geändert|geändert am|aktualisiert(?: am)?|updated(?: on)?|last (?:modified|updated)|registriert|mitglied seit|registered|joined)\s*[:：]?\s*$/i
 
 function firstMatch(
   text: string,
@@ -194,11 +206,17 @@ function firstMatch(
   parse: (match: RegExpMatchArray) => number | null
 ): DateMatch | null {
   const global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g')
+  let changed: DateMatch | null = null
   for (const match of text.matchAll(global)) {
     const epoch = parse(match)
-    if (epoch !== null) return { index: match.index, epoch }
+    if (epoch === null) continue
+    // A change date only when the text gives no other: "Updated Jun 13, 2019" alone still dates it.
+    if (!notPublished.test(text.slice(Math.max(0, match.index - 30), match.index))) {
+      return { index: match.index, epoch }
+    }
+    changed ??= { index: match.index + text.length, epoch }
   }
-  return null
+  return changed
 }
 
 // Article dates sit near the top: the headline block, not the archive lists further down.
@@ -206,6 +224,11 @@ const textDateSearchLength = 20_000
 
 /** The earliest written date in a page's text ("26.01.2022", "26. Januar 2022", "2022-01-26"). */
 export function findDateInText(text: string, options: TextDateOptions = {}): number | null {
+  return findDateMatch(text, options)?.epoch ?? null
+}
+
+/** The earliest written date in a text, and where it is. */
+export function findDateMatch(text: string, options: TextDateOptions = {}): DateMatch | null {
   const head = text.slice(0, textDateSearchLength)
   const monthFirst = /^en(-us)?$/i.test(options.lang ?? '')
   const candidates = [
@@ -227,5 +250,5 @@ export function findDateInText(text: string, options: TextDateOptions = {}): num
   for (const candidate of candidates) {
     if (candidate && (!earliest || candidate.index < earliest.index)) earliest = candidate
   }
-  return earliest?.epoch ?? null
+  return earliest
 }

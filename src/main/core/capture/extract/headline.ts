@@ -43,23 +43,33 @@ const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg'])
 const normalize = (value: string): string => value.toLowerCase().replace(/\s+/g, ' ').trim()
 
 /**
- * The page's headline element: the `<h1>` whose text is the article's title when one is, since
- * many templates also wrap the logo or a section name in an `<h1>`; else the first `<h1>` that
- * reads like a title; else, on templates without an `<h1>`, the `<h2>` that holds the title.
+ * The page's headline element: the heading whose text is the longest part of the article's title,
+ * since templates also wrap the logo or the blog's name in an `<h1>` (which the document title
+ * repeats: "Post title | Blog name") and put each post's title in an `<h2>` or `<h3>`; else the
+ * first `<h1>` that reads like a title. Headings that name the site are never the headline.
  */
-export function findHeadline(document: Document, title: string | null): Element | null {
+export function findHeadline(
+  document: Document,
+  title: string | null,
+  isSite: (text: string) => boolean = () => false
+): Element | null {
   const wanted = normalize(`${title ?? ''} ${document.title ?? ''}`)
-  const isTitle = (heading: Element): boolean => {
+  const titleLength = (heading: Element): number => {
     const text = normalize(textOf(heading))
-    return text.length >= 10 && wanted.includes(text)
+    return text.length >= 10 && wanted.includes(text) && !isSite(text) ? text.length : 0
   }
   const headings = Array.from(document.querySelectorAll('h1')).slice(0, 10)
-  return (
-    headings.find(isTitle) ??
-    headings.find((heading) => textOf(heading).length >= 10) ??
-    Array.from(document.querySelectorAll('h2')).slice(0, 20).find(isTitle) ??
-    null
-  )
+  const subheadings = Array.from(document.querySelectorAll('h2, h3')).slice(0, 20)
+  let best: Element | null = null
+  let bestLength = 0
+  for (const heading of [...headings, ...subheadings]) {
+    const length = titleLength(heading)
+    if (length > bestLength) {
+      best = heading
+      bestLength = length
+    }
+  }
+  return best ?? headings.find((heading) => textOf(heading).length >= 10) ?? null
 }
 
 function nextInOrder(node: Node, root: Node): Node | null {

@@ -8,11 +8,12 @@ import {
   bylinesFromLines,
   cleanByline,
   creditedByline,
+  isOrganization,
   isSiteName
 } from './byline'
-import { dateFromUrl, findDateInText, parseDate } from './dates'
+import { dateFromUrl, findDateInText, findDateMatch, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
-import { findHeadline, headlineContext, pageLines } from './headline'
+import { findHeadline, type HeadlineContext, headlineContext, pageLines } from './headline'
 
 export interface PageMetadata {
   title: string | null
@@ -34,7 +35,7 @@ export interface PageMetadata {
   creditedByline: string | null
   /** A bare name next to the date under the headline; less sure than a marked-up byline. */
   nearbyName: string | null
-  /** An author the metadata declares that is the site's own name: better than nothing. */
+  /** An author the metadata declares that is the site's own name, or a company: better than nothing. */
   siteAuthor: string | null
   /** Names of the site itself (og:site_name, publisher, host), which are not bylines. */
   siteNames: string[]
@@ -52,8 +53,11 @@ export function chooseByline(
   // Readability returns the whole byline element: "Datum: 19.11.2021 / Autor: Fritz Imhof".
   const lines = readabilityByline?.includes('\n') ? bylinesFromLines(readabilityByline) : null
   const fromReadability = lines?.prefixed ?? cleanByline(readabilityByline ?? null)
-  const isSite = fromReadability !== null && isSiteName(fromReadability, metadata.siteNames)
+  const isSite =
+    fromReadability !== null &&
+    (isSiteName(fromReadability, metadata.siteNames) || isOrganization(fromReadability))
   return (
+    sameNameSpelledOut(metadata.byline, [metadata.markupByline, metadata.nearbyName]) ??
     metadata.byline ??
     (isSite ? null : fromReadability) ??
     metadata.markupByline ??
@@ -62,6 +66,17 @@ export function chooseByline(
     metadata.siteAuthor ??
     fromReadability
   )
+}
+
+const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}]+/gu, '')
+
+/**
+ * The page's spelling of an account name: "Edilson La Rosa" for the "edilson.la.rosa" a CMS put
+ * in `<meta name=author>`.
+ */
+function sameNameSpelledOut(byline: string | null, printed: (string | null)[]): string | null {
+  if (!byline || !/^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u.test(byline)) return null
+  return printed.find((name) => name && letters(name) === letters(byline)) ?? null
 }
 
 /** All `<meta>` values by lower-cased name/property/itemprop, in document order. */
@@ -73,6 +88,10 @@ function collectMeta(document: Document): Map<string, string[]> {
     for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
       const key = element.getAttribute(attribute)?.trim().toLowerCase()
       if (!key) continue
+      // Microdata of an item inside the page (a cited paper, a related story) is not the page's.
+      if (attribute === 'itemprop' && element.parentElement?.closest('[itemprop][itemscope]')) {
+        continue
+      }
       const values = meta.get(key) ?? []
       values.push(content)
       meta.set(key, values)
@@ -103,17 +122,15 @@ const dateMetaKeys = [
   'sailthru.date',
   'parsely-pub-date',
   'dc.date.issued',
-  'dc.date',
-  'dcterms.date',
-  'dcterms.created',
-  'date',
   'article.published',
   'og:article:published_time',
   'citation_publication_date',
-  'dcterms.available',
   'dcterms.issued',
   'weibo:article:create_at'
 ]
+// Dates that say only "date": CMSs such as TYPO3 fill them with the page's last change, so a date
+// printed by the headline is the better witness.
+const undatedMetaKeys = ['dc.date', 'dcterms.date', 'date', 'dcterms.created', 'dcterms.available']
 const authorMetaKeys = [
   'author',
   'article:author',
@@ -138,6 +155,18 @@ const chineseAuthorPattern =
 function chineseByline(bodyText: () => string): string | null {
   return bodyText().match(chineseAuthorPattern)?.[1] ?? null
 }
+
+// "来源：新华网": the agency or paper a story comes from, which Chinese sites print where no
+// journalist is named.
+const chineseSourcePattern =
+  /(?<!\p{Script=Han})来源\s*[:：]\s*(?!作者|责任编辑|责编|编辑|记者)([\u4e00-\u9fa5·]{2,20})/u
+
+function chineseSource(bodyText: () => string): string | null {
+  return bodyText().match(chineseSourcePattern)?.[1] ?? null
+}
+
+const isChinesePage = (document: Document): boolean =>
+  /\p{Script=Han}{4}/u.test(document.title ?? '')
 
 function chineseDate(bodyText: () => string): number | null {
   const text = bodyText()
@@ -230,7 +259,7 @@ function pickByline(
     const name = cleanByline(value)
     return name && !isSite(name) ? name : null
   }
-  const chinese = /\p{Script=Han}{4}/u.test(document.title ?? '')
+  const chinese = isChinesePage(document)
   const declared = person(candidates.jsonLd) ?? person(candidates.meta)
   const printed = person(candidates.lines)
   // "By JEFFREY GETTLEMAN" on the page, "Jeffrey Gettleman" in the metadata: the metadata spells it.
@@ -253,9 +282,45 @@ function textFromHeadline(document: Document, bodyText: string): string {
   return index < 0 ? bodyText : bodyText.slice(Math.max(0, index - headlineLookBehind))
 }
 
+/** The last date in the lines above the headline, and how far it is from the headline. */
+function dateAbove(
+  before: string,
+  lang: string | null
+): { epoch: number; distance: number } | null {
+  const lines = before.split('\n')
+  let end = before.length
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const start = end - lines[index].length
+    const match = findDateMatch(lines[index], { shortForms: true, lang })
+    if (match) return { epoch: match.epoch, distance: before.length - (start + match.index) }
+    end = start - 1
+  }
+  return null
+}
+
+// The byline and date lines right under a headline fit in 80 characters.
+const bylineBlockLength = 80
+
+/**
+ * The date printed next to the headline: one in the byline lines right under it; else the nearest,
+ * below or above. Further down the header block come other dates ("Erscheinungsdatum" of a
+ * reviewed book, a date in the standfirst), while a kicker line right above the headline
+ * ("Samstag, 9. September 2017") is the post's date.
+ */
+function dateByHeadline(context: HeadlineContext, lang: string | null): number | null {
+  const below = findDateMatch(context.after, { shortForms: true, lang })
+  const above = dateAbove(context.before, lang)
+  if (below && above && below.index > bylineBlockLength && above.distance < below.index) {
+    return above.epoch
+  }
+  return below?.epoch ?? above?.epoch ?? null
+}
+
 interface DateCandidates {
-  /** JSON-LD `datePublished` or a date `<meta>`: the publication instant. */
+  /** JSON-LD `datePublished` or a publication-date `<meta>`: the publication instant. */
   declared: number | null
+  /** A `<meta name=date>` or `dc.date`: the publication or the last change. */
+  undated: number | null
   /** The date printed by the headline. */
   printed: number | null
   // The fallbacks read the whole page's text: only computed when needed.
@@ -269,6 +334,14 @@ interface DateCandidates {
 const utcDay = (epoch: number): string => new Date(epoch).toISOString().slice(0, 10)
 // Time-zone offsets reach 14 hours: the publisher's day is at most one day from UTC's.
 const oneDay = 24 * 60 * 60 * 1000
+
+/** A date that one of the page's own dates agrees with, to the day. */
+function corroborated(date: number | null, witnesses: (number | null)[]): number | null {
+  if (date === null) return null
+  return witnesses.some((witness) => witness !== null && utcDay(witness) === utcDay(date))
+    ? date
+    : null
+}
 
 /**
  * Metadata dates come first; but when the page prints, by its headline, the day before or after
@@ -287,8 +360,10 @@ function chooseDate(dates: DateCandidates): number | null {
   }
   return (
     declared ??
+    corroborated(dates.undated, [dates.time(), printed]) ??
     dates.time() ??
     printed ??
+    dates.undated ??
     dates.fromChineseText() ??
     dates.fromUrl() ??
     dates.fromText()
@@ -314,13 +389,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const bodyText = (): string =>
     (cachedText ??= (document.body?.textContent ?? '').replace(/\s+/g, ' '))
   const title = jsonLd.headline ?? firstMeta(meta, ['og:title', 'twitter:title', 'dc.title'])
-  const context = headlineContext(findHeadline(document, title))
   const lang = documentLanguage(document, meta, jsonLd.language)
-  const printedDate = (): number | null =>
-    context
-      ? (findDateInText(context.after, { shortForms: true, lang }) ??
-        findDateInText(context.before, { shortForms: true, lang }))
-      : null
+  const printedDate = (): number | null => (context ? dateByHeadline(context, lang) : null)
   const siteNames = [
     firstMeta(meta, ['og:site_name']),
     firstMeta(meta, ['application-name']),
@@ -330,6 +400,9 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const hostname = hostnameOf(pageUrl)
   if (hostname) siteNames.push(hostname)
   const isSite = (name: string): boolean => isSiteName(name, siteNames)
+  // A company as author is a last resort: a person named by the headline or in a credit is better.
+  const notPerson = (name: string): boolean => isSite(name) || isOrganization(name)
+  const context = headlineContext(findHeadline(document, title, isSite))
   const metaAuthor = firstMeta(meta, authorMetaKeys)
   const lineBylines = context
     ? bylinesFromLines(`${context.after}\n${context.before}`)
@@ -342,19 +415,22 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       lines: lineBylines.prefixed,
       chineseText: () => chineseByline(bodyText)
     },
-    isSite
+    notPerson
   )
-  const markupByline = ((name) => (name && !isSite(name) ? name : null))(bylineFromMarkup(document))
+  const markupByline = ((name) => (name && !notPerson(name) ? name : null))(
+    bylineFromMarkup(document)
+  )
   // Share buttons print "Text: <the title>"; the start of the title is not a name.
   const startsTitle = (name: string): boolean =>
     [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
   // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
-  const credited =
+  const credit =
     byline || markupByline
       ? null
-      : ((name) => (name && !isSite(name) && !startsTitle(name) ? name : null))(
-          creditedByline(pageLines(document))
-        )
+      : creditedByline(pageLines(document), (name) => !isSite(name) && !startsTitle(name))
+  const credited = credit && !isOrganization(credit) ? credit : null
+  // "Herausgeber: Nordex SE" on a press release: the company, when no person is named.
+  const creditedCompany = credit && isOrganization(credit) ? credit : null
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
@@ -371,6 +447,7 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
         parseDate(jsonLd.datePublished) ??
         parseDate(firstMeta(meta, dateMetaKeys)) ??
         parseDate(jsonLd.dateCreated),
+      undated: parseDate(firstMeta(meta, undatedMetaKeys)),
       printed: printedDate(),
       time: () => timeElementDate(document),
       fromChineseText: () => chineseDate(bodyText),
@@ -388,7 +465,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     markupByline,
     creditedByline: credited,
     nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
-    siteAuthor: cleanByline(jsonLd.author) ?? cleanByline(metaAuthor),
+    siteAuthor:
+      cleanByline(jsonLd.author) ??
+      cleanByline(metaAuthor) ??
+      creditedCompany ??
+      (isChinesePage(document) ? chineseSource(bodyText) : null),
     siteNames: siteNames.filter((name): name is string => !!name)
   }
 }
