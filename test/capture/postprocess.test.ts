@@ -183,6 +183,58 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('two cats')
     expect(text).toContain('discuss the harbour')
   })
+
+  it('removes paragraphs that only link elsewhere ("Hier geht es zur …", ">> … <<"), keeps linked headings', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><a href="/vorstand">Hier geht es zur neuen Vorstandsstruktur</a></p>' +
+        '<h3><a href="#anomalies">Detecting anomalies</a></h3>' +
+        '<p>&gt;&gt; <a href="/lokal">Wegen Corona: Das Lokal am Hafen muss schließen</a> &lt;&lt;</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Vorstandsstruktur')
+    expect(text).not.toContain('Wegen Corona')
+    expect(text).toContain('Detecting anomalies')
+  })
+
+  it('removes linked teasers and box headings after the last paragraph, not those between paragraphs', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><a href="/fighters">Tunisia sends most foreign fighters abroad</a></p>' +
+        prose('the harbour') +
+        '<h3>Über den Autor</h3>' +
+        '<p><a href="/museum">Bardo museum houses amazing Roman treasures</a></p>'
+    )
+    expect(text).toContain('Tunisia sends most foreign fighters abroad')
+    expect(text).not.toContain('Über den Autor')
+    expect(text).not.toContain('Bardo museum')
+  })
+
+  it('removes appeals to the reader in any of the corpora languages, keeps prose about subscribing', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong>HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS</strong></p>' +
+        '<p>Jetzt neu! Besuchen Sie unseren Fan-Shop!</p>' +
+        '<p>If you were to subscribe to all three services, you would pay more than for the bundle.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('HAZTE MIEMBRO')
+    expect(text).not.toContain('Fan-Shop')
+    expect(text).toContain('If you were to subscribe to all three services')
+  })
+
+  it('removes labelled metadata lines (category, publication date, author), keeps prose using the words', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>24.01.2022 11:38 Kategorie: News</p>' +
+        '<p>Verfasst von: mitundvoneinander | 31. Dezember 2008</p>' +
+        '<p>Die Kategorie der Weine ist streng geregelt und wird jedes Jahr neu geprüft.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Kategorie: News')
+    expect(text).not.toContain('Verfasst von')
+    expect(text).toContain('Die Kategorie der Weine')
+  })
 })
 
 describe('post-processing on real pages', () => {

@@ -19,6 +19,10 @@ import {
   bylinePattern,
   creditPattern,
   endNotePattern,
+  furnitureHeadingPattern,
+  linkLeadInPattern,
+  metaLinePattern,
+  readerAppealPattern,
   isDateLine,
   promoPattern,
   readAlsoPattern,
@@ -428,6 +432,69 @@ function removePrintOnly(content: Element): void {
   }
 }
 
+/** True when one link holds (nearly) all of a block's text: a linked headline, not prose. */
+function isLinkLine(element: Element, text: string): boolean {
+  if (text.length > linkLineMaximumLength || !/^(P|DIV)$/.test(element.tagName)) return false
+  if (element.closest('li, table, figure, blockquote')) return false
+  const links = element.querySelectorAll('a')
+  if (links.length !== 1) return false
+  return textOf(links[0]).length >= text.length * 0.85
+}
+
+// A linked line this long is a headline or a call to follow a link, never a paragraph.
+const linkLineMaximumLength = 150
+
+/**
+ * Paragraphs that only send the reader elsewhere: "Hier geht es zur neuen Vorstandsstruktur",
+ * "Lesen Sie hier einen weiteren Beitrag …", ">> Wegen Corona: … <<", wherever they stand.
+ */
+function removeLinkLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (linkLeadInPattern.test(text) && isLinkLine(element, text)) removeNode(element)
+  }
+}
+
+/** A heading or a bold line that ends in a colon or names a furniture box, with nothing under it. */
+function isDanglingTitle(element: Element, text: string): boolean {
+  if (text.length > 80) return false
+  const titled =
+    /^H[1-6]$/.test(element.tagName) || textOf(element.querySelector('strong, b')) === text
+  return (
+    (titled && /[:：]$/.test(text)) || (text.length <= 60 && furnitureHeadingPattern.test(text))
+  )
+}
+
+/**
+ * The article's tail after its last paragraph: linked teaser lines and headings whose box was
+ * furniture and is gone ("Über den Autor", "Kontakt:", "Weiterführender Link").
+ */
+function removeTrailingLinks(content: Element): void {
+  const leaves = leafBlocks(content)
+  for (const leaf of leaves.slice(-edgeLines).reverse()) {
+    if (!isDanglingTitle(leaf.element, leaf.text) && !isLinkLine(leaf.element, leaf.text)) break
+    removeNode(leaf.element)
+  }
+}
+
+// Appeals are one or two sentences; a longer block that mentions subscribing is prose.
+const readerAppealMaximumLength = 300
+
+/** "Subscribe now", "Hazte miembro", "Besuchen Sie unseren Fan-Shop!": the site talking to readers. */
+function removeReaderAppeals(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && readerAppealPattern.test(text))
+      removeNode(element)
+  }
+}
+
+/** A post's metadata lines: category, publication date, author and view counts, by their label. */
+function removeMetaLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= 120 && metaLinePattern.test(text) && !element.closest('table'))
+      removeNode(element)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -442,7 +509,11 @@ const rules: Record<string, Rule> = {
   'interface-lines': removeInterfaceLines,
   'teaser-classes': removeTeaserClasses,
   'repeated-captions': removeRepeatedCaptions,
-  'print-only': removePrintOnly
+  'print-only': removePrintOnly,
+  'link-lines': removeLinkLines,
+  'trailing-links': removeTrailingLinks,
+  'reader-appeals': removeReaderAppeals,
+  'meta-lines': removeMetaLines
 }
 export const postprocessRuleNames = Object.keys(rules)
 
