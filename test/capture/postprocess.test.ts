@@ -235,6 +235,32 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Verfasst von')
     expect(text).toContain('Die Kategorie der Weine')
   })
+
+  it('removes a heading left alone at the end, keeps a last heading over a picture', () => {
+    const text = clean(
+      prose('the bridge') + prose('the harbour') + '<h2>Auch auf gofeminin.de</h2>'
+    )
+    expect(text).not.toContain('Auch auf gofeminin.de')
+    const pictured = clean(
+      prose('the bridge') + '<h2>The harbour at night</h2><p><img src="/night.jpg"></p>'
+    )
+    expect(pictured).toContain('The harbour at night')
+  })
+
+  it('removes advertising, affiliate and licence notices, keeps prose about advertising', () => {
+    const text = clean(
+      '<p><em>*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.</em></p>' +
+        prose('the bridge') +
+        '<p>Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.</p>' +
+        '<p>Die Werbung für das neue Stadion hat die Stadt viel Geld gekostet, sagte der Kämmerer.</p>' +
+        prose('the harbour') +
+        '<p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>'
+    )
+    expect(text).not.toContain('MYMARINI')
+    expect(text).not.toContain('Provision')
+    expect(text).not.toContain('Lizenz')
+    expect(text).toContain('Die Werbung für das neue Stadion')
+  })
 })
 
 describe('post-processing on real pages', () => {

@@ -219,3 +219,23 @@ export const readerAppealPattern = new RegExp(
 // "Publiziert: 03.04.2020, 12:35", after an optional date and time.
 export const metaLinePattern =
   /^[\d\s.:/|,-]*(news date|kategorie|kategorien|category|categories|rubrik|publiziert|veröffentlichung|verfasst von|erstellt am|geschrieben von|aufrufe|hinzugefügt von|publikacja|aktualizacja|last modified|release date|fecha de publicación|publié le)\s*:?(?![\p{L}])/iu
+
+// Notices about the page rather than the story: advertising and affiliate disclosures, rights and
+// licence lines, disclaimers. Not "All rights reserved": agency copy ends with it and scrapinghub's
+// reference text keeps that line.
+export const disclosurePattern = new RegExp(
+  [
+    '\\bdieser (beitrag|artikel) enthält (werbung|affiliate)',
+    '\\b(erhält|erhalten) \\p{L}+ (ggf\\. )?eine provision\\b',
+    '\\bprovision vom händler\\b',
+    '\\b(this|the) (post|article|page) (may )?contains? affiliate links\\b',
+    '\\bwe (may )?(earn|receive) (a )?(small )?commission\\b',
+    '\\bcopyrighted property of\\b',
+    '\\bwritten permission must be obtained\\b',
+    '\\bmateriał chroniony prawem autorskim\\b',
+    '\\bveröffentlicht unter der lizenz\\b',
+    '\\bstehen inhalte dieser (website|seite) unter\\b',
+    '^\\(?alle angaben ohne gewähr\\)?$'
+  ].join('|'),
+  'iu'
+)

@@ -18,6 +18,7 @@ import {
   interfaceLinePattern,
   bylinePattern,
   creditPattern,
+  disclosurePattern,
   endNotePattern,
   furnitureHeadingPattern,
   linkLeadInPattern,
@@ -454,11 +455,15 @@ function removeLinkLines(content: Element): void {
   }
 }
 
-/** A heading or a bold line that ends in a colon or names a furniture box, with nothing under it. */
+/**
+ * A short heading, a bold line ending in a colon, or a line naming a furniture box: with nothing
+ * under it at the article's end, it titled something that is gone.
+ */
 function isDanglingTitle(element: Element, text: string): boolean {
   if (text.length > 80) return false
   const titled =
     /^H[1-6]$/.test(element.tagName) || textOf(element.querySelector('strong, b')) === text
+  if (/^H[1-6]$/.test(element.tagName) && text.length <= 60) return true
   return (
     (titled && /[:：]$/.test(text)) || (text.length <= 60 && furnitureHeadingPattern.test(text))
   )
@@ -472,8 +477,23 @@ function removeTrailingLinks(content: Element): void {
   const leaves = leafBlocks(content)
   for (const leaf of leaves.slice(-edgeLines).reverse()) {
     if (!isDanglingTitle(leaf.element, leaf.text) && !isLinkLine(leaf.element, leaf.text)) break
+    // A heading over a picture or a table titles it.
+    if (mediaAfter(leaf.element, content)) break
     removeNode(leaf.element)
   }
+}
+
+const mediaSelector = 'img, picture, video, audio, iframe, svg, table, figure'
+
+/** True when an image, a video or a table follows a node in document order, within the content. */
+function mediaAfter(node: Element, content: Element): boolean {
+  for (let current: Element | null = node; current && current !== content;) {
+    for (let next = current.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(mediaSelector) || next.querySelector(mediaSelector)) return true
+    }
+    current = current.parentElement
+  }
+  return false
 }
 
 // Appeals are one or two sentences; a longer block that mentions subscribing is prose.
@@ -491,6 +511,14 @@ function removeReaderAppeals(content: Element): void {
 function removeMetaLines(content: Element): void {
   for (const { element, text } of leafBlocks(content)) {
     if (text.length <= 120 && metaLinePattern.test(text) && !element.closest('table'))
+      removeNode(element)
+  }
+}
+
+/** Advertising, affiliate and rights notices: about the page, not part of the story. */
+function removeDisclosures(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && disclosurePattern.test(text))
       removeNode(element)
   }
 }
@@ -513,7 +541,8 @@ const rules: Record<string, Rule> = {
   'link-lines': removeLinkLines,
   'trailing-links': removeTrailingLinks,
   'reader-appeals': removeReaderAppeals,
-  'meta-lines': removeMetaLines
+  'meta-lines': removeMetaLines,
+  disclosures: removeDisclosures
 }
 export const postprocessRuleNames = Object.keys(rules)
 
