@@ -261,6 +261,21 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Lizenz')
     expect(text).toContain('Die Werbung für das neue Stadion')
   })
+
+  it('removes log-in prompts and blocked-embed placeholders, keeps prose about logging in', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>' +
+        '<p>Inhalt laden</p>' +
+        '<p>Viele Nutzer waren nicht angemeldet, als der Dienst ausfiel, sagte die Sprecherin.</p>' +
+        prose('the harbour') +
+        '<p class="strong">Sie sind aktuell nicht eingeloggt.</p>'
+    )
+    expect(text).not.toContain('komoot')
+    expect(text).not.toContain('Inhalt laden')
+    expect(text).not.toContain('eingeloggt')
+    expect(text).toContain('Viele Nutzer waren nicht angemeldet')
+  })
 })
 
 describe('post-processing on real pages', () => {

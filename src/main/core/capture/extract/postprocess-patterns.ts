@@ -239,3 +239,21 @@ export const disclosurePattern = new RegExp(
   ].join('|'),
   'iu'
 )
+
+// The page's own widgets in words: log-in prompts of comment forms, placeholders of blocked
+// embeds, toggles and loaders.
+export const widgetNoticePattern = new RegExp(
+  [
+    '\\bsie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)\\b',
+    '\\b(du musst|sie müssen) (eingeloggt|angemeldet) sein\\b',
+    '\\byou must be logged in to (post|leave|write) a comment\\b',
+    '\\bklicken sie auf den (unteren )?button,? um den inhalt\\b',
+    '\\bmit dem laden des inhalts akzeptieren sie\\b',
+    '\\bwir respektieren deine privatsphäre\\b',
+    '\\bbesuchen sie die webseite,? um dieses element zu sehen\\b',
+    '\\bmit diesem button kannst du\\b',
+    '^(externer inhalt|inhalt laden|quellen (ausblenden|anzeigen)|lade weitere inhalte\\W*)$',
+    '^den artikel (mit anderen )?teilen'
+  ].join('|'),
+  'iu'
+)

@@ -24,6 +24,7 @@ import {
   linkLeadInPattern,
   metaLinePattern,
   readerAppealPattern,
+  widgetNoticePattern,
   isDateLine,
   promoPattern,
   readAlsoPattern,
@@ -523,6 +524,14 @@ function removeDisclosures(content: Element): void {
   }
 }
 
+/** Log-in prompts, blocked-embed placeholders and loaders that Readability kept as text. */
+function removeWidgetNotices(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && widgetNoticePattern.test(text))
+      removeNode(element)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -542,7 +551,8 @@ const rules: Record<string, Rule> = {
   'trailing-links': removeTrailingLinks,
   'reader-appeals': removeReaderAppeals,
   'meta-lines': removeMetaLines,
-  disclosures: removeDisclosures
+  disclosures: removeDisclosures,
+  'widget-notices': removeWidgetNotices
 }
 export const postprocessRuleNames = Object.keys(rules)
 
