@@ -276,6 +276,20 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('eingeloggt')
     expect(text).toContain('Viele Nutzer waren nicht angemeldet')
   })
+
+  it('removes "read more" lead-ins the read-also rule does not know, in Polish, German and French', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong>Dowiedz się więcej: <a href="/x">Kto jak głosował ws. unijnych funduszy?</a></strong></p>' +
+        '<p>Lesen Sie hier: <a href="/y">Spielabbruch in der Kreisliga</a></p>' +
+        '<p><strong>À lire aussi »</strong> <a href="/z">Quel est votre profil digestif ?</a></p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Dowiedz')
+    expect(text).not.toContain('Spielabbruch')
+    expect(text).not.toContain('profil digestif')
+    expect(text).toContain('discuss the harbour')
+  })
 })
 
 describe('post-processing on real pages', () => {

@@ -257,3 +257,8 @@ export const widgetNoticePattern = new RegExp(
   ].join('|'),
   'iu'
 )
+
+// "Read more" lead-ins that the read-also rule does not know, before a linked headline:
+// "Dowiedz się więcej: …", "Lesen Sie hier: …", "À lire aussi » …", "Lue myös: …".
+export const moreReadingPattern =
+  /^[\s[(]*(dowiedz się więcej|przeczytaj więcej|lesen sie hier|à lire aussi|a lire aussi|lue myös|lue lisää|lue aiheesta lisää)\s*[:：»›]/iu

@@ -23,6 +23,7 @@ import {
   furnitureHeadingPattern,
   linkLeadInPattern,
   metaLinePattern,
+  moreReadingPattern,
   readerAppealPattern,
   widgetNoticePattern,
   isDateLine,
@@ -532,6 +533,13 @@ function removeWidgetNotices(content: Element): void {
   }
 }
 
+/** "Dowiedz się więcej: <headline>", "À lire aussi » <headline>" lines between paragraphs. */
+function removeMoreReadingLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= 250 && moreReadingPattern.test(text)) removeNode(element)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -552,7 +560,8 @@ const rules: Record<string, Rule> = {
   'reader-appeals': removeReaderAppeals,
   'meta-lines': removeMetaLines,
   disclosures: removeDisclosures,
-  'widget-notices': removeWidgetNotices
+  'widget-notices': removeWidgetNotices,
+  'more-reading': removeMoreReadingLines
 }
 export const postprocessRuleNames = Object.keys(rules)
 
