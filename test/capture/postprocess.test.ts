@@ -290,6 +290,19 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('profil digestif')
     expect(text).toContain('discuss the harbour')
   })
+
+  it('removes pipe-separated meta bars, keeps a bar of product facts', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>' +
+        '<p>22,9 kg in Größe L | 11.499 € | Hersteller-Website</p>' +
+        prose('the harbour') +
+        '<p>Kommentarfeed | Kommentare geschlossen | Trackback-URL</p>'
+    )
+    expect(text).not.toContain('Sina Giebel')
+    expect(text).not.toContain('Trackback')
+    expect(text).toContain('22,9 kg in Größe L')
+  })
 })
 
 describe('post-processing on real pages', () => {

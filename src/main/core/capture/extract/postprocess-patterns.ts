@@ -262,3 +262,8 @@ export const widgetNoticePattern = new RegExp(
 // "Dowiedz się więcej: …", "Lesen Sie hier: …", "À lire aussi » …", "Lue myös: …".
 export const moreReadingPattern =
   /^[\s[(]*(dowiedz się więcej|przeczytaj więcej|lesen sie hier|à lire aussi|a lire aussi|lue myös|lue lisää|lue aiheesta lisää)\s*[:：»›]/iu
+
+// Words of a post's meta bar: "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+// "Druckansicht | Artikel versenden", "IMPRESSUM | DATENSCHUTZ".
+export const metaBarWordPattern =
+  /\b(comments?|kommentare?|kommentarfeed|trackback|permalink|impressum|datenschutz|druckansicht|drucken|artikel versenden|tippfehler melden|lesedauer|reading time|print|e-?mail|teilen|share)\b/iu

@@ -22,6 +22,7 @@ import {
   endNotePattern,
   furnitureHeadingPattern,
   linkLeadInPattern,
+  metaBarWordPattern,
   metaLinePattern,
   moreReadingPattern,
   readerAppealPattern,
@@ -540,6 +541,29 @@ function removeMoreReadingLines(content: Element): void {
   }
 }
 
+/**
+ * A bar of short items between pipes that names the page's tools or the post's date:
+ * "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS".
+ */
+function isMetaBar(text: string): boolean {
+  if (text.length > 150) return false
+  const items = text.split(/\s\|\s?|\s?\|\s/).filter((item) => item.trim())
+  if (items.length < 3 || items.some((item) => item.length > 45)) return false
+  return items.some((item) => metaBarWordPattern.test(item) || isBarDate(item.trim()))
+}
+
+// A date in a bar has a month name, a time or two separators; a price ("11.499 €") is no date.
+function isBarDate(item: string): boolean {
+  return isDateLine(item) && /\p{L}|\d:\d|\d[./-]\d+[./-]\d/u.test(item)
+}
+
+/** Pipe-separated meta bars of a post: date, author, comment count, print and share tools. */
+function removeMetaBars(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (isMetaBar(text) && !element.closest('table')) removeNode(element)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -561,7 +585,8 @@ const rules: Record<string, Rule> = {
   'meta-lines': removeMetaLines,
   disclosures: removeDisclosures,
   'widget-notices': removeWidgetNotices,
-  'more-reading': removeMoreReadingLines
+  'more-reading': removeMoreReadingLines,
+  'meta-bars': removeMetaBars
 }
 export const postprocessRuleNames = Object.keys(rules)
 
