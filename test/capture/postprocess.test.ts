@@ -183,6 +183,126 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('two cats')
     expect(text).toContain('discuss the harbour')
   })
+
+  it('removes paragraphs that only link elsewhere ("Hier geht es zur …", ">> … <<"), keeps linked headings', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><a href="/vorstand">Hier geht es zur neuen Vorstandsstruktur</a></p>' +
+        '<h3><a href="#anomalies">Detecting anomalies</a></h3>' +
+        '<p>&gt;&gt; <a href="/lokal">Wegen Corona: Das Lokal am Hafen muss schließen</a> &lt;&lt;</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Vorstandsstruktur')
+    expect(text).not.toContain('Wegen Corona')
+    expect(text).toContain('Detecting anomalies')
+  })
+
+  it('removes linked teasers and box headings after the last paragraph, not those between paragraphs', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><a href="/fighters">Tunisia sends most foreign fighters abroad</a></p>' +
+        prose('the harbour') +
+        '<h3>Über den Autor</h3>' +
+        '<p><a href="/museum">Bardo museum houses amazing Roman treasures</a></p>'
+    )
+    expect(text).toContain('Tunisia sends most foreign fighters abroad')
+    expect(text).not.toContain('Über den Autor')
+    expect(text).not.toContain('Bardo museum')
+  })
+
+  it('removes appeals to the reader in any of the corpora languages, keeps prose about subscribing', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong>HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS</strong></p>' +
+        '<p>Jetzt neu! Besuchen Sie unseren Fan-Shop!</p>' +
+        '<p>If you were to subscribe to all three services, you would pay more than for the bundle.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('HAZTE MIEMBRO')
+    expect(text).not.toContain('Fan-Shop')
+    expect(text).toContain('If you were to subscribe to all three services')
+  })
+
+  it('removes labelled metadata lines (category, publication date, author), keeps prose using the words', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>24.01.2022 11:38 Kategorie: News</p>' +
+        '<p>Verfasst von: mitundvoneinander | 31. Dezember 2008</p>' +
+        '<p>Die Kategorie der Weine ist streng geregelt und wird jedes Jahr neu geprüft.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Kategorie: News')
+    expect(text).not.toContain('Verfasst von')
+    expect(text).toContain('Die Kategorie der Weine')
+  })
+
+  it('removes a heading left alone at the end, keeps a last heading over a picture', () => {
+    const text = clean(
+      prose('the bridge') + prose('the harbour') + '<h2>Auch auf gofeminin.de</h2>'
+    )
+    expect(text).not.toContain('Auch auf gofeminin.de')
+    const pictured = clean(
+      prose('the bridge') + '<h2>The harbour at night</h2><p><img src="/night.jpg"></p>'
+    )
+    expect(pictured).toContain('The harbour at night')
+  })
+
+  it('removes advertising, affiliate and licence notices, keeps prose about advertising', () => {
+    const text = clean(
+      '<p><em>*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.</em></p>' +
+        prose('the bridge') +
+        '<p>Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.</p>' +
+        '<p>Die Werbung für das neue Stadion hat die Stadt viel Geld gekostet, sagte der Kämmerer.</p>' +
+        prose('the harbour') +
+        '<p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>'
+    )
+    expect(text).not.toContain('MYMARINI')
+    expect(text).not.toContain('Provision')
+    expect(text).not.toContain('Lizenz')
+    expect(text).toContain('Die Werbung für das neue Stadion')
+  })
+
+  it('removes log-in prompts and blocked-embed placeholders, keeps prose about logging in', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>' +
+        '<p>Inhalt laden</p>' +
+        '<p>Viele Nutzer waren nicht angemeldet, als der Dienst ausfiel, sagte die Sprecherin.</p>' +
+        prose('the harbour') +
+        '<p class="strong">Sie sind aktuell nicht eingeloggt.</p>'
+    )
+    expect(text).not.toContain('komoot')
+    expect(text).not.toContain('Inhalt laden')
+    expect(text).not.toContain('eingeloggt')
+    expect(text).toContain('Viele Nutzer waren nicht angemeldet')
+  })
+
+  it('removes "read more" lead-ins the read-also rule does not know, in Polish, German and French', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong>Dowiedz się więcej: <a href="/x">Kto jak głosował ws. unijnych funduszy?</a></strong></p>' +
+        '<p>Lesen Sie hier: <a href="/y">Spielabbruch in der Kreisliga</a></p>' +
+        '<p><strong>À lire aussi »</strong> <a href="/z">Quel est votre profil digestif ?</a></p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('Dowiedz')
+    expect(text).not.toContain('Spielabbruch')
+    expect(text).not.toContain('profil digestif')
+    expect(text).toContain('discuss the harbour')
+  })
+
+  it('removes pipe-separated meta bars, keeps a bar of product facts', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p>' +
+        '<p>22,9 kg in Größe L | 11.499 € | Hersteller-Website</p>' +
+        prose('the harbour') +
+        '<p>Kommentarfeed | Kommentare geschlossen | Trackback-URL</p>'
+    )
+    expect(text).not.toContain('Sina Giebel')
+    expect(text).not.toContain('Trackback')
+    expect(text).toContain('22,9 kg in Größe L')
+  })
 })
 
 describe('post-processing on real pages', () => {

@@ -177,3 +177,93 @@ export const interfaceLinePattern =
 // A line that is only an address: "paul.takahashi@chron.com", "twitter.com/name", "Write to X at …".
 export const addressLinePattern =
   /^((write to|email|e-mail|contact|reach) [^@]{0,60} at )?(\S+@\S+\.\w+|(https?:\/\/|www\.)\S+|(twitter|facebook|instagram)\.com\/\S+|@\w+)$/iu
+
+// A line that sends the reader to another page: "Hier geht es zur …", "Lesen Sie hier …", "» …".
+export const linkLeadInPattern =
+  /^\s*(>>|→|hier (geht('s| es)|gibt es|finden sie|findest du|das|die|der|zum|zur|zu)\b|lesen sie hier|mehr (dazu|zum thema|informationen|infos) (hier|unter|finden)|alles (über|zu) .{3,80} (findest du|finden sie) hier|zurück zur|weiter zu\b|(aquí|acá) (puedes|podrás|encontrarás)|pincha aquí|haz clic aquí|cliquez ici|kliknij tutaj)/iu
+
+// Headings of boxes that are not the article: about the author, contact, sources, more links.
+export const furnitureHeadingPattern =
+  /^(über (den|die) autor(in)?|about the author|autor(en|in)?|authors?|kontakt|contact|ansprechpartner(in)?( zum thema)?|quellen(angaben)?|sources?|weiterführende?r? links?|weitere informationen|zusatzinformationen|more information|further information|teilnehmende blogs|mehr aus dem (channel|ressort)|empfehlung der redaktion|redaktionstipp|heute empfehlen wir|das könnte (dich|sie) auch interessieren)[\s:：.]*$/iu
+
+// Calls to subscribe, donate, join or follow, addressed to the reader: never the article's prose.
+export const readerAppealPattern = new RegExp(
+  [
+    '\\bplease subscribe\\b',
+    '\\bsubscribe (now|today|to our|to us)\\b',
+    '\\bsign up (for|to) (our|the( free)?( daily| weekly)? newsletter)\\b',
+    '\\b(would you )?consider supporting\\b',
+    '\\bsupport (our|independent) journalism\\b',
+    '\\bfollow (us|the \\w+) on (twitter|facebook|instagram)',
+    '\\bget the latest news straight to your\\b',
+    '\\bwe want to hear what you think\\b',
+    '\\bsubmit (a|your) letter to the editor\\b',
+    '\\bnever miss (the latest|a story)\\b',
+    '\\bbesuchen sie unseren\\b',
+    '\\bgefällt (dir|ihnen) unser\\b',
+    '\\bunterstützen sie (uns|unsere arbeit|unabhängigen journalismus)\\b',
+    '\\bjetzt (abonnieren|mitglied werden|newsletter)\\b',
+    '\\bnewsletter (abonnieren|bestellen)\\b',
+    '\\bkennt ihr schon unse?re?n?\\b',
+    '\\bhazte (miembro|socio)\\b',
+    '\\bapoya(nos)? (el|nuestro)? ?periodismo\\b',
+    '\\bnuestro canal de (youtube|telegram|whatsapp)\\b',
+    '\\b(únete|suscríbete)\\b',
+    '\\bzapraszamy (też )?do subskrypcji\\b',
+    '\\babonnez-vous\\b'
+  ].join('|'),
+  'iu'
+)
+
+// Lines of a post's metadata: "Kategorie: News", "Verfasst von: Anna | 31. Dezember 2008",
+// "Publiziert: 03.04.2020, 12:35", after an optional date and time.
+export const metaLinePattern =
+  /^[\d\s.:/|,-]*(news date|kategorie|kategorien|category|categories|rubrik|publiziert|veröffentlichung|verfasst von|erstellt am|geschrieben von|aufrufe|hinzugefügt von|publikacja|aktualizacja|last modified|release date|fecha de publicación|publié le)\s*:?(?![\p{L}])/iu
+
+// Notices about the page rather than the story: advertising and affiliate disclosures, rights and
+// licence lines, disclaimers. Not "All rights reserved": agency copy ends with it and scrapinghub's
+// reference text keeps that line.
+export const disclosurePattern = new RegExp(
+  [
+    '\\bdieser (beitrag|artikel) enthält (werbung|affiliate)',
+    '\\b(erhält|erhalten) \\p{L}+ (ggf\\. )?eine provision\\b',
+    '\\bprovision vom händler\\b',
+    '\\b(this|the) (post|article|page) (may )?contains? affiliate links\\b',
+    '\\bwe (may )?(earn|receive) (a )?(small )?commission\\b',
+    '\\bcopyrighted property of\\b',
+    '\\bwritten permission must be obtained\\b',
+    '\\bmateriał chroniony prawem autorskim\\b',
+    '\\bveröffentlicht unter der lizenz\\b',
+    '\\bstehen inhalte dieser (website|seite) unter\\b',
+    '^\\(?alle angaben ohne gewähr\\)?$'
+  ].join('|'),
+  'iu'
+)
+
+// The page's own widgets in words: log-in prompts of comment forms, placeholders of blocked
+// embeds, toggles and loaders.
+export const widgetNoticePattern = new RegExp(
+  [
+    '\\bsie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)\\b',
+    '\\b(du musst|sie müssen) (eingeloggt|angemeldet) sein\\b',
+    '\\byou must be logged in to (post|leave|write) a comment\\b',
+    '\\bklicken sie auf den (unteren )?button,? um den inhalt\\b',
+    '\\bmit dem laden des inhalts akzeptieren sie\\b',
+    '\\bwir respektieren deine privatsphäre\\b',
+    '\\bbesuchen sie die webseite,? um dieses element zu sehen\\b',
+    '\\bmit diesem button kannst du\\b',
+    '^(externer inhalt|inhalt laden|quellen (ausblenden|anzeigen)|lade weitere inhalte\\W*)$',
+    '^den artikel (mit anderen )?teilen'
+  ].join('|'),
+  'iu'
+)
+
+// "Read more" lead-ins that the read-also rule does not know, before a linked headline:
+// "Dowiedz się więcej: …", "Lesen Sie hier: …", "À lire aussi » …", "Lue myös: …".
+export const moreReadingPattern =
+  /^[\s[(]*(dowiedz się więcej|przeczytaj więcej|lesen sie hier|à lire aussi|a lire aussi|lue myös|lue lisää|lue aiheesta lisää)\s*[:：»›]/iu
+
+// Words of a post's meta bar: "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+// "Druckansicht | Artikel versenden", "IMPRESSUM | DATENSCHUTZ".
+export const metaBarWordPattern =
+  /\b(comments?|kommentare?|kommentarfeed|trackback|permalink|impressum|datenschutz|druckansicht|drucken|artikel versenden|tippfehler melden|lesedauer|reading time|print|e-?mail|teilen|share)\b/iu

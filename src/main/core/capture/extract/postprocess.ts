@@ -18,7 +18,15 @@ import {
   interfaceLinePattern,
   bylinePattern,
   creditPattern,
+  disclosurePattern,
   endNotePattern,
+  furnitureHeadingPattern,
+  linkLeadInPattern,
+  metaBarWordPattern,
+  metaLinePattern,
+  moreReadingPattern,
+  readerAppealPattern,
+  widgetNoticePattern,
   isDateLine,
   promoPattern,
   readAlsoPattern,
@@ -428,6 +436,134 @@ function removePrintOnly(content: Element): void {
   }
 }
 
+/** True when one link holds (nearly) all of a block's text: a linked headline, not prose. */
+function isLinkLine(element: Element, text: string): boolean {
+  if (text.length > linkLineMaximumLength || !/^(P|DIV)$/.test(element.tagName)) return false
+  if (element.closest('li, table, figure, blockquote')) return false
+  const links = element.querySelectorAll('a')
+  if (links.length !== 1) return false
+  return textOf(links[0]).length >= text.length * 0.85
+}
+
+// A linked line this long is a headline or a call to follow a link, never a paragraph.
+const linkLineMaximumLength = 150
+
+/**
+ * Paragraphs that only send the reader elsewhere: "Hier geht es zur neuen Vorstandsstruktur",
+ * "Lesen Sie hier einen weiteren Beitrag …", ">> Wegen Corona: … <<", wherever they stand.
+ */
+function removeLinkLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (linkLeadInPattern.test(text) && isLinkLine(element, text)) removeNode(element)
+  }
+}
+
+/**
+ * A short heading, a bold line ending in a colon, or a line naming a furniture box: with nothing
+ * under it at the article's end, it titled something that is gone.
+ */
+function isDanglingTitle(element: Element, text: string): boolean {
+  if (text.length > 80) return false
+  const titled =
+    /^H[1-6]$/.test(element.tagName) || textOf(element.querySelector('strong, b')) === text
+  if (/^H[1-6]$/.test(element.tagName) && text.length <= 60) return true
+  return (
+    (titled && /[:：]$/.test(text)) || (text.length <= 60 && furnitureHeadingPattern.test(text))
+  )
+}
+
+/**
+ * The article's tail after its last paragraph: linked teaser lines and headings whose box was
+ * furniture and is gone ("Über den Autor", "Kontakt:", "Weiterführender Link").
+ */
+function removeTrailingLinks(content: Element): void {
+  const leaves = leafBlocks(content)
+  for (const leaf of leaves.slice(-edgeLines).reverse()) {
+    if (!isDanglingTitle(leaf.element, leaf.text) && !isLinkLine(leaf.element, leaf.text)) break
+    // A heading over a picture or a table titles it.
+    if (mediaAfter(leaf.element, content)) break
+    removeNode(leaf.element)
+  }
+}
+
+const mediaSelector = 'img, picture, video, audio, iframe, svg, table, figure'
+
+/** True when an image, a video or a table follows a node in document order, within the content. */
+function mediaAfter(node: Element, content: Element): boolean {
+  for (let current: Element | null = node; current && current !== content;) {
+    for (let next = current.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(mediaSelector) || next.querySelector(mediaSelector)) return true
+    }
+    current = current.parentElement
+  }
+  return false
+}
+
+// Appeals are one or two sentences; a longer block that mentions subscribing is prose.
+const readerAppealMaximumLength = 300
+
+/** "Subscribe now", "Hazte miembro", "Besuchen Sie unseren Fan-Shop!": the site talking to readers. */
+function removeReaderAppeals(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && readerAppealPattern.test(text))
+      removeNode(element)
+  }
+}
+
+/** A post's metadata lines: category, publication date, author and view counts, by their label. */
+function removeMetaLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= 120 && metaLinePattern.test(text) && !element.closest('table'))
+      removeNode(element)
+  }
+}
+
+/** Advertising, affiliate and rights notices: about the page, not part of the story. */
+function removeDisclosures(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && disclosurePattern.test(text))
+      removeNode(element)
+  }
+}
+
+/** Log-in prompts, blocked-embed placeholders and loaders that Readability kept as text. */
+function removeWidgetNotices(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= readerAppealMaximumLength && widgetNoticePattern.test(text))
+      removeNode(element)
+  }
+}
+
+/** "Dowiedz się więcej: <headline>", "À lire aussi » <headline>" lines between paragraphs. */
+function removeMoreReadingLines(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= 250 && moreReadingPattern.test(text)) removeNode(element)
+  }
+}
+
+/**
+ * A bar of short items between pipes that names the page's tools or the post's date:
+ * "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS".
+ */
+function isMetaBar(text: string): boolean {
+  if (text.length > 150) return false
+  const items = text.split(/\s\|\s?|\s?\|\s/).filter((item) => item.trim())
+  if (items.length < 3 || items.some((item) => item.length > 45)) return false
+  return items.some((item) => metaBarWordPattern.test(item) || isBarDate(item.trim()))
+}
+
+// A date in a bar has a month name, a time or two separators; a price ("11.499 €") is no date.
+function isBarDate(item: string): boolean {
+  return isDateLine(item) && /\p{L}|\d:\d|\d[./-]\d+[./-]\d/u.test(item)
+}
+
+/** Pipe-separated meta bars of a post: date, author, comment count, print and share tools. */
+function removeMetaBars(content: Element): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (isMetaBar(text) && !element.closest('table')) removeNode(element)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -442,7 +578,15 @@ const rules: Record<string, Rule> = {
   'interface-lines': removeInterfaceLines,
   'teaser-classes': removeTeaserClasses,
   'repeated-captions': removeRepeatedCaptions,
-  'print-only': removePrintOnly
+  'print-only': removePrintOnly,
+  'link-lines': removeLinkLines,
+  'trailing-links': removeTrailingLinks,
+  'reader-appeals': removeReaderAppeals,
+  'meta-lines': removeMetaLines,
+  disclosures: removeDisclosures,
+  'widget-notices': removeWidgetNotices,
+  'more-reading': removeMoreReadingLines,
+  'meta-bars': removeMetaBars
 }
 export const postprocessRuleNames = Object.keys(rules)
 
