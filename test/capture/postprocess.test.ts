@@ -50,6 +50,25 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Harbour plan delayed again')
   })
 
+  it("keeps the article's table of contents, a list of links to other sites and a sublist", () => {
+    const text = clean(
+      '<div class="toc"><ul><li><a href="#history">1 History of the bridge</a></li><li><a href="#costs">2 Costs and funding</a></li></ul></div>' +
+        prose('the bridge') +
+        '<ul><li>Neil has patches up to improve the tab strip, and more are coming soon.</li>' +
+        '<li>In progress:<ul><li><a href="https://bugzilla.example.org/1">Bug 1677080 – Fullscreen window is affected</a></li>' +
+        '<li><a href="https://bugzilla.example.org/2">Bug 1677107 – Add telemetry for tracking usage</a></li></ul></li></ul>' +
+        '<p>Sources:</p><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li>' +
+        '<li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>' +
+        prose('the harbour') +
+        '<ul><li><a href="https://news.example.com/harbour">Harbour plan delayed again by the council</a></li><li><a href="/mayor">Mayor answers critics of the budget</a></li></ul>'
+    )
+    expect(text).toContain('1 History of the bridge')
+    expect(text).toContain('Bug 1677107')
+    expect(text).toContain('https://www.npmjs.com/package/inspector-api')
+    // Links to the site's own pages: a related-stories list.
+    expect(text).not.toContain('Harbour plan delayed again')
+  })
+
   it('leaves code listings and words that only begin like furniture ("printf", "Shareholders")', () => {
     const text = clean(
       prose('the bridge') +

@@ -80,9 +80,93 @@ function removeLinkBlocks(content: Element): void {
     const links = element.querySelectorAll('a').length
     if (links < 2) continue
     const linked = linkTextLength(element)
-    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked))
-      removeNode(element)
+    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked)) {
+      if (!isTableOfContents(element) && !mostlyExternal(element) && !isSublist(element))
+        removeNode(element)
+    }
   }
+}
+
+/** A host without its subdomains: `news.example.com` is `example.com`, `a.b.co.uk` `b.co.uk`. */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().split('.')
+  const countryPair =
+    labels.length > 2 &&
+    labels[labels.length - 1].length === 2 &&
+    labels[labels.length - 2].length <= 3
+  return labels.slice(countryPair ? -3 : -2).join('.')
+}
+
+function hostSite(url: string | null | undefined, base: string): string | null {
+  if (!url) return null
+  try {
+    return siteOf(new URL(url, base).hostname)
+  } catch {
+    return null
+  }
+}
+
+/** The sites the page belongs to: its address and its canonical address. */
+function pageSites(content: Element, baseUrl: string): Set<string> {
+  const document = content.ownerDocument
+  const sites = new Set<string>()
+  for (const url of [
+    baseUrl,
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content')
+  ]) {
+    const site = hostSite(url, baseUrl)
+    if (site) sites.add(site)
+  }
+  return sites
+}
+
+/** The sites of the page being post-processed (set by postprocessArticle). */
+let sitesOfPage = new Set<string>()
+
+/**
+ * Links mostly to other sites: the article's sources, the bugs or products it lists. A site's
+ * related stories and navigation link to its own pages.
+ */
+function mostlyExternal(element: Element): boolean {
+  const links = Array.from(element.querySelectorAll('a'))
+  let external = 0
+  for (const link of links) {
+    const site = hostSite(link.getAttribute('href'), 'about:blank')
+    if (site && !sitesOfPage.has(site)) external += 1
+  }
+  return external * 2 > links.length
+}
+
+/**
+ * A list nested in a list item that says something of its own ("In progress:" and the bugs): a
+ * part of the article's list, which was kept as content.
+ */
+function isSublist(element: Element): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false
+  const item = element.parentElement
+  if (item?.tagName !== 'LI') return false
+  for (let node = item.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true
+  }
+  return false
+}
+
+/**
+ * An article's own table of contents: every link jumps to a section of one and the same page
+ * (`page#history`, `page#sources`). Related-story lists and navigation link to other pages.
+ */
+function isTableOfContents(element: Element): boolean {
+  let page: string | null = null
+  for (const link of Array.from(element.querySelectorAll('a'))) {
+    const href = link.getAttribute('href') ?? ''
+    const hash = href.indexOf('#')
+    if (hash < 0 || hash === href.length - 1) return false
+    const target = href.slice(0, hash)
+    if (page !== null && target !== page) return false
+    page = target
+  }
+  return page !== null
 }
 
 /**
@@ -453,6 +537,7 @@ export function postprocessArticle(
 ): void {
   // Only the article needs absolute URLs: resolving them here touches ~80 elements, not ~700.
   absolutizeUrls(content, baseUrl)
+  sitesOfPage = pageSites(content, baseUrl)
   remembered = new WeakMap()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)
