@@ -69,6 +69,30 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Harbour plan delayed again')
   })
 
+  it('keeps a dateline and topic links inside a paragraph, whatever their class', () => {
+    const text = clean(
+      '<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the museum on Wednesday, killing at least 19 people in an assault on the capital.</p>' +
+        '<p>The government plans to reverse its position on <a class="meta-loc" href="/sudan">Sudan</a> and lift trade sanctions, officials said late on Thursday evening.</p>' +
+        prose('the harbour') +
+        '<div class="share-tools"><a href="/s">Facebook</a> <a href="/t">Twitter</a></div>'
+    )
+    expect(text).toContain('CAIRO — Gunmen opened fire')
+    expect(text).toContain('its position on Sudan and lift')
+    expect(text).not.toContain('Facebook')
+  })
+
+  it('keeps a short line that begins with "Related to", removes "Related:" teasers', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<ul><li>Related to each other: for example, a caching server and a web server</li>' +
+        '<li>Unrelated services sharing hardware</li></ul>' +
+        '<p>Related: <a href="/x">Chicago is the most segregated city</a></p>' +
+        prose('the harbour')
+    )
+    expect(text).toContain('Related to each other')
+    expect(text).not.toContain('most segregated city')
+  })
+
   it('leaves code listings and words that only begin like furniture ("printf", "Shareholders")', () => {
     const text = clean(
       prose('the bridge') +

@@ -12,6 +12,7 @@
  */
 import { textOf as plainTextOf } from './dom'
 import { absolutizeUrls } from './images'
+import { blockTags } from './text'
 import {
   addressLinePattern,
   agencyCreditPattern,
@@ -195,7 +196,7 @@ function insideCode(element: Element): boolean {
 // Short blocks that are page furniture in any article: share prompts, ads, tag lines, credits.
 // Words end at a word's end: "print" is not "printf", "share" not "Shareholders".
 const boilerplatePattern =
-  /^(?:(?:share( this)?|tweet|email|print|advertisement|advertising|sponsored|related( articles| stories| posts)?|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|all rights reserved|caption$|close$)(?![\p{L}\p{N}])|comments?\s*([:(\d]|$)|tags?\s*[:|]|topics?\s*[:|]|©|photo:|credit:|image \d+ of)/iu
+  /^(?:(?:share( this)?|tweet|email|print|advertisement|advertising|sponsored|related(?= *[:|]| *$)|related (?:articles|stories|posts?|coverage|news|searches|content|links|videos?)|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|all rights reserved|caption$|close$)(?![\p{L}\p{N}])|comments?\s*([:(\d]|$)|tags?\s*[:|]|topics?\s*[:|]|©|photo:|credit:|image \d+ of)/iu
 const socialWords =
   /^(\s*(share|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|email|e-mail|print|tumblr|telegram|messenger|copy link|baixar|compartilhe|teilen|partager|compartir)\s*)+$/i
 // 100 characters: the longest share bar or credit line seen in the corpora is well under this.
@@ -219,9 +220,22 @@ function removeFurnitureClasses(content: Element): void {
   for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
     if (!content.contains(element)) continue
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
-    if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element))
-      removeNode(element)
+    if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element)) {
+      if (!insideSentence(element)) removeNode(element)
+    }
   }
+}
+
+/**
+ * A word or phrase inside a paragraph's text, whatever its class says: a dateline
+ * (`<p><span class="dateline">CAIRO —</span> Gunmen…`), a topic link (`class="meta-loc"`).
+ */
+function insideSentence(element: Element): boolean {
+  if (blockTags.has(element.tagName.toUpperCase())) return false
+  for (let node = element.parentElement?.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true
+  }
+  return false
 }
 
 const leafTags = new Set([
