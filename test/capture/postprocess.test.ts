@@ -93,6 +93,31 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('most segregated city')
   })
 
+  it('removes a hover card hung on a name in a sentence, keeps the name', () => {
+    const text = clean(
+      '<p>A man was charged with threatening to kill Rep. <span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>' +
+        '<span class="rollover-people-block"><span class="rollover-block"><img src="/roe.jpg"><a href="/people/jane-roe">Jane Roe</a>' +
+        '<a href="/a">Senators call for a new security coordinator</a> <a href="/b">Progressives oppose the stopgap bill</a> <a href="/people/jane-roe">MORE</a></span></span></span>' +
+        ' (D-Minn.), the attorney said on Tuesday after a long hearing in the federal court.</p>' +
+        prose('the harbour')
+    )
+    expect(text).toContain('kill Rep. Jane Roe (D-Minn.), the attorney said')
+    expect(text).not.toContain('Senators call for')
+  })
+
+  it('removes headlines of other stories set in capitals between paragraphs, keeps a heading', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong><a href="/story/1">SEAN SPICER ELIMINATED FROM DANCING WITH THE STARS</a></strong></p>' +
+        '<h2>NASA AND THE MOON</h2>' +
+        '<p>The NASA team said the test went well.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('SEAN SPICER')
+    expect(text).toContain('NASA AND THE MOON')
+    expect(text).toContain('The NASA team said the test went well.')
+  })
+
   it('leaves code listings and words that only begin like furniture ("printf", "Shareholders")', () => {
     const text = clean(
       prose('the bridge') +

@@ -526,6 +526,42 @@ function removePrintOnly(content: Element): void {
   }
 }
 
+const hoverCardPattern =
+  /(^|[\s_-])(rollover|popover|popup|hovercard|hover-card|tooltip)($|[\s_-])/i
+
+/**
+ * Cards that pop up over a name in the text (The Hill's "rollover-people-block": a photo, the
+ * person's latest headlines, "MORE"): hidden until hovered, they cut the sentence in two.
+ */
+function removeHoverCards(content: Element): void {
+  for (const element of Array.from(content.querySelectorAll('[class]'))) {
+    if (!content.contains(element) || blockTags.has(element.tagName.toUpperCase())) continue
+    if (!hoverCardPattern.test(element.getAttribute('class') ?? '')) continue
+    // The card follows the name it hangs on (a link), in a paragraph, and links to more.
+    if (element.previousSibling?.nodeType !== 1 || !element.closest('p')) continue
+    if (!element.querySelector('a')) continue
+    if (textOf(element).length >= 30) removeNode(element)
+  }
+}
+
+// Headlines set in capitals between paragraphs: "TAYLOR SWIFT'S FORMER LABEL BOSS BLASTS HER".
+const capitalTeaserMinimumWords = 4
+
+/**
+ * Links to other stories set as a paragraph in capitals (Fox News, the Express): the paragraph
+ * is one link, its letters are all capitals.
+ */
+function removeCapitalTeasers(content: Element): void {
+  for (const paragraph of Array.from(content.querySelectorAll('p'))) {
+    if (!content.contains(paragraph)) continue
+    const text = textOf(paragraph)
+    if (text.length > 200 || text.split(/\s+/).length < capitalTeaserMinimumWords) continue
+    if (linkTextLength(paragraph) < text.length * 0.9) continue
+    if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) continue
+    removeNode(paragraph)
+  }
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -540,7 +576,9 @@ const rules: Record<string, Rule> = {
   'interface-lines': removeInterfaceLines,
   'teaser-classes': removeTeaserClasses,
   'repeated-captions': removeRepeatedCaptions,
-  'print-only': removePrintOnly
+  'print-only': removePrintOnly,
+  'hover-cards': removeHoverCards,
+  'capital-teasers': removeCapitalTeasers
 }
 export const postprocessRuleNames = Object.keys(rules)
 
