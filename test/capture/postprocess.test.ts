@@ -37,6 +37,22 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Harbour plan delayed again')
   })
 
+  it('removes the list of headlines under a "related" heading at the end, links half of each line', () => {
+    const text = clean(
+      prose('the bridge') +
+        prose('the harbour') +
+        '<div class="heading-h3">More Great WIRED Stories</div><ul>' +
+        '<li>YouTubers must unionize, <a href="/1">no matter what Google says</a></li>' +
+        '<li>Paid political ads are not the problem. <a href="/2">Our perceptions are</a></li>' +
+        '<li>Could an astronaut lost in space <a href="/3">use gravity to get around</a>?</li>' +
+        '<li>The plan to boost drone batteries <a href="/4">with a teensy jet engine</a></li></ul>' +
+        prose('the station')
+    )
+    expect(text).not.toContain('YouTubers must unionize')
+    expect(text).not.toContain('teensy jet engine')
+    expect(text).toContain('discuss the station')
+  })
+
   it('keeps a list whose items talk around their links, removes one of bare link titles', () => {
     const text = clean(
       prose('the bridge') +

@@ -341,7 +341,25 @@ function isTeaserBlock(element: Element): boolean {
   const text = textOf(element)
   if (!text) return true
   const links = linkTextLength(element)
-  return links / text.length >= 0.5 || (links > 0 && text.length <= 200)
+  return links / text.length >= 0.5 || (links > 0 && text.length <= 200) || isHeadlineList(element)
+}
+
+// A teaser in a list is a headline, perhaps with a few words around its link.
+const headlineItemLength = 150
+
+/**
+ * A list of headlines under a "related" heading: every item short and with a link, even when half
+ * of each line is outside it ("YouTubers must unionize, <a>no matter what Google says</a>").
+ */
+function isHeadlineList(element: Element): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false
+  const items = Array.from(element.children)
+  return (
+    items.length > 0 &&
+    items.every(
+      (item) => textOf(item).length <= headlineItemLength && item.querySelector('a') !== null
+    )
+  )
 }
 
 /**
