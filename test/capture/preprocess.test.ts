@@ -125,6 +125,25 @@ int add(int a, int b) { return a + b; }</code></pre>
   })
 })
 
+describe('embedded posts', () => {
+  it('keeps a tweet the article quotes in a "social-media-embed" wrapper', () => {
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">Yes, the parks are open at night now and the wardens are lovely: <a href="https://t.co/abc123">https://t.co/abc123</a></p>' +
+      '— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">June 2, 2024</a></blockquote></div>'
+    const html = `<!doctype html><html><head><title>Parks stay open at night</title></head><body>
+      <main><article><h1>Parks stay open at night</h1><div class="entry-content">
+        <p>${bodyParagraphs[0]}</p><p>${bodyParagraphs[1]}</p>
+        <p>Many residents shared their first night in the park on social media.</p>
+        ${tweet}
+        <p>${bodyParagraphs[2]}</p><p>${bodyParagraphs[3]}</p>
+      </div></article></main></body></html>`
+    const text = extractArticle({ html, url }).text
+    expect(text).toContain('the wardens are lovely')
+    expect(text).toContain('Jane Roe (@janeroe)')
+    expect(text).toContain('met from the parks budget')
+  })
+})
+
 describe('articles inside <noscript>', () => {
   const article = bodyParagraphs.map((text) => `<p>${text}</p>`).join('')
 

@@ -61,7 +61,40 @@ export function removeFurniture(document: Document, options: { comments?: boolea
     if (!furniturePattern.test(names) && !(removeComments && commentPattern.test(names))) continue
     // Syntax highlighters mark code comments with a "comment" class: they are the article's.
     if (element.closest('pre, code')) continue
+    if (holdsEmbeddedPost(element)) continue
     if (textOf(element).length <= furnitureTextLimit) element.remove()
+  }
+}
+
+// Posts quoted from social networks, as their embed code writes them.
+const embeddedPostSelector =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, .fb-post'
+
+/**
+ * A "social-media-embed" wrapper holds a post the article quotes (a tweet it discusses), not a
+ * share bar.
+ */
+function holdsEmbeddedPost(element: Element): boolean {
+  return (
+    element.matches(embeddedPostSelector) || element.querySelector(embeddedPostSelector) !== null
+  )
+}
+
+/**
+ * Readability drops a tweet the article quotes when the embed's wrapper `<div>` looks like
+ * furniture to it (a "social-media-embed" class, the links of the tweet's signature); it never
+ * drops a `<blockquote>` itself. Wrappers that hold only an embedded post are unwrapped.
+ */
+export function keepEmbeddedPosts(document: Document): void {
+  for (const post of Array.from(document.querySelectorAll(embeddedPostSelector))) {
+    const text = textOf(post)
+    if (!text || post.tagName !== 'BLOCKQUOTE') continue
+    let wrapper = post.parentElement
+    while (wrapper && wrapper.tagName === 'DIV' && textOf(wrapper) === text) {
+      const parent = wrapper.parentElement
+      wrapper.replaceWith(...Array.from(wrapper.childNodes))
+      wrapper = parent
+    }
   }
 }
 
@@ -77,6 +110,7 @@ export function preprocessDocument(
   // Leads first: the headline they follow is sometimes inside furniture (a breadcrumb bar).
   if (enabled('leads')) moveLeadsIntoBody(document)
   if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
+  if (enabled('embedded-posts')) keepEmbeddedPosts(document)
 }
 
 // Class/id words of an article's lead paragraph (standfirst, dek, teaser, chapô, bajada).
