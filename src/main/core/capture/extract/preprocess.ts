@@ -98,6 +98,31 @@ export function keepEmbeddedPosts(document: Document): void {
   }
 }
 
+/**
+ * MathJax wraps each formula in custom elements (`<mjx-container class="MathJax
+ * CtxtMenu_Attached_0">`) that Readability drops: their class says "menu", and it does not take
+ * an unknown element for text inside a paragraph. Wrappers that hold only a formula become plain
+ * `<span>`s, so the formula stays in its sentence.
+ */
+export function keepFormulas(document: Document): void {
+  for (const math of Array.from(document.querySelectorAll('math'))) {
+    const text = textOf(math)
+    let wrapper = math.parentElement
+    while (wrapper && wrapper.tagName !== 'BODY' && textOf(wrapper) === text) {
+      const parent = wrapper.parentElement
+      if (wrapper.tagName.includes('-')) {
+        const span = document.createElement('span')
+        span.append(...Array.from(wrapper.childNodes))
+        wrapper.replaceWith(span)
+      } else {
+        wrapper.removeAttribute('class')
+        wrapper.removeAttribute('id')
+      }
+      wrapper = parent
+    }
+  }
+}
+
 /** Runs every pre-processing rule in order. */
 export function preprocessDocument(
   document: Document,
@@ -111,6 +136,7 @@ export function preprocessDocument(
   if (enabled('leads')) moveLeadsIntoBody(document)
   if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
   if (enabled('embedded-posts')) keepEmbeddedPosts(document)
+  if (enabled('formulas')) keepFormulas(document)
 }
 
 // Class/id words of an article's lead paragraph (standfirst, dek, teaser, chapô, bajada).
