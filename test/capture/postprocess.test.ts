@@ -191,6 +191,29 @@ describe('post-processing rules', () => {
     expect(text.split('\n\n')).toHaveLength(2)
   })
 
+  it('removes closing notes after the last paragraph: follow, listen, reach, legal notice, "More … News"', () => {
+    const text = clean(
+      '<p>About the author of the plan, little is known.</p>' +
+        prose('the bridge') +
+        prose('the harbour') +
+        '<p>Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.</p>' +
+        '<p>Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.</p>' +
+        '<p>Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johnroe.</p>' +
+        '<p>This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission.</p>' +
+        '<p><a href="/business">More Business News</a></p>'
+    )
+    expect(text).toContain('About the author of the plan')
+    expect(text).toContain('discuss the harbour')
+    for (const gone of [
+      'Follow Newsbeat',
+      'Listen to Newsbeat',
+      'Reach the reporters',
+      'subject to copyright',
+      'More Business News'
+    ])
+      expect(text).not.toContain(gone)
+  })
+
   it('removes teaser lists of headlines with dates, keeps a list of steps and a table of dates', () => {
     const text = clean(
       prose('the bridge') +

@@ -436,8 +436,16 @@ function isEdgeFurniture(leaf: Leaf, atEnd: boolean): boolean {
   if (text.length <= 60 && bylinePattern.test(text)) return true
   if (text.length <= 80 && postedPattern.test(text)) return true
   if (text.length <= 250 && endNotePattern.test(text)) return true
+  if (atEnd && text.length <= 250 && closingNotePattern.test(text)) return true
+  // A "More Business News" link left last, its list gone.
+  if (atEnd && text.length <= 60 && relatedHeadingPattern.test(text)) return true
   return text.length <= (atEnd ? 250 : 120) && promoPattern.test(text)
 }
+
+// Notes after the article's last paragraph: its legal notice, where to reach the reporters, follow
+// the coverage or hear more. Only at the end: "About the author" could head a section.
+const closingNotePattern =
+  /^(want more [\p{L} ]{1,30}\?|about the authors?$|citation\s*:|reach the (reporter|writer|author)s?\b|follow [\p{L}'’ ]{1,30} full coverage\b|listen to [\p{L} ]{1,30} live\b|the contents of this site\b|this (document|article|material) is subject to copyright\b)/iu
 
 // "Posted on March 30, 2015 by Admin", "Published: 19.11.2019 | von Anna".
 const postedPattern =
