@@ -51,6 +51,11 @@ function removeNode(node: ChildNode): void {
 export interface PostprocessOptions {
   /** Names of rules to skip, for measuring each rule's effect. */
   disabledRules?: readonly string[]
+  /**
+   * The page's canonical URL (read before Readability, which can leave the page's document
+   * without its head): links to its site are the site's own.
+   */
+  canonicalUrl?: string | null
 }
 
 type Rule = (content: Element) => void
@@ -108,14 +113,9 @@ function hostSite(url: string | null | undefined, base: string): string | null {
 }
 
 /** The sites the page belongs to: its address and its canonical address. */
-function pageSites(content: Element, baseUrl: string): Set<string> {
-  const document = content.ownerDocument
+function pageSites(baseUrl: string, canonicalUrl: string | null | undefined): Set<string> {
   const sites = new Set<string>()
-  for (const url of [
-    baseUrl,
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    document.querySelector('meta[property="og:url"]')?.getAttribute('content')
-  ]) {
+  for (const url of [baseUrl, canonicalUrl]) {
     const site = hostSite(url, baseUrl)
     if (site) sites.add(site)
   }
@@ -615,7 +615,7 @@ export function postprocessArticle(
 ): void {
   // Only the article needs absolute URLs: resolving them here touches ~80 elements, not ~700.
   absolutizeUrls(content, baseUrl)
-  sitesOfPage = pageSites(content, baseUrl)
+  sitesOfPage = pageSites(baseUrl, options.canonicalUrl)
   remembered = new WeakMap()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)
