@@ -214,6 +214,21 @@ describe('post-processing rules', () => {
       expect(text).not.toContain(gone)
   })
 
+  it('removes the headline repeated as the first line, not a first line that merely starts alike', () => {
+    const article = (first: string): string => {
+      const document = parseDocument(
+        `<html><body><div id="article"><h4><a href="/story">${first}</a></h4>${prose('the bridge')}${prose('the harbour')}</div></body></html>`
+      )
+      const content = document.getElementById('article') as Element
+      postprocessArticle(content, 'https://news.example.com/story', {
+        title: 'New car sales plunge 10 percent in October - Houston Chronicle'
+      })
+      return blockText(content)
+    }
+    expect(article('New car sales plunge 10 percent in October')).not.toContain('New car sales')
+    expect(article('New car sales')).toContain('New car sales')
+  })
+
   it('removes teaser lists of headlines with dates, keeps a list of steps and a table of dates', () => {
     const text = clean(
       prose('the bridge') +

@@ -190,7 +190,8 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   if (!article) throw failed(url, 'no article content was found')
   postprocessArticle(article.content, metadata.baseUrl, {
     ...options,
-    canonicalUrl: metadata.canonicalUrl
+    canonicalUrl: metadata.canonicalUrl,
+    title: metadata.title
   })
   addMissingIngredients(article.content, metadata.ingredients, metadata.lang)
   trimForSanitizer(article.content)

@@ -56,6 +56,8 @@ export interface PostprocessOptions {
    * without its head): links to its site are the site's own.
    */
   canonicalUrl?: string | null
+  /** The page's title from its metadata. */
+  title?: string | null
 }
 
 type Rule = (content: Element) => void
@@ -588,6 +590,26 @@ function removeCapitalTeasers(content: Element): void {
   }
 }
 
+const titleText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** The page's title (set by postprocessArticle). */
+let titleOfPage = ''
+
+/**
+ * The headline repeated as the article's first line (a `<p>` or `<h4>` Readability does not take
+ * for a header): the reader shows the title above the text already. Only the first line, and only
+ * when the page's title is that line, or that line and the site's name ("Headline - Site").
+ */
+function removeLeadingTitle(content: Element): void {
+  const first = leafBlocks(content)[0]
+  if (!first || first.text.length > 200) return
+  const line = titleText(first.text)
+  if (line.length < 10 || !titleOfPage.startsWith(line)) return
+  const rest = titleOfPage.slice(line.length)
+  if (rest === '' || /^ ?[-|–—:·•»] /.test(rest))
+    removeNode(outermostWrapper(first.element, content))
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -604,7 +626,8 @@ const rules: Record<string, Rule> = {
   'repeated-captions': removeRepeatedCaptions,
   'print-only': removePrintOnly,
   'hover-cards': removeHoverCards,
-  'capital-teasers': removeCapitalTeasers
+  'capital-teasers': removeCapitalTeasers,
+  'leading-title': removeLeadingTitle
 }
 export const postprocessRuleNames = Object.keys(rules)
 
@@ -616,6 +639,7 @@ export function postprocessArticle(
   // Only the article needs absolute URLs: resolving them here touches ~80 elements, not ~700.
   absolutizeUrls(content, baseUrl)
   sitesOfPage = pageSites(baseUrl, options.canonicalUrl)
+  titleOfPage = titleText(options.title ?? '')
   remembered = new WeakMap()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)
