@@ -584,8 +584,8 @@ function removeCapitalTeasers(content: Element): void {
     if (!content.contains(paragraph)) continue
     const text = textOf(paragraph)
     if (text.length > 200 || text.split(/\s+/).length < capitalTeaserMinimumWords) continue
-    if (linkTextLength(paragraph) < text.length * 0.9) continue
     if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) continue
+    if (linkTextLength(paragraph) < text.length * 0.9) continue
     removeNode(paragraph)
   }
 }
@@ -595,13 +595,32 @@ const titleText = (text: string): string => text.toLowerCase().replace(/\s+/g, '
 /** The page's title (set by postprocessArticle). */
 let titleOfPage = ''
 
+/** The first of leafBlocks(content), without walking the rest of the article. */
+function firstLeafBlock(content: Element): Leaf | null {
+  const visit = (element: Element): { leaf: Leaf | null; hasBlock: boolean } => {
+    let hasBlock = false
+    for (const child of Array.from(element.children)) {
+      const found = visit(child)
+      if (found.leaf) return found
+      if (found.hasBlock) hasBlock = true
+    }
+    const isBlock = leafTags.has(element.tagName.toUpperCase())
+    if (isBlock && !hasBlock && element !== content) {
+      const text = textOf(element)
+      if (text) return { leaf: { element, text }, hasBlock: true }
+    }
+    return { leaf: null, hasBlock: hasBlock || isBlock }
+  }
+  return visit(content).leaf
+}
+
 /**
  * The headline repeated as the article's first line (a `<p>` or `<h4>` Readability does not take
  * for a header): the reader shows the title above the text already. Only the first line, and only
  * when the page's title is that line, or that line and the site's name ("Headline - Site").
  */
 function removeLeadingTitle(content: Element): void {
-  const first = leafBlocks(content)[0]
+  const first = firstLeafBlock(content)
   if (!first || first.text.length > 200) return
   const line = titleText(first.text)
   if (line.length < 10 || !titleOfPage.startsWith(line)) return

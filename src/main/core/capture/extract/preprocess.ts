@@ -61,14 +61,20 @@ export function removeFurniture(document: Document, options: { comments?: boolea
     if (!furniturePattern.test(names) && !(removeComments && commentPattern.test(names))) continue
     // Syntax highlighters mark code comments with a "comment" class: they are the article's.
     if (element.closest('pre, code')) continue
-    if (holdsEmbeddedPost(element)) continue
-    if (textOf(element).length <= furnitureTextLimit) element.remove()
+    if (textOf(element).length <= furnitureTextLimit && !holdsEmbeddedPost(element))
+      element.remove()
   }
 }
 
-// Posts quoted from social networks, as their embed code writes them.
-const embeddedPostSelector =
-  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card, .fb-post'
+// Posts quoted from social networks, as their embed code writes them: a <blockquote> with the
+// network's class.
+const embeddedPostClass = /(^|\s)(twitter-tweet|instagram-media|tiktok-embed|reddit-card)($|\s)/
+
+function isEmbeddedPost(element: Element): boolean {
+  return (
+    element.tagName === 'BLOCKQUOTE' && embeddedPostClass.test(element.getAttribute('class') ?? '')
+  )
+}
 
 /**
  * A "social-media-embed" wrapper holds a post the article quotes (a tweet it discusses), not a
@@ -76,7 +82,8 @@ const embeddedPostSelector =
  */
 function holdsEmbeddedPost(element: Element): boolean {
   return (
-    element.matches(embeddedPostSelector) || element.querySelector(embeddedPostSelector) !== null
+    isEmbeddedPost(element) ||
+    Array.from(element.querySelectorAll('blockquote')).some(isEmbeddedPost)
   )
 }
 
@@ -86,9 +93,10 @@ function holdsEmbeddedPost(element: Element): boolean {
  * drops a `<blockquote>` itself. Wrappers that hold only an embedded post are unwrapped.
  */
 export function keepEmbeddedPosts(document: Document): void {
-  for (const post of Array.from(document.querySelectorAll(embeddedPostSelector))) {
+  for (const post of Array.from(document.querySelectorAll('blockquote'))) {
+    if (!isEmbeddedPost(post)) continue
     const text = textOf(post)
-    if (!text || post.tagName !== 'BLOCKQUOTE') continue
+    if (!text) continue
     let wrapper = post.parentElement
     while (wrapper && wrapper.tagName === 'DIV' && textOf(wrapper) === text) {
       const parent = wrapper.parentElement
