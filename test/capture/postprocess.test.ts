@@ -37,6 +37,22 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Harbour plan delayed again')
   })
 
+  it('removes the list of headlines under a "related" heading at the end, links half of each line', () => {
+    const text = clean(
+      prose('the bridge') +
+        prose('the harbour') +
+        '<div class="heading-h3">More Great WIRED Stories</div><ul>' +
+        '<li>YouTubers must unionize, <a href="/1">no matter what Google says</a></li>' +
+        '<li>Paid political ads are not the problem. <a href="/2">Our perceptions are</a></li>' +
+        '<li>Could an astronaut lost in space <a href="/3">use gravity to get around</a>?</li>' +
+        '<li>The plan to boost drone batteries <a href="/4">with a teensy jet engine</a></li></ul>' +
+        prose('the station')
+    )
+    expect(text).not.toContain('YouTubers must unionize')
+    expect(text).not.toContain('teensy jet engine')
+    expect(text).toContain('discuss the station')
+  })
+
   it('keeps a list whose items talk around their links, removes one of bare link titles', () => {
     const text = clean(
       prose('the bridge') +
@@ -48,6 +64,74 @@ describe('post-processing rules', () => {
     expect(text).toContain('Neil has patches up to improve the behaviour')
     expect(text).toContain('Mark now fixed the crash on start-up')
     expect(text).not.toContain('Harbour plan delayed again')
+  })
+
+  it("keeps the article's table of contents, a list of links to other sites and a sublist", () => {
+    const text = clean(
+      '<div class="toc"><ul><li><a href="#history">1 History of the bridge</a></li><li><a href="#costs">2 Costs and funding</a></li></ul></div>' +
+        prose('the bridge') +
+        '<ul><li>Neil has patches up to improve the tab strip, and more are coming soon.</li>' +
+        '<li>In progress:<ul><li><a href="https://bugzilla.example.org/1">Bug 1677080 – Fullscreen window is affected</a></li>' +
+        '<li><a href="https://bugzilla.example.org/2">Bug 1677107 – Add telemetry for tracking usage</a></li></ul></li></ul>' +
+        '<p>Sources:</p><ul><li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li>' +
+        '<li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul>' +
+        prose('the harbour') +
+        '<ul><li><a href="https://news.example.com/harbour">Harbour plan delayed again by the council</a></li><li><a href="/mayor">Mayor answers critics of the budget</a></li></ul>'
+    )
+    expect(text).toContain('1 History of the bridge')
+    expect(text).toContain('Bug 1677107')
+    expect(text).toContain('https://www.npmjs.com/package/inspector-api')
+    // Links to the site's own pages: a related-stories list.
+    expect(text).not.toContain('Harbour plan delayed again')
+  })
+
+  it('keeps a dateline and topic links inside a paragraph, whatever their class', () => {
+    const text = clean(
+      '<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the museum on Wednesday, killing at least 19 people in an assault on the capital.</p>' +
+        '<p>The government plans to reverse its position on <a class="meta-loc" href="/sudan">Sudan</a> and lift trade sanctions, officials said late on Thursday evening.</p>' +
+        prose('the harbour') +
+        '<div class="share-tools"><a href="/s">Facebook</a> <a href="/t">Twitter</a></div>'
+    )
+    expect(text).toContain('CAIRO — Gunmen opened fire')
+    expect(text).toContain('its position on Sudan and lift')
+    expect(text).not.toContain('Facebook')
+  })
+
+  it('keeps a short line that begins with "Related to", removes "Related:" teasers', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<ul><li>Related to each other: for example, a caching server and a web server</li>' +
+        '<li>Unrelated services sharing hardware</li></ul>' +
+        '<p>Related: <a href="/x">Chicago is the most segregated city</a></p>' +
+        prose('the harbour')
+    )
+    expect(text).toContain('Related to each other')
+    expect(text).not.toContain('most segregated city')
+  })
+
+  it('removes a hover card hung on a name in a sentence, keeps the name', () => {
+    const text = clean(
+      '<p>A man was charged with threatening to kill Rep. <span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>' +
+        '<span class="rollover-people-block"><span class="rollover-block"><img src="/roe.jpg"><a href="/people/jane-roe">Jane Roe</a>' +
+        '<a href="/a">Senators call for a new security coordinator</a> <a href="/b">Progressives oppose the stopgap bill</a> <a href="/people/jane-roe">MORE</a></span></span></span>' +
+        ' (D-Minn.), the attorney said on Tuesday after a long hearing in the federal court.</p>' +
+        prose('the harbour')
+    )
+    expect(text).toContain('kill Rep. Jane Roe (D-Minn.), the attorney said')
+    expect(text).not.toContain('Senators call for')
+  })
+
+  it('removes headlines of other stories set in capitals between paragraphs, keeps a heading', () => {
+    const text = clean(
+      prose('the bridge') +
+        '<p><strong><a href="/story/1">SEAN SPICER ELIMINATED FROM DANCING WITH THE STARS</a></strong></p>' +
+        '<h2>NASA AND THE MOON</h2>' +
+        '<p>The NASA team said the test went well.</p>' +
+        prose('the harbour')
+    )
+    expect(text).not.toContain('SEAN SPICER')
+    expect(text).toContain('NASA AND THE MOON')
+    expect(text).toContain('The NASA team said the test went well.')
   })
 
   it('leaves code listings and words that only begin like furniture ("printf", "Shareholders")', () => {
@@ -105,6 +189,44 @@ describe('post-processing rules', () => {
     expect(text).not.toContain('Reporting by')
     expect(text).not.toContain('newsletter')
     expect(text.split('\n\n')).toHaveLength(2)
+  })
+
+  it('removes closing notes after the last paragraph: follow, listen, reach, legal notice, "More … News"', () => {
+    const text = clean(
+      '<p>About the author of the plan, little is known.</p>' +
+        prose('the bridge') +
+        prose('the harbour') +
+        '<p>Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.</p>' +
+        '<p>Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.</p>' +
+        '<p>Reach the reporters on Twitter at http://twitter.com/janedoe and http://twitter.com/johnroe.</p>' +
+        '<p>This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission.</p>' +
+        '<p><a href="/business">More Business News</a></p>'
+    )
+    expect(text).toContain('About the author of the plan')
+    expect(text).toContain('discuss the harbour')
+    for (const gone of [
+      'Follow Newsbeat',
+      'Listen to Newsbeat',
+      'Reach the reporters',
+      'subject to copyright',
+      'More Business News'
+    ])
+      expect(text).not.toContain(gone)
+  })
+
+  it('removes the headline repeated as the first line, not a first line that merely starts alike', () => {
+    const article = (first: string): string => {
+      const document = parseDocument(
+        `<html><body><div id="article"><h4><a href="/story">${first}</a></h4>${prose('the bridge')}${prose('the harbour')}</div></body></html>`
+      )
+      const content = document.getElementById('article') as Element
+      postprocessArticle(content, 'https://news.example.com/story', {
+        title: 'New car sales plunge 10 percent in October - Houston Chronicle'
+      })
+      return blockText(content)
+    }
+    expect(article('New car sales plunge 10 percent in October')).not.toContain('New car sales')
+    expect(article('New car sales')).toContain('New car sales')
   })
 
   it('removes teaser lists of headlines with dates, keeps a list of steps and a table of dates', () => {

@@ -125,6 +125,41 @@ int add(int a, int b) { return a + b; }</code></pre>
   })
 })
 
+describe('embedded posts', () => {
+  it('keeps a tweet the article quotes in a "social-media-embed" wrapper', () => {
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">Yes, the parks are open at night now and the wardens are lovely: <a href="https://t.co/abc123">https://t.co/abc123</a></p>' +
+      '— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">June 2, 2024</a></blockquote></div>'
+    const html = `<!doctype html><html><head><title>Parks stay open at night</title></head><body>
+      <main><article><h1>Parks stay open at night</h1><div class="entry-content">
+        <p>${bodyParagraphs[0]}</p><p>${bodyParagraphs[1]}</p>
+        <p>Many residents shared their first night in the park on social media.</p>
+        ${tweet}
+        <p>${bodyParagraphs[2]}</p><p>${bodyParagraphs[3]}</p>
+      </div></article></main></body></html>`
+    const text = extractArticle({ html, url }).text
+    expect(text).toContain('the wardens are lovely')
+    expect(text).toContain('Jane Roe (@janeroe)')
+    expect(text).toContain('met from the parks budget')
+  })
+})
+
+describe('formulas', () => {
+  it('keeps MathJax formulas in their sentence', () => {
+    const formula = (mathml: string): string =>
+      '<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math class="MJX-TEX" aria-hidden="true"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D44E TEX-I"></mjx-c></mjx-mi></mjx-math>' +
+      `<mjx-assistive-mml unselectable="on" display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML">${mathml}</math></mjx-assistive-mml></mjx-container>`
+    const html = `<!doctype html><html><head><title>Quadratic equations</title></head><body>
+      <h1>Quadratic equations</h1>
+      <p>${bodyParagraphs[0]}</p>
+      <p>When</p> ${formula('<mi>a</mi><mo>≠</mo><mn>0</mn>')}, there are two solutions to ${formula('<mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn>')}.
+      <p>${bodyParagraphs[1]}</p><p>${bodyParagraphs[2]}</p>
+    </body></html>`
+    const text = extractArticle({ html, url }).text
+    expect(text).toContain('a≠0, there are two solutions to ax2+c=0.')
+  })
+})
+
 describe('articles inside <noscript>', () => {
   const article = bodyParagraphs.map((text) => `<p>${text}</p>`).join('')
 

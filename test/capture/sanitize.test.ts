@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/main/core/capture/extract/extract'
-import { sanitizeArticleHtml } from '../../src/main/core/capture/extract/sanitize'
+import { parseDocument } from '../../src/main/core/capture/extract/dom'
+import { sanitizeArticleHtml, trimForSanitizer } from '../../src/main/core/capture/extract/sanitize'
 
 // OWASP-style payloads (XSS filter evasion cheat sheet, DOMPurify's mXSS reports).
 const payloads = [
@@ -130,6 +131,21 @@ describe('sanitizeArticleHtml', () => {
       '<p class="x" id="y" data-z="1" style="color:red" aria-label="l">t</p>'
     )
     expect(contentHtml).toBe('<p>t</p>')
+  })
+})
+
+describe('formulas', () => {
+  it('keeps the text of MathML formulas, which DOMPurify removes with their content', () => {
+    const document = parseDocument(
+      '<html><body><div id="article"><p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions to ' +
+        '<math alttext="ax^2 + bx + c = 0"><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup></math>.</p></div></body></html>'
+    )
+    // Readability hands back a content element outside the document.
+    const content = document.getElementById('article') as Element
+    content.remove()
+    trimForSanitizer(content)
+    const { contentHtml } = sanitizeArticleHtml(content.innerHTML)
+    expect(contentHtml).toBe('<p>When a≠0, there are two solutions to ax^2 + bx + c = 0.</p>')
   })
 })
 

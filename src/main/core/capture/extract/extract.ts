@@ -188,7 +188,11 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   preprocessDocument(document, options)
   const article = readabilityContent(document) ?? fallbackContent(html, options)
   if (!article) throw failed(url, 'no article content was found')
-  postprocessArticle(article.content, metadata.baseUrl, options)
+  postprocessArticle(article.content, metadata.baseUrl, {
+    ...options,
+    canonicalUrl: metadata.canonicalUrl,
+    title: metadata.title
+  })
   addMissingIngredients(article.content, metadata.ingredients, metadata.lang)
   trimForSanitizer(article.content)
   const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)

@@ -9,6 +9,7 @@ const relatedHeadings = [
   'related( articles?| stories| posts| content| coverage| news| reading| links| topics)?',
   'more (from [\\w ]{1,30}|stories|news|articles|great [\\w ]+ stories)',
   'more',
+  'more [\\w ]{1,25} (news|stories|articles)',
   'read (more|next|also)',
   'also read',
   'see also',

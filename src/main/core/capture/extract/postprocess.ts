@@ -12,6 +12,7 @@
  */
 import { textOf as plainTextOf } from './dom'
 import { absolutizeUrls } from './images'
+import { blockTags } from './text'
 import {
   addressLinePattern,
   agencyCreditPattern,
@@ -58,6 +59,13 @@ function removeNode(node: ChildNode): void {
 export interface PostprocessOptions {
   /** Names of rules to skip, for measuring each rule's effect. */
   disabledRules?: readonly string[]
+  /**
+   * The page's canonical URL (read before Readability, which can leave the page's document
+   * without its head): links to its site are the site's own.
+   */
+  canonicalUrl?: string | null
+  /** The page's title from its metadata. */
+  title?: string | null
 }
 
 type Rule = (content: Element) => void
@@ -88,9 +96,88 @@ function removeLinkBlocks(content: Element): void {
     const links = element.querySelectorAll('a').length
     if (links < 2) continue
     const linked = linkTextLength(element)
-    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked))
-      removeNode(element)
+    if (linked / text.length > 0.6 && !hasOwnWords(element, text.length - linked)) {
+      if (!isTableOfContents(element) && !mostlyExternal(element) && !isSublist(element))
+        removeNode(element)
+    }
   }
+}
+
+/** A host without its subdomains: `news.example.com` is `example.com`, `a.b.co.uk` `b.co.uk`. */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().split('.')
+  const countryPair =
+    labels.length > 2 &&
+    labels[labels.length - 1].length === 2 &&
+    labels[labels.length - 2].length <= 3
+  return labels.slice(countryPair ? -3 : -2).join('.')
+}
+
+function hostSite(url: string | null | undefined, base: string): string | null {
+  if (!url) return null
+  try {
+    return siteOf(new URL(url, base).hostname)
+  } catch {
+    return null
+  }
+}
+
+/** The sites the page belongs to: its address and its canonical address. */
+function pageSites(baseUrl: string, canonicalUrl: string | null | undefined): Set<string> {
+  const sites = new Set<string>()
+  for (const url of [baseUrl, canonicalUrl]) {
+    const site = hostSite(url, baseUrl)
+    if (site) sites.add(site)
+  }
+  return sites
+}
+
+/** The sites of the page being post-processed (set by postprocessArticle). */
+let sitesOfPage = new Set<string>()
+
+/**
+ * Links mostly to other sites: the article's sources, the bugs or products it lists. A site's
+ * related stories and navigation link to its own pages.
+ */
+function mostlyExternal(element: Element): boolean {
+  const links = Array.from(element.querySelectorAll('a'))
+  let external = 0
+  for (const link of links) {
+    const site = hostSite(link.getAttribute('href'), 'about:blank')
+    if (site && !sitesOfPage.has(site)) external += 1
+  }
+  return external * 2 > links.length
+}
+
+/**
+ * A list nested in a list item that says something of its own ("In progress:" and the bugs): a
+ * part of the article's list, which was kept as content.
+ */
+function isSublist(element: Element): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false
+  const item = element.parentElement
+  if (item?.tagName !== 'LI') return false
+  for (let node = item.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true
+  }
+  return false
+}
+
+/**
+ * An article's own table of contents: every link jumps to a section of one and the same page
+ * (`page#history`, `page#sources`). Related-story lists and navigation link to other pages.
+ */
+function isTableOfContents(element: Element): boolean {
+  let page: string | null = null
+  for (const link of Array.from(element.querySelectorAll('a'))) {
+    const href = link.getAttribute('href') ?? ''
+    const hash = href.indexOf('#')
+    if (hash < 0 || hash === href.length - 1) return false
+    const target = href.slice(0, hash)
+    if (page !== null && target !== page) return false
+    page = target
+  }
+  return page !== null
 }
 
 /**
@@ -119,7 +206,7 @@ function insideCode(element: Element): boolean {
 // Short blocks that are page furniture in any article: share prompts, ads, tag lines, credits.
 // Words end at a word's end: "print" is not "printf", "share" not "Shareholders".
 const boilerplatePattern =
-  /^(?:(?:share( this)?|tweet|email|print|advertisement|advertising|sponsored|related( articles| stories| posts)?|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|all rights reserved|caption$|close$)(?![\p{L}\p{N}])|comments?\s*([:(\d]|$)|tags?\s*[:|]|topics?\s*[:|]|©|photo:|credit:|image \d+ of)/iu
+  /^(?:(?:share( this)?|tweet|email|print|advertisement|advertising|sponsored|related(?= *[:|]| *$)|related (?:articles|stories|posts?|coverage|news|searches|content|links|videos?)|read more|more from|you may also like|recommended|sign up|subscribe|follow us|copyright|all rights reserved|caption$|close$)(?![\p{L}\p{N}])|comments?\s*([:(\d]|$)|tags?\s*[:|]|topics?\s*[:|]|©|photo:|credit:|image \d+ of)/iu
 const socialWords =
   /^(\s*(share|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|email|e-mail|print|tumblr|telegram|messenger|copy link|baixar|compartilhe|teilen|partager|compartir)\s*)+$/i
 // 100 characters: the longest share bar or credit line seen in the corpora is well under this.
@@ -143,9 +230,22 @@ function removeFurnitureClasses(content: Element): void {
   for (const element of Array.from(content.querySelectorAll('[class], [id]'))) {
     if (!content.contains(element)) continue
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
-    if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element))
-      removeNode(element)
+    if (furnitureClassPattern.test(names) && textOf(element).length < 300 && !insideCode(element)) {
+      if (!insideSentence(element)) removeNode(element)
+    }
   }
+}
+
+/**
+ * A word or phrase inside a paragraph's text, whatever its class says: a dateline
+ * (`<p><span class="dateline">CAIRO —</span> Gunmen…`), a topic link (`class="meta-loc"`).
+ */
+function insideSentence(element: Element): boolean {
+  if (blockTags.has(element.tagName.toUpperCase())) return false
+  for (let node = element.parentElement?.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /[\p{L}\p{N}]/u.test(node.nodeValue ?? '')) return true
+  }
+  return false
 }
 
 const leafTags = new Set([
@@ -251,7 +351,25 @@ function isTeaserBlock(element: Element): boolean {
   const text = textOf(element)
   if (!text) return true
   const links = linkTextLength(element)
-  return links / text.length >= 0.5 || (links > 0 && text.length <= 200)
+  return links / text.length >= 0.5 || (links > 0 && text.length <= 200) || isHeadlineList(element)
+}
+
+// A teaser in a list is a headline, perhaps with a few words around its link.
+const headlineItemLength = 150
+
+/**
+ * A list of headlines under a "related" heading: every item short and with a link, even when half
+ * of each line is outside it ("YouTubers must unionize, <a>no matter what Google says</a>").
+ */
+function isHeadlineList(element: Element): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL') return false
+  const items = Array.from(element.children)
+  return (
+    items.length > 0 &&
+    items.every(
+      (item) => textOf(item).length <= headlineItemLength && item.querySelector('a') !== null
+    )
+  )
 }
 
 /**
@@ -328,8 +446,16 @@ function isEdgeFurniture(leaf: Leaf, atEnd: boolean): boolean {
   if (text.length <= 60 && bylinePattern.test(text)) return true
   if (text.length <= 80 && postedPattern.test(text)) return true
   if (text.length <= 250 && endNotePattern.test(text)) return true
+  if (atEnd && text.length <= 250 && closingNotePattern.test(text)) return true
+  // A "More Business News" link left last, its list gone.
+  if (atEnd && text.length <= 60 && relatedHeadingPattern.test(text)) return true
   return text.length <= (atEnd ? 250 : 120) && promoPattern.test(text)
 }
+
+// Notes after the article's last paragraph: its legal notice, where to reach the reporters, follow
+// the coverage or hear more. Only at the end: "About the author" could head a section.
+const closingNotePattern =
+  /^(want more [\p{L} ]{1,30}\?|about the authors?$|citation\s*:|reach the (reporter|writer|author)s?\b|follow [\p{L}'’ ]{1,30} full coverage\b|listen to [\p{L} ]{1,30} live\b|the contents of this site\b|this (document|article|material) is subject to copyright\b)/iu
 
 // "Posted on March 30, 2015 by Admin", "Published: 19.11.2019 | von Anna".
 const postedPattern =
@@ -564,6 +690,81 @@ function removeMetaBars(content: Element): void {
   }
 }
 
+const hoverCardPattern =
+  /(^|[\s_-])(rollover|popover|popup|hovercard|hover-card|tooltip)($|[\s_-])/i
+
+/**
+ * Cards that pop up over a name in the text (The Hill's "rollover-people-block": a photo, the
+ * person's latest headlines, "MORE"): hidden until hovered, they cut the sentence in two.
+ */
+function removeHoverCards(content: Element): void {
+  for (const element of Array.from(content.querySelectorAll('[class]'))) {
+    if (!content.contains(element) || blockTags.has(element.tagName.toUpperCase())) continue
+    if (!hoverCardPattern.test(element.getAttribute('class') ?? '')) continue
+    // The card follows the name it hangs on (a link), in a paragraph, and links to more.
+    if (element.previousSibling?.nodeType !== 1 || !element.closest('p')) continue
+    if (!element.querySelector('a')) continue
+    if (textOf(element).length >= 30) removeNode(element)
+  }
+}
+
+// Headlines set in capitals between paragraphs: "TAYLOR SWIFT'S FORMER LABEL BOSS BLASTS HER".
+const capitalTeaserMinimumWords = 4
+
+/**
+ * Links to other stories set as a paragraph in capitals (Fox News, the Express): the paragraph
+ * is one link, its letters are all capitals.
+ */
+function removeCapitalTeasers(content: Element): void {
+  for (const paragraph of Array.from(content.querySelectorAll('p'))) {
+    if (!content.contains(paragraph)) continue
+    const text = textOf(paragraph)
+    if (text.length > 200 || text.split(/\s+/).length < capitalTeaserMinimumWords) continue
+    if (/\p{Ll}/u.test(text) || !/\p{Lu}/u.test(text)) continue
+    if (linkTextLength(paragraph) < text.length * 0.9) continue
+    removeNode(paragraph)
+  }
+}
+
+const titleText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** The page's title (set by postprocessArticle). */
+let titleOfPage = ''
+
+/** The first of leafBlocks(content), without walking the rest of the article. */
+function firstLeafBlock(content: Element): Leaf | null {
+  const visit = (element: Element): { leaf: Leaf | null; hasBlock: boolean } => {
+    let hasBlock = false
+    for (const child of Array.from(element.children)) {
+      const found = visit(child)
+      if (found.leaf) return found
+      if (found.hasBlock) hasBlock = true
+    }
+    const isBlock = leafTags.has(element.tagName.toUpperCase())
+    if (isBlock && !hasBlock && element !== content) {
+      const text = textOf(element)
+      if (text) return { leaf: { element, text }, hasBlock: true }
+    }
+    return { leaf: null, hasBlock: hasBlock || isBlock }
+  }
+  return visit(content).leaf
+}
+
+/**
+ * The headline repeated as the article's first line (a `<p>` or `<h4>` Readability does not take
+ * for a header): the reader shows the title above the text already. Only the first line, and only
+ * when the page's title is that line, or that line and the site's name ("Headline - Site").
+ */
+function removeLeadingTitle(content: Element): void {
+  const first = firstLeafBlock(content)
+  if (!first || first.text.length > 200) return
+  const line = titleText(first.text)
+  if (line.length < 10 || !titleOfPage.startsWith(line)) return
+  const rest = titleOfPage.slice(line.length)
+  if (rest === '' || /^ ?[-|–—:·•»] /.test(rest))
+    removeNode(outermostWrapper(first.element, content))
+}
+
 const rules: Record<string, Rule> = {
   'link-blocks': removeLinkBlocks,
   'boilerplate-lines': removeBoilerplateLines,
@@ -586,7 +787,10 @@ const rules: Record<string, Rule> = {
   disclosures: removeDisclosures,
   'widget-notices': removeWidgetNotices,
   'more-reading': removeMoreReadingLines,
-  'meta-bars': removeMetaBars
+  'meta-bars': removeMetaBars,
+  'hover-cards': removeHoverCards,
+  'capital-teasers': removeCapitalTeasers,
+  'leading-title': removeLeadingTitle
 }
 export const postprocessRuleNames = Object.keys(rules)
 
@@ -597,6 +801,8 @@ export function postprocessArticle(
 ): void {
   // Only the article needs absolute URLs: resolving them here touches ~80 elements, not ~700.
   absolutizeUrls(content, baseUrl)
+  sitesOfPage = pageSites(baseUrl, options.canonicalUrl)
+  titleOfPage = titleText(options.title ?? '')
   remembered = new WeakMap()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)

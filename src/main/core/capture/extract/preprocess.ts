@@ -61,7 +61,73 @@ export function removeFurniture(document: Document, options: { comments?: boolea
     if (!furniturePattern.test(names) && !(removeComments && commentPattern.test(names))) continue
     // Syntax highlighters mark code comments with a "comment" class: they are the article's.
     if (element.closest('pre, code')) continue
-    if (textOf(element).length <= furnitureTextLimit) element.remove()
+    if (textOf(element).length <= furnitureTextLimit && !holdsEmbeddedPost(element))
+      element.remove()
+  }
+}
+
+// Posts quoted from social networks, as their embed code writes them: a <blockquote> with the
+// network's class.
+const embeddedPostClass = /(^|\s)(twitter-tweet|instagram-media|tiktok-embed|reddit-card)($|\s)/
+
+function isEmbeddedPost(element: Element): boolean {
+  return (
+    element.tagName === 'BLOCKQUOTE' && embeddedPostClass.test(element.getAttribute('class') ?? '')
+  )
+}
+
+/**
+ * A "social-media-embed" wrapper holds a post the article quotes (a tweet it discusses), not a
+ * share bar.
+ */
+function holdsEmbeddedPost(element: Element): boolean {
+  return (
+    isEmbeddedPost(element) ||
+    Array.from(element.querySelectorAll('blockquote')).some(isEmbeddedPost)
+  )
+}
+
+/**
+ * Readability drops a tweet the article quotes when the embed's wrapper `<div>` looks like
+ * furniture to it (a "social-media-embed" class, the links of the tweet's signature); it never
+ * drops a `<blockquote>` itself. Wrappers that hold only an embedded post are unwrapped.
+ */
+export function keepEmbeddedPosts(document: Document): void {
+  for (const post of Array.from(document.querySelectorAll('blockquote'))) {
+    if (!isEmbeddedPost(post)) continue
+    const text = textOf(post)
+    if (!text) continue
+    let wrapper = post.parentElement
+    while (wrapper && wrapper.tagName === 'DIV' && textOf(wrapper) === text) {
+      const parent = wrapper.parentElement
+      wrapper.replaceWith(...Array.from(wrapper.childNodes))
+      wrapper = parent
+    }
+  }
+}
+
+/**
+ * MathJax wraps each formula in custom elements (`<mjx-container class="MathJax
+ * CtxtMenu_Attached_0">`) that Readability drops: their class says "menu", and it does not take
+ * an unknown element for text inside a paragraph. Wrappers that hold only a formula become plain
+ * `<span>`s, so the formula stays in its sentence.
+ */
+export function keepFormulas(document: Document): void {
+  for (const math of Array.from(document.querySelectorAll('math'))) {
+    const text = textOf(math)
+    let wrapper = math.parentElement
+    while (wrapper && wrapper.tagName !== 'BODY' && textOf(wrapper) === text) {
+      const parent = wrapper.parentElement
+      if (wrapper.tagName.includes('-')) {
+        const span = document.createElement('span')
+        span.append(...Array.from(wrapper.childNodes))
+        wrapper.replaceWith(span)
+      } else {
+        wrapper.removeAttribute('class')
+        wrapper.removeAttribute('id')
+      }
+      wrapper = parent
+    }
   }
 }
 
@@ -77,6 +143,8 @@ export function preprocessDocument(
   // Leads first: the headline they follow is sometimes inside furniture (a breadcrumb bar).
   if (enabled('leads')) moveLeadsIntoBody(document)
   if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
+  if (enabled('embedded-posts')) keepEmbeddedPosts(document)
+  if (enabled('formulas')) keepFormulas(document)
 }
 
 // Class/id words of an article's lead paragraph (standfirst, dek, teaser, chapô, bajada).

@@ -152,6 +152,8 @@ function isBlock(node: Node): boolean {
  * (a third of the nodes of a typical article). Works on any DOM; not a security step.
  */
 export function trimForSanitizer(content: Element): void {
+  // First: a formula's alttext goes with the attributes.
+  keepMathText(content)
   for (const element of Array.from(content.querySelectorAll('*'))) {
     for (const name of element.getAttributeNames()) {
       if (!keptAttributes.has(name)) element.removeAttribute(name)
@@ -161,6 +163,27 @@ export function trimForSanitizer(content: Element): void {
     }
   }
   removeBlankTextBetweenBlocks(content)
+}
+
+/**
+ * DOMPurify removes `<math>` with everything in it (MathML is script-capable and not allowed
+ * here), and formulas vanished from articles mid-sentence ("there are two solutions to and they
+ * are"). Each formula becomes its text in a `<span>`: its `alttext` (often the TeX source) when
+ * it has one, else the characters of its elements in order.
+ */
+export function keepMathText(content: Element): void {
+  for (const math of Array.from(content.querySelectorAll('math'))) {
+    const text = (math.getAttribute('alttext') ?? math.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+    if (!text) {
+      math.remove()
+      continue
+    }
+    const span = math.ownerDocument.createElement('span')
+    span.textContent = text
+    math.replaceWith(span)
+  }
 }
 
 /** Blank text whose neighbours are blocks, or the edges of a block (the content is one). */
