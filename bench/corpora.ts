@@ -1,10 +1,18 @@
-/** Loading the corpora of /work/shared/corpus (read in place, never copied into the repository). */
-import { readdirSync, readFileSync } from 'node:fs'
+/** Loading the corpora of ../shared/corpus (read in place, never copied into the repository). */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { decodeHtmlBytes } from '../src/main/core/capture/decode'
 
-export const corpusRoot = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+/** FOLIO_CORPUS, else ../shared/corpus beside the checkout, else this machine's /work/shared/corpus. */
+function findCorpus(): string {
+  if (process.env.FOLIO_CORPUS) return process.env.FOLIO_CORPUS
+  const beside = fileURLToPath(new URL('../../shared/corpus', import.meta.url))
+  return existsSync(beside) ? beside : '/work/shared/corpus'
+}
+
+export const corpusRoot = findCorpus()
 
 export interface BenchPage {
   id: string

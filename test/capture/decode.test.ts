@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+import { corpusPage } from '../helpers/corpus'
 import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
-
-const corpus = new URL('../../../shared/corpus/', import.meta.url)
-
-function corpusPage(path: string): Buffer {
-  return gunzipSync(readFileSync(new URL(path, corpus)))
-}
 
 /** Real sentences, one per script, long enough for a detector to have something to read. */
 const sentences = {

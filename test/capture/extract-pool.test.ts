@@ -9,8 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { extractArticle } from '../../src/main/core/capture/extract/extract'
 import { createExtractPool, type ExtractPool } from '../../src/main/core/capture/extract/pool'
 import type { FolioError } from '../../src/shared/errors'
+import { corpusDir } from '../helpers/corpus'
 
-const corpus = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+const corpus = corpusDir
 const repository = fileURLToPath(new URL('../..', import.meta.url))
 const url = 'http://fakehost/test/page.html'
 

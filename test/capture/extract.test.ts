@@ -4,10 +4,11 @@ import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { extractArticle, type ExtractedArticle } from '../../src/main/core/capture/extract/extract'
 import { FolioError } from '../../src/shared/errors'
+import { corpusDir } from '../helpers/corpus'
 
 // Real pages, read in place (never copied into the repository): Readability's own fixtures and
 // Chinese news pages from GeneralNewsExtractor's tests.
-const corpus = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+const corpus = corpusDir
 const testPages = join(corpus, 'readability-testpages/pages')
 const fakeUrl = 'http://fakehost/test/page.html'
 

@@ -1,8 +1,7 @@
 import type { LookupFunction } from 'node:net'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
+import { corpusPage } from '../helpers/corpus'
 import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
 import { CaptureError } from '../../src/main/core/capture/errors'
 import { fetchImage, fetchPage } from '../../src/main/core/capture/fetch'
@@ -286,13 +285,9 @@ describe('fetchPage', () => {
 
 describe('fetchPage with decodeHtmlBytes', () => {
   it('brings a real GBK page served gzip-compressed as "text/html; charset=utf-8" out right', async () => {
-    const corpusFile = new URL(
-      '../../../shared/corpus/trafilatura-eval/html/archive.org.he.xinhuanet.com.25340717.html.gz',
-      import.meta.url
-    )
     server.route('/gbk-news', {
       headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: gunzipSync(readFileSync(corpusFile)),
+      body: corpusPage('trafilatura-eval/html/archive.org.he.xinhuanet.com.25340717.html.gz'),
       encoding: 'gzip'
     })
     const fetched = await fetchPage(server.url('/gbk-news'))

@@ -6,8 +6,9 @@ import { blockText } from '../../src/main/core/capture/extract/text'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { extractArticle } from '../../src/main/core/capture/extract/extract'
 import { postprocessArticle } from '../../src/main/core/capture/extract/postprocess'
+import { corpusDir } from '../helpers/corpus'
 
-const corpus = process.env.FOLIO_CORPUS ?? '/work/shared/corpus'
+const corpus = corpusDir
 
 // Real prose so that the rules see an article, not a fragment.
 const prose = (topic: string): string =>

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { openDatabase } from '../../src/main/core/db/open'
 import type { Migration } from '../../src/main/core/db/migrate'
+import { corpusDir } from '../helpers/corpus'
 
 export interface FixtureArticle {
   url?: string
@@ -94,7 +95,7 @@ export function deleteArticle(db: Database, id: number): void {
   db.prepare('DELETE FROM articles WHERE id = ?').run(id)
 }
 
-const zhCorpus = '/work/shared/corpus/zh-gne/html'
+const zhCorpus = `${corpusDir}zh-gne/html`
 
 /** Crude visible text of a page: scripts, styles and tags removed, entities for spaces only. */
 export function visibleText(html: string): string {
@@ -134,7 +135,7 @@ export function chinesePages(limit = 30): RealPage[] {
   return pages
 }
 
-const readabilityGroundTruth = '/work/shared/corpus/readability-testpages/ground-truth.json'
+const readabilityGroundTruth = `${corpusDir}readability-testpages/ground-truth.json`
 
 /** The article text of a Readability test page (its expected output), e.g. `yahoo-4` (ja). */
 export function readabilityText(name: string): string {

@@ -13,7 +13,7 @@ import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, textMeasures } from './text'
 
 /** Bump when the output for the same page changes; stored per article for re-extraction. */
-export const extractorVersion = 2
+export const extractorVersion = 3
 
 export interface ExtractedArticle {
   title: string
