@@ -36,10 +36,12 @@ import {
 } from './postprocess-patterns'
 
 /**
- * The rules read the same blocks' text many times over (14 rules, each walking the article): the
- * text is remembered until the next removal, which is the only change the rules make.
+ * The rules read the same blocks' text many times over (~25 rules, each walking the article): the
+ * text, and each element's list of leaf blocks, are remembered until the next removal, which is
+ * the only change the rules make. Most rules remove nothing on most pages.
  */
 let remembered = new WeakMap<Node, string>()
+let rememberedLeaves = new WeakMap<Element, readonly Leaf[]>()
 
 function textOf(node: Node | null | undefined): string {
   if (!node) return ''
@@ -53,7 +55,12 @@ function textOf(node: Node | null | undefined): string {
 
 function removeNode(node: ChildNode): void {
   node.remove()
+  forget()
+}
+
+function forget(): void {
   remembered = new WeakMap()
+  rememberedLeaves = new WeakMap()
 }
 
 export interface PostprocessOptions {
@@ -283,7 +290,16 @@ interface Leaf {
 }
 
 /** Blocks without blocks inside, in document order, with their text: the article's "lines". */
-function leafBlocks(content: Element): Leaf[] {
+function leafBlocks(content: Element): readonly Leaf[] {
+  let leaves = rememberedLeaves.get(content)
+  if (!leaves) {
+    leaves = findLeafBlocks(content)
+    rememberedLeaves.set(content, leaves)
+  }
+  return leaves
+}
+
+function findLeafBlocks(content: Element): Leaf[] {
   const leaves: Leaf[] = []
   const visit = (element: Element): boolean => {
     let hasBlock = false
@@ -803,7 +819,7 @@ export function postprocessArticle(
   absolutizeUrls(content, baseUrl)
   sitesOfPage = pageSites(baseUrl, options.canonicalUrl)
   titleOfPage = titleText(options.title ?? '')
-  remembered = new WeakMap()
+  forget()
   for (const [name, rule] of Object.entries(rules)) {
     if (!options.disabledRules?.includes(name)) rule(content)
   }
