@@ -15,6 +15,7 @@ export interface ArticleSummary {
   excerpt: string | null
   lang: string | null
   savedAt: number
+  /** The publisher's wall-clock time read as UTC (shown in UTC, it is the day the page printed). */
   publishedAt: number | null
   state: ArticleState
   favorite: boolean

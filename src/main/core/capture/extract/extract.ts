@@ -22,7 +22,10 @@ export interface ExtractedArticle {
   lang: string | null
   dir: 'ltr' | 'rtl' | null
   excerpt: string | null
-  /** Milliseconds since the epoch. */
+  /**
+   * Milliseconds since the epoch of the publisher's wall-clock time read as UTC: show it in UTC to
+   * get the day the page printed.
+   */
   publishedAt: number | null
   canonicalUrl: string | null
   leadImageUrl: string | null
