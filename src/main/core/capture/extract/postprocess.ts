@@ -644,12 +644,16 @@ function mediaAfter(node: Element, content: Element): boolean {
 // Appeals are one or two sentences; a longer block that mentions subscribing is prose.
 const readerAppealMaximumLength = 300
 
+/** Removes the lines (leaf blocks) of at most `maximumLength` characters that match `pattern`. */
+function removeLinesMatching(content: Element, pattern: RegExp, maximumLength: number): void {
+  for (const { element, text } of leafBlocks(content)) {
+    if (text.length <= maximumLength && pattern.test(text)) removeNode(element)
+  }
+}
+
 /** "Subscribe now", "Hazte miembro", "Besuchen Sie unseren Fan-Shop!": the site talking to readers. */
 function removeReaderAppeals(content: Element): void {
-  for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= readerAppealMaximumLength && readerAppealPattern.test(text))
-      removeNode(element)
-  }
+  removeLinesMatching(content, readerAppealPattern, readerAppealMaximumLength)
 }
 
 /** A post's metadata lines: category, publication date, author and view counts, by their label. */
@@ -662,25 +666,17 @@ function removeMetaLines(content: Element): void {
 
 /** Advertising, affiliate and rights notices: about the page, not part of the story. */
 function removeDisclosures(content: Element): void {
-  for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= readerAppealMaximumLength && disclosurePattern.test(text))
-      removeNode(element)
-  }
+  removeLinesMatching(content, disclosurePattern, readerAppealMaximumLength)
 }
 
 /** Log-in prompts, blocked-embed placeholders and loaders that Readability kept as text. */
 function removeWidgetNotices(content: Element): void {
-  for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= readerAppealMaximumLength && widgetNoticePattern.test(text))
-      removeNode(element)
-  }
+  removeLinesMatching(content, widgetNoticePattern, readerAppealMaximumLength)
 }
 
 /** "Dowiedz się więcej: <headline>", "À lire aussi » <headline>" lines between paragraphs. */
 function removeMoreReadingLines(content: Element): void {
-  for (const { element, text } of leafBlocks(content)) {
-    if (text.length <= 250 && moreReadingPattern.test(text)) removeNode(element)
-  }
+  removeLinesMatching(content, moreReadingPattern, 250)
 }
 
 /**
