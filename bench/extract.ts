@@ -236,7 +236,7 @@ function printTable(corpus: string, pageCount: number, rows: Row[]): void {
   for (const row of rows) {
     const { f1, precision, recall } = row.score
     console.log(
-      `| ${row.name} | ${f1.toFixed(3)} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | ${row.pagesPerSecond.toFixed(1)} | ${row.medianMilliseconds.toFixed(1)} | ${row.crashes} | ${row.date} | ${row.author} |`
+      `| ${row.name} | ${f1.toFixed(4)} | ${precision.toFixed(4)} | ${recall.toFixed(4)} | ${row.pagesPerSecond.toFixed(1)} | ${row.medianMilliseconds.toFixed(1)} | ${row.crashes} | ${row.date} | ${row.author} |`
     )
   }
   const [baseline, folio] = rows
