@@ -161,16 +161,19 @@ describe('post-processing rules', () => {
     expect(text).toContain('discuss the harbour')
   })
 
-  it('removes photo credits between paragraphs and keeps captions whole', () => {
+  it('removes photo credits between paragraphs and credit elements in captions, not the caption', () => {
     const text = clean(
       prose('the bridge') +
         '<figure><img src="/moon.jpg"><figcaption>The moon rising over the harbour on Monday. <span class="credit">Jane Doe/Reuters</span></figcaption></figure>' +
+        '<figure><img src="/sun.jpg"><figcaption>Sunrise at the pier. Photo: AP</figcaption></figure>' +
         '<p>Photo: Getty Images</p>' +
         '<p class="photo-credit">Alex Wong</p>' +
         prose('the harbour')
     )
-    // Readability's expected output keeps credits in captions; readers see them under the image.
-    expect(text).toContain('The moon rising over the harbour on Monday. Jane Doe/Reuters')
+    expect(text).toContain('The moon rising over the harbour on Monday.')
+    expect(text).not.toContain('Jane Doe/Reuters')
+    // A credit written into the caption's own text stays with it (Readability's pages keep it).
+    expect(text).toContain('Sunrise at the pier. Photo: AP')
     expect(text).not.toContain('Getty')
     expect(text).not.toContain('Alex Wong')
   })

@@ -125,6 +125,20 @@ int add(int a, int b) { return a + b; }</code></pre>
   })
 })
 
+describe('article wrappers named like furniture', () => {
+  it('keeps an article whose whole template sits in a "footer"-classed wrapper', () => {
+    const html = `<!doctype html><html><head><title>Parks stay open at night</title></head><body>
+      <div class="disclosure"><h3>Advertiser Disclosure</h3><p>${'Some offers on this site come from partners who pay us, which may affect where and how they appear. '.repeat(6)}</p></div>
+      <div class="above-footer"><div class="article-content"><h1>Parks stay open at night</h1>
+        <p>${bodyParagraphs[0]}</p><p>${bodyParagraphs[1]}</p><p>${bodyParagraphs[2]}</p><p>${bodyParagraphs[3]}</p>
+      </div></div></body></html>`
+    expect(extractArticle({ html, url }).text).toContain('met from the parks budget')
+    // Without the rule Readability deletes the wrapper and keeps only the disclosure box.
+    const without = extractArticleWith({ html, url }, { disabledRules: ['unlikely-wrappers'] })
+    expect(without.text).not.toContain('met from the parks budget')
+  })
+})
+
 describe('embedded posts', () => {
   it('keeps a tweet the article quotes in a "social-media-embed" wrapper', () => {
     const tweet =

@@ -4,6 +4,7 @@
  * blurbs, breadcrumbs, related-article lists). Each rule was kept only if it raised F1 on the
  * corpora in bench/extract.ts.
  */
+import { Readability } from '@mozilla/readability'
 import { textOf } from './dom'
 
 const hiddenStyle = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i
@@ -140,6 +141,7 @@ export function preprocessDocument(
   if (enabled('hidden')) removeHiddenElements(document)
   if (enabled('noscript')) unwrapNoscriptContent(document)
   if (enabled('article-asides')) unwrapArticleAsides(document)
+  if (enabled('unlikely-wrappers')) keepUnlikelyWrappers(document)
   // Leads first: the headline they follow is sometimes inside furniture (a breadcrumb bar).
   if (enabled('leads')) moveLeadsIntoBody(document)
   if (enabled('furniture')) removeFurniture(document, { comments: enabled('comments') })
@@ -322,6 +324,37 @@ function aboutTitle(text: string, title: string): boolean {
   if (words.length === 0) return false
   const lower = text.toLowerCase()
   return words.filter((word) => lower.includes(word)).length * 2 >= words.length
+}
+
+const { unlikelyCandidates, okMaybeItsACandidate } = (
+  Readability.prototype as unknown as { REGEXPS: Record<string, RegExp> }
+).REGEXPS
+
+/**
+ * Readability deletes every element whose class or id sounds like furniture ("above-footer",
+ * "header-wrap", "extra-content") before it scores the page, and tries again without that step
+ * only when it finds under 500 characters. A template that wraps the whole article in such an
+ * element loses it to a 600-character box beside it (thepointsguy.com: `div.above-footer`). A
+ * wrapper that holds the headline (the only `<h1>`) and most of the page's paragraphs is the
+ * article's: it loses the misleading class and id (kept as data attributes).
+ */
+export function keepUnlikelyWrappers(document: Document): void {
+  const body = document.body
+  if (!body) return
+  const headlines = body.getElementsByTagName('h1')
+  const paragraphs = body.getElementsByTagName('p')
+  if (headlines.length !== 1 || paragraphs.length < 3) return
+  for (let node = headlines[0].parentElement; node && node !== body; node = node.parentElement) {
+    const words = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`
+    if (!unlikelyCandidates.test(words) || okMaybeItsACandidate.test(words)) continue
+    if (node.getElementsByTagName('p').length * 4 < paragraphs.length * 3) continue
+    for (const name of ['class', 'id']) {
+      const value = node.getAttribute(name)
+      if (value === null) continue
+      node.setAttribute(`data-folio-${name}`, value)
+      node.removeAttribute(name)
+    }
+  }
 }
 
 /**
