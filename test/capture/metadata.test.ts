@@ -149,6 +149,14 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2019-10-22')
   })
 
+  it('reads <time dateTime> as React writes it', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1>${paragraph}<time dateTime="2022-05-04T07:59:48-04:00">07:59</time>`
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-05-04')
+  })
+
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
     const metadata = metadataOf(
       '<meta name="date" content="2021-12-20T11:02:44+01:00">',

@@ -177,14 +177,20 @@ function chineseDate(bodyText: () => string): number | null {
 const otherContent =
   'aside, footer, nav, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
 
+// React renders `<time dateTime>`, and linkedom keeps the attribute's case, which a CSS
+// `[datetime]` selector does not match.
+const timeAttribute = (element: Element): string | null =>
+  element.getAttribute('datetime') ?? element.getAttribute('dateTime')
+
 function timeElementDate(document: Document): number | null {
-  const times = Array.from(
-    document.querySelectorAll('time[datetime], [itemprop="datePublished"]')
-  ).filter((time) => !time.closest(otherContent))
+  const times = Array.from(document.querySelectorAll('time, [itemprop="datePublished"]')).filter(
+    (time) =>
+      (time.localName !== 'time' || timeAttribute(time) !== null) && !time.closest(otherContent)
+  )
   const preferred = times.find((time) => time.hasAttribute('pubdate')) ?? times[0]
   if (!preferred) return null
   return parseDate(
-    preferred.getAttribute('datetime') ?? preferred.getAttribute('content') ?? textOf(preferred)
+    timeAttribute(preferred) ?? preferred.getAttribute('content') ?? textOf(preferred)
   )
 }
 
