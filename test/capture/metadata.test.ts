@@ -157,6 +157,23 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2022-05-04')
   })
 
+  it('reads a date anywhere in the text when the <h1> stands after the article (a sidebar box)', () => {
+    const metadata = metadataOf(
+      '',
+      `<div><b>Synchronschwimmen</b> <span>01.02.2022</span>${paragraph}</div><div><h1>Quicklinks</h1><p>Termine</p></div>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-02-01')
+  })
+
+  it('reads the hAtom published or updated date from its title', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span>${paragraph}`
+    )
+    expect(day(metadata.publishedAt)).toBe('2013-04-04')
+  })
+
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
     const metadata = metadataOf(
       '<meta name="date" content="2021-12-20T11:02:44+01:00">',

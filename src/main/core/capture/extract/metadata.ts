@@ -194,6 +194,19 @@ function timeElementDate(document: Document): number | null {
   )
 }
 
+// hAtom marks a post's dates with classes and, by the abbr-design pattern, an ISO date in `title`:
+// `<span class="updated" title="2013-04-04T18:52:11+00:00">`. The published date first.
+function microformatDate(document: Document): number | null {
+  for (const kind of ['published', 'updated']) {
+    const element = Array.from(document.querySelectorAll(`[class~="${kind}"][title]`)).find(
+      (candidate) => !candidate.closest(otherContent)
+    )
+    const epoch = parseDate(element?.getAttribute('title'))
+    if (epoch !== null) return epoch
+  }
+  return null
+}
+
 function splitKeywords(value: string): string[] {
   return value
     .split(/[,，;；、|]/)
@@ -332,6 +345,8 @@ interface DateCandidates {
   // The fallbacks read the whole page's text: only computed when needed.
   /** A `<time datetime>` in the page, outside sidebars and comments. */
   time: () => number | null
+  /** An hAtom `published` or `updated` element's `title`. */
+  microformat: () => number | null
   fromChineseText: () => number | null
   fromUrl: () => number | null
   fromText: () => number | null
@@ -370,6 +385,7 @@ function chooseDate(dates: DateCandidates): number | null {
     dates.time() ??
     printed ??
     dates.undated ??
+    dates.microformat() ??
     dates.fromChineseText() ??
     dates.fromUrl() ??
     dates.fromText()
@@ -456,9 +472,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       undated: parseDate(firstMeta(meta, undatedMetaKeys)),
       printed: printedDate(),
       time: () => timeElementDate(document),
+      microformat: () => microformatDate(document),
       fromChineseText: () => chineseDate(bodyText),
       fromUrl: () => dateFromUrl(pageUrl),
-      fromText: () => findDateInText(textFromHeadline(document, bodyText()))
+      fromText: () =>
+        findDateInText(textFromHeadline(document, bodyText())) ?? findDateInText(bodyText())
     }),
     canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
     leadImageUrl: absolute(
