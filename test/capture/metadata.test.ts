@@ -174,6 +174,29 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2013-04-04')
   })
 
+  it("takes the declared date the page prints when JSON-LD's and the <meta>'s disagree", () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'A long enough headline here',
+      datePublished: '2021-12-06T10:00:00Z'
+    })
+    const metadata = metadataOf(
+      `<script type="application/ld+json">${jsonLd}</script><meta property="article:published_time" content="2022-12-15T09:13:00">`,
+      `<h1>A long enough headline here</h1><p>Tina Klostermeier</p><p>15.12.2022</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-12-15')
+  })
+
+  it('takes a <time> the text agrees with over a declared date the page never shows', () => {
+    const metadata = metadataOf(
+      '<meta property="article:published_time" content="2022-11-17T08:00:00+00:00">',
+      `<h1>A long enough headline here</h1>${paragraph}<p><time datetime="2022-03-09">09.03.2022</time></p>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-03-09')
+  })
+
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
     const metadata = metadataOf(
       '<meta name="date" content="2021-12-20T11:02:44+01:00">',

@@ -338,6 +338,8 @@ function dateByHeadline(context: HeadlineContext, lang: string | null): number |
 interface DateCandidates {
   /** JSON-LD `datePublished` or a publication-date `<meta>`: the publication instant. */
   declared: number | null
+  /** The other publication dates declared (JSON-LD's or the `<meta>`'s when both give one). */
+  otherDeclared: (number | null)[]
   /** A `<meta name=date>` or `dc.date`: the publication or the last change. */
   undated: number | null
   /** The date printed by the headline. */
@@ -378,6 +380,23 @@ function chooseDate(dates: DateCandidates): number | null {
     Math.abs(declared - printed) < 2 * oneDay
   ) {
     return printed
+  }
+  if (declared !== null) {
+    // JSON-LD and `<meta>` can disagree (one of them a copy's or an update's date): the one the
+    // page prints by its headline.
+    const printedDeclared = corroborated(printed, dates.otherDeclared)
+    if (printedDeclared !== null && corroborated(declared, [printed]) === null) {
+      return printedDeclared
+    }
+    // A `<time>` the page's text agrees with, against a declared date nothing on the page shows:
+    // the declared one is the CMS's (an import or a re-publication), the printed one the reader's.
+    const time = printed === null ? dates.time() : null
+    if (time !== null && utcDay(time) !== utcDay(declared)) {
+      const text = dates.fromText()
+      if (corroborated(time, [text]) !== null && corroborated(declared, [text]) === null) {
+        return time
+      }
+    }
   }
   return (
     declared ??
@@ -453,6 +472,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const credited = credit && !isOrganization(credit) ? credit : null
   // "Herausgeber: Nordex SE" on a press release: the company, when no person is named.
   const creditedCompany = credit && isOrganization(credit) ? credit : null
+  const declaredDates = [
+    parseDate(jsonLd.datePublished),
+    parseDate(firstMeta(meta, dateMetaKeys)),
+    parseDate(jsonLd.dateCreated)
+  ]
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
@@ -465,10 +489,8 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       firstMeta(meta, ['description', 'og:description', 'twitter:description']) ??
       jsonLd.description,
     publishedAt: chooseDate({
-      declared:
-        parseDate(jsonLd.datePublished) ??
-        parseDate(firstMeta(meta, dateMetaKeys)) ??
-        parseDate(jsonLd.dateCreated),
+      declared: declaredDates.find((date) => date !== null) ?? null,
+      otherDeclared: declaredDates,
       undated: parseDate(firstMeta(meta, undatedMetaKeys)),
       printed: printedDate(),
       time: () => timeElementDate(document),
