@@ -5,7 +5,7 @@ import {
   cleanByline,
   creditedByline
 } from '../../src/main/core/capture/extract/byline'
-import { findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
+import { dateFromUrl, findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { chooseByline, readMetadata } from '../../src/main/core/capture/extract/metadata'
 import { corpusPage } from '../helpers/corpus'
@@ -46,6 +46,16 @@ describe('parseDate', () => {
   it("keeps the publisher's wall-clock time of a date with a time zone, the day it printed", () => {
     expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-08T00:20:15Z'))
     expect(day(parseDate('2022-01-28T00:00:00+01:00'))).toBe('2022-01-28')
+  })
+})
+
+describe('dateFromUrl', () => {
+  it('reads year-first and day-first dates in the path', () => {
+    expect(day(dateFromUrl('https://example.com/2019/09/07/story/'))).toBe('2019-09-07')
+    expect(day(dateFromUrl('https://example.de/media-news/meldungen/29-10-2021'))).toBe(
+      '2021-10-29'
+    )
+    expect(dateFromUrl('https://example.de/meldungen/29-10-2021-fans')).toBeNull()
   })
 })
 
