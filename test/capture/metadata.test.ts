@@ -207,6 +207,20 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2022-03-09')
   })
 
+  it('reads <time> on pages whose <body> class names a sidebar', () => {
+    const html = `<!doctype html><html lang="en"><head><title>A long enough headline here</title></head><body class="single has-sidebar"><h1>A long enough headline here</h1>${paragraph}<time datetime="2019-02-10T09:30:10+01:00"></time></body></html>`
+    expect(day(readMetadata(parseDocument(html), url).publishedAt)).toBe('2019-02-10')
+  })
+
+  it('ignores <time> elements in embedded posts (blockquotes)', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1><p>18.10.2019</p>${paragraph}<blockquote class="instagram-media"><time datetime="2019-04-21T23:47:18+00:00">Apr 21</time></blockquote>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2019-10-18')
+  })
+
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
     const metadata = metadataOf(
       '<meta name="date" content="2021-12-20T11:02:44+01:00">',

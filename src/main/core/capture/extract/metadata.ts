@@ -173,19 +173,26 @@ function chineseDate(bodyText: () => string): number | null {
   return parseDate(text.match(chineseDatePattern)?.[1] ?? text.match(looseDatePattern)?.[1])
 }
 
-// Dates in sidebars, footers and comment threads belong to other articles or to readers.
+// Dates in sidebars, footers and comment threads belong to other articles or to readers; those in
+// quotes (embedded tweets and Instagram posts) to the quoted post.
 const otherContent =
-  'aside, footer, nav, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
+  'aside, footer, nav, blockquote, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
 
 // React renders `<time dateTime>`, and linkedom keeps the attribute's case, which a CSS
 // `[datetime]` selector does not match.
 const timeAttribute = (element: Element): string | null =>
   element.getAttribute('datetime') ?? element.getAttribute('dateTime')
 
+// Themes mark the whole page: `<body class="has-sidebar">`, `no-sidebars`. Only an element inside
+// the page is another's content.
+function inOtherContent(element: Element): boolean {
+  const other = element.closest(otherContent)
+  return other !== null && other.localName !== 'body' && other.localName !== 'html'
+}
+
 function timeElementDate(document: Document): number | null {
   const times = Array.from(document.querySelectorAll('time, [itemprop="datePublished"]')).filter(
-    (time) =>
-      (time.localName !== 'time' || timeAttribute(time) !== null) && !time.closest(otherContent)
+    (time) => (time.localName !== 'time' || timeAttribute(time) !== null) && !inOtherContent(time)
   )
   const preferred = times.find((time) => time.hasAttribute('pubdate')) ?? times[0]
   if (!preferred) return null
@@ -199,7 +206,7 @@ function timeElementDate(document: Document): number | null {
 function microformatDate(document: Document): number | null {
   for (const kind of ['published', 'updated']) {
     const element = Array.from(document.querySelectorAll(`[class~="${kind}"][title]`)).find(
-      (candidate) => !candidate.closest(otherContent)
+      (candidate) => !inOtherContent(candidate)
     )
     const epoch = parseDate(element?.getAttribute('title'))
     if (epoch !== null) return epoch
