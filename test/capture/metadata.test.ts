@@ -221,6 +221,15 @@ describe('readMetadata: publication date', () => {
     expect(day(metadata.publishedAt)).toBe('2019-10-18')
   })
 
+  it('reads <time> in an article\'s own <aside class="meta"> box', () => {
+    const metadata = metadataOf(
+      '<meta name="date" content="2022-01-26T10:00:00+01:00">',
+      `<article><h1>A long enough headline here</h1>${paragraph}<aside class="meta"><time datetime="2022-01-21">21.01.2022</time></aside>${paragraph}</article>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-01-21')
+  })
+
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {
     const metadata = metadataOf(
       '<meta name="date" content="2021-12-20T11:02:44+01:00">',

@@ -187,7 +187,13 @@ const timeAttribute = (element: Element): string | null =>
 // the page is another's content.
 function inOtherContent(element: Element): boolean {
   const other = element.closest(otherContent)
-  return other !== null && other.localName !== 'body' && other.localName !== 'html'
+  if (other === null || other.localName === 'body' || other.localName === 'html') return false
+  // An `<aside class="meta">` inside the article is its own date-and-author box.
+  return !(
+    other.localName === 'aside' &&
+    /\bmeta\b/.test(other.className) &&
+    other.closest('article')
+  )
 }
 
 function timeElementDate(document: Document): number | null {
