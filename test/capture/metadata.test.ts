@@ -5,7 +5,7 @@ import {
   cleanByline,
   creditedByline
 } from '../../src/main/core/capture/extract/byline'
-import { findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
+import { dateFromUrl, findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { chooseByline, readMetadata } from '../../src/main/core/capture/extract/metadata'
 import { corpusPage } from '../helpers/corpus'
@@ -46,6 +46,16 @@ describe('parseDate', () => {
   it("keeps the publisher's wall-clock time of a date with a time zone, the day it printed", () => {
     expect(parseDate('2019-09-08T00:20:15+08:00')).toBe(Date.parse('2019-09-08T00:20:15Z'))
     expect(day(parseDate('2022-01-28T00:00:00+01:00'))).toBe('2022-01-28')
+  })
+})
+
+describe('dateFromUrl', () => {
+  it('reads year-first and day-first dates in the path', () => {
+    expect(day(dateFromUrl('https://example.com/2019/09/07/story/'))).toBe('2019-09-07')
+    expect(day(dateFromUrl('https://example.de/media-news/meldungen/29-10-2021'))).toBe(
+      '2021-10-29'
+    )
+    expect(dateFromUrl('https://example.de/meldungen/29-10-2021-fans')).toBeNull()
   })
 })
 
@@ -147,6 +157,77 @@ describe('readMetadata: publication date', () => {
       'de'
     )
     expect(day(metadata.publishedAt)).toBe('2019-10-22')
+  })
+
+  it('reads <time dateTime> as React writes it', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1>${paragraph}<time dateTime="2022-05-04T07:59:48-04:00">07:59</time>`
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-05-04')
+  })
+
+  it('reads a date anywhere in the text when the <h1> stands after the article (a sidebar box)', () => {
+    const metadata = metadataOf(
+      '',
+      `<div><b>Synchronschwimmen</b> <span>01.02.2022</span>${paragraph}</div><div><h1>Quicklinks</h1><p>Termine</p></div>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-02-01')
+  })
+
+  it('reads the hAtom published or updated date from its title', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span>${paragraph}`
+    )
+    expect(day(metadata.publishedAt)).toBe('2013-04-04')
+  })
+
+  it("takes the declared date the page prints when JSON-LD's and the <meta>'s disagree", () => {
+    const jsonLd = JSON.stringify({
+      '@type': 'NewsArticle',
+      headline: 'A long enough headline here',
+      datePublished: '2021-12-06T10:00:00Z'
+    })
+    const metadata = metadataOf(
+      `<script type="application/ld+json">${jsonLd}</script><meta property="article:published_time" content="2022-12-15T09:13:00">`,
+      `<h1>A long enough headline here</h1><p>Tina Klostermeier</p><p>15.12.2022</p>${paragraph}`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-12-15')
+  })
+
+  it('takes a <time> the text agrees with over a declared date the page never shows', () => {
+    const metadata = metadataOf(
+      '<meta property="article:published_time" content="2022-11-17T08:00:00+00:00">',
+      `<h1>A long enough headline here</h1>${paragraph}<p><time datetime="2022-03-09">09.03.2022</time></p>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-03-09')
+  })
+
+  it('reads <time> on pages whose <body> class names a sidebar', () => {
+    const html = `<!doctype html><html lang="en"><head><title>A long enough headline here</title></head><body class="single has-sidebar"><h1>A long enough headline here</h1>${paragraph}<time datetime="2019-02-10T09:30:10+01:00"></time></body></html>`
+    expect(day(readMetadata(parseDocument(html), url).publishedAt)).toBe('2019-02-10')
+  })
+
+  it('ignores <time> elements in embedded posts (blockquotes)', () => {
+    const metadata = metadataOf(
+      '',
+      `<h1>A long enough headline here</h1><p>18.10.2019</p>${paragraph}<blockquote class="instagram-media"><time datetime="2019-04-21T23:47:18+00:00">Apr 21</time></blockquote>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2019-10-18')
+  })
+
+  it('reads <time> in an article\'s own <aside class="meta"> box', () => {
+    const metadata = metadataOf(
+      '<meta name="date" content="2022-01-26T10:00:00+01:00">',
+      `<article><h1>A long enough headline here</h1>${paragraph}<aside class="meta"><time datetime="2022-01-21">21.01.2022</time></aside>${paragraph}</article>`,
+      'de'
+    )
+    expect(day(metadata.publishedAt)).toBe('2022-01-21')
   })
 
   it('prefers the day printed by the headline over a bare <meta name=date> (often the last change)', () => {

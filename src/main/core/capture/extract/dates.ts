@@ -161,10 +161,18 @@ function parseNamedMonth(text: string): number | null {
 // `/2019/09/07/` or `/2019-09-07/` in the article's own URL.
 const urlDatePattern = /\/(\d{4})[/-](\d{2})[/-](\d{2})(?:[/-]|\.html?)/
 
+// Day first, as German and French CMSs name news pages: `/meldungen/29-10-2021`.
+const urlDayFirstPattern = /\/(\d{2})-(\d{2})-(\d{4})(?:[/?#]|\.html?|$)/
+
 export function dateFromUrl(url: string): number | null {
   const match = url.match(urlDatePattern)
-  if (!match) return null
-  const [year, month, day] = numbers(match, [1, 2, 3])
+  if (match) {
+    const [year, month, day] = numbers(match, [1, 2, 3])
+    return utc(year, month, day)
+  }
+  const dayFirst = url.match(urlDayFirstPattern)
+  if (!dayFirst) return null
+  const [day, month, year] = numbers(dayFirst, [1, 2, 3])
   return utc(year, month, day)
 }
 

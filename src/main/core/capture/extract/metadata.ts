@@ -173,19 +173,51 @@ function chineseDate(bodyText: () => string): number | null {
   return parseDate(text.match(chineseDatePattern)?.[1] ?? text.match(looseDatePattern)?.[1])
 }
 
-// Dates in sidebars, footers and comment threads belong to other articles or to readers.
+// Dates in sidebars, footers and comment threads belong to other articles or to readers; those in
+// quotes (embedded tweets and Instagram posts) to the quoted post.
 const otherContent =
-  'aside, footer, nav, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
+  'aside, footer, nav, blockquote, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
+
+// React renders `<time dateTime>`, and linkedom keeps the attribute's case, which a CSS
+// `[datetime]` selector does not match.
+const timeAttribute = (element: Element): string | null =>
+  element.getAttribute('datetime') ?? element.getAttribute('dateTime')
+
+// Themes mark the whole page: `<body class="has-sidebar">`, `no-sidebars`. Only an element inside
+// the page is another's content.
+function inOtherContent(element: Element): boolean {
+  const other = element.closest(otherContent)
+  if (other === null || other.localName === 'body' || other.localName === 'html') return false
+  // An `<aside class="meta">` inside the article is its own date-and-author box.
+  return !(
+    other.localName === 'aside' &&
+    /\bmeta\b/.test(other.className) &&
+    other.closest('article')
+  )
+}
 
 function timeElementDate(document: Document): number | null {
-  const times = Array.from(
-    document.querySelectorAll('time[datetime], [itemprop="datePublished"]')
-  ).filter((time) => !time.closest(otherContent))
+  const times = Array.from(document.querySelectorAll('time, [itemprop="datePublished"]')).filter(
+    (time) => (time.localName !== 'time' || timeAttribute(time) !== null) && !inOtherContent(time)
+  )
   const preferred = times.find((time) => time.hasAttribute('pubdate')) ?? times[0]
   if (!preferred) return null
   return parseDate(
-    preferred.getAttribute('datetime') ?? preferred.getAttribute('content') ?? textOf(preferred)
+    timeAttribute(preferred) ?? preferred.getAttribute('content') ?? textOf(preferred)
   )
+}
+
+// hAtom marks a post's dates with classes and, by the abbr-design pattern, an ISO date in `title`:
+// `<span class="updated" title="2013-04-04T18:52:11+00:00">`. The published date first.
+function microformatDate(document: Document): number | null {
+  for (const kind of ['published', 'updated']) {
+    const element = Array.from(document.querySelectorAll(`[class~="${kind}"][title]`)).find(
+      (candidate) => !inOtherContent(candidate)
+    )
+    const epoch = parseDate(element?.getAttribute('title'))
+    if (epoch !== null) return epoch
+  }
+  return null
 }
 
 function splitKeywords(value: string): string[] {
@@ -319,6 +351,8 @@ function dateByHeadline(context: HeadlineContext, lang: string | null): number |
 interface DateCandidates {
   /** JSON-LD `datePublished` or a publication-date `<meta>`: the publication instant. */
   declared: number | null
+  /** The other publication dates declared (JSON-LD's or the `<meta>`'s when both give one). */
+  otherDeclared: (number | null)[]
   /** A `<meta name=date>` or `dc.date`: the publication or the last change. */
   undated: number | null
   /** The date printed by the headline. */
@@ -326,6 +360,8 @@ interface DateCandidates {
   // The fallbacks read the whole page's text: only computed when needed.
   /** A `<time datetime>` in the page, outside sidebars and comments. */
   time: () => number | null
+  /** An hAtom `published` or `updated` element's `title`. */
+  microformat: () => number | null
   fromChineseText: () => number | null
   fromUrl: () => number | null
   fromText: () => number | null
@@ -358,12 +394,30 @@ function chooseDate(dates: DateCandidates): number | null {
   ) {
     return printed
   }
+  if (declared !== null) {
+    // JSON-LD and `<meta>` can disagree (one of them a copy's or an update's date): the one the
+    // page prints by its headline.
+    const printedDeclared = corroborated(printed, dates.otherDeclared)
+    if (printedDeclared !== null && corroborated(declared, [printed]) === null) {
+      return printedDeclared
+    }
+    // A `<time>` the page's text agrees with, against a declared date nothing on the page shows:
+    // the declared one is the CMS's (an import or a re-publication), the printed one the reader's.
+    const time = printed === null ? dates.time() : null
+    if (time !== null && utcDay(time) !== utcDay(declared)) {
+      const text = dates.fromText()
+      if (corroborated(time, [text]) !== null && corroborated(declared, [text]) === null) {
+        return time
+      }
+    }
+  }
   return (
     declared ??
     corroborated(dates.undated, [dates.time(), printed]) ??
     dates.time() ??
     printed ??
     dates.undated ??
+    dates.microformat() ??
     dates.fromChineseText() ??
     dates.fromUrl() ??
     dates.fromText()
@@ -431,6 +485,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   const credited = credit && !isOrganization(credit) ? credit : null
   // "Herausgeber: Nordex SE" on a press release: the company, when no person is named.
   const creditedCompany = credit && isOrganization(credit) ? credit : null
+  const declaredDates = [
+    parseDate(jsonLd.datePublished),
+    parseDate(firstMeta(meta, dateMetaKeys)),
+    parseDate(jsonLd.dateCreated)
+  ]
   const canonical =
     document.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null
   return {
@@ -443,16 +502,16 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
       firstMeta(meta, ['description', 'og:description', 'twitter:description']) ??
       jsonLd.description,
     publishedAt: chooseDate({
-      declared:
-        parseDate(jsonLd.datePublished) ??
-        parseDate(firstMeta(meta, dateMetaKeys)) ??
-        parseDate(jsonLd.dateCreated),
+      declared: declaredDates.find((date) => date !== null) ?? null,
+      otherDeclared: declaredDates,
       undated: parseDate(firstMeta(meta, undatedMetaKeys)),
       printed: printedDate(),
       time: () => timeElementDate(document),
+      microformat: () => microformatDate(document),
       fromChineseText: () => chineseDate(bodyText),
       fromUrl: () => dateFromUrl(pageUrl),
-      fromText: () => findDateInText(textFromHeadline(document, bodyText()))
+      fromText: () =>
+        findDateInText(textFromHeadline(document, bodyText())) ?? findDateInText(bodyText())
     }),
     canonicalUrl: absolute(canonical) ?? absolute(firstMeta(meta, ['og:url'])),
     leadImageUrl: absolute(
