@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path'
-import { countWords, readingMinutes } from './extract/text'
+import { textMeasures } from './extract/text'
 import type { ExtractedArticle } from './extract/extract'
 
 function escapeHtml(text: string): string {
@@ -41,8 +41,7 @@ export function articleFromText(text: string, path: string): ExtractedArticle {
     keywords: [],
     contentHtml,
     text: plain,
-    wordCount: countWords(plain),
-    readingMinutes: readingMinutes(plain),
+    ...textMeasures(plain),
     images: []
   }
 }

@@ -99,21 +99,15 @@ export function blockText(root: Node): string {
 
 const cjkCharacters = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 
-/** Words for reading time: every CJK character counts as one, other words are split by spaces. */
-export function countWords(text: string): number {
-  return textMeasures(text).wordCount
-}
-
 // Reading speeds: ~230 words per minute for alphabetic text, ~450 characters per minute for
 // Chinese and Japanese (surveys give 400–500).
 const wordsPerMinute = 230
 const cjkCharactersPerMinute = 450
 
-export function readingMinutes(text: string): number {
-  return textMeasures(text).readingMinutes
-}
-
-/** Word count and reading time together: the text is scanned once for both. */
+/**
+ * Word count and reading time, from one scan: every CJK character counts as a word, other words
+ * are split by spaces.
+ */
 export function textMeasures(text: string): { wordCount: number; readingMinutes: number } {
   const cjk = text.match(cjkCharacters)?.length ?? 0
   const words = text
