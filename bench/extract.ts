@@ -131,11 +131,14 @@ function calendarDate(epoch: number | null): string | null {
   return epoch === null ? null : new Date(epoch).toISOString().slice(0, 10)
 }
 
-// Author lists are joined with ";" in trafilatura's annotations and with "," by us.
+// Author lists are joined with ";" or "," in trafilatura's annotations, and the page's own "und",
+// "and", "&" in ours when we keep the printed byline ("Benjamin Fischer und Marcus Theurer" is
+// annotated so on faz.net, while tagesschau.de's "A, B und C" is annotated "A, B, C"): the same
+// list of people either way.
 const normalizeName = (value: string): string =>
   value
     .toLowerCase()
-    .replace(/\s*;\s*/g, ', ')
+    .replace(/\s*;\s*|\s+(?:und|and|&|et|y)\s+/g, ', ')
     .replace(/\s+/g, ' ')
     .trim()
 
