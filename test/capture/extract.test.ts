@@ -175,6 +175,21 @@ describe('extractArticle on small pages', () => {
     expect(article.leadImageUrl).toBe('https://example.com/lead.jpg')
   })
 
+  it("reads the author's signature under the article, but not a closing heading", () => {
+    const signed = (closing: string): string | null =>
+      extractArticle({
+        url,
+        html: `<html><head><title>Travel</title></head><body><article>${paragraph}${paragraph}${closing}</article></body></html>`
+      }).byline
+    expect(signed('<p align="right"><em><font size="2">Denis Clerc</font></em></p>')).toBe(
+      'Denis Clerc'
+    )
+    expect(signed('<p><b><i>Stefan Wasmer</i></b></p>')).toBe('Stefan Wasmer')
+    expect(signed('<p><strong>Weitere Informationen</strong></p>')).toBeNull()
+    // A plain closing line is the article's last sentence, not a signature.
+    expect(signed('<p>Marina Mucha</p>')).toBeNull()
+  })
+
   it('fails with extract_failed naming the URL when there is nothing to read', () => {
     const empty = (): ExtractedArticle =>
       extractArticle({ url, html: '<html><body></body></html>' })

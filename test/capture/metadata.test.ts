@@ -574,3 +574,158 @@ describe('readMetadata: byline', () => {
     expect(chooseByline(corpusMetadata('trafilatura-eval', file, pageUrl), null)).toBe(author)
   })
 })
+
+describe('readMetadata: authors named away from the headline', () => {
+  const byline = (
+    head: string,
+    body: string,
+    pageUrl = url,
+    title = 'A long enough headline here'
+  ): string | null => {
+    const html = `<!doctype html><html lang="de"><head><title>${title}</title>${head}</head><body>${body}</body></html>`
+    return chooseByline(readMetadata(parseDocument(html), pageUrl), null)
+  }
+  const headline = '<h1>A long enough headline here</h1>'
+
+  it('follows a JSON-LD author given by reference to a Person of the graph', () => {
+    const graph = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Article', headline: 'A long enough headline here', author: { '@id': '#p1' } },
+        { '@type': ['Person'], '@id': '#p1', name: 'Harald Bauer' }
+      ]
+    })
+    expect(
+      byline(`<script type="application/ld+json">${graph}</script>`, `${headline}${paragraph}`)
+    ).toBe('Harald Bauer')
+  })
+
+  it("reads Yoast's labelled author card and Shareaholic's author meta", () => {
+    expect(
+      byline(
+        '<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr">',
+        `${headline}${paragraph}`
+      )
+    ).toBe('Karoline Herr')
+    expect(
+      byline(
+        '<meta name="shareaholic:article_author_name" content="Wolfgang Michal">',
+        `${headline}${paragraph}`
+      )
+    ).toBe('Wolfgang Michal')
+  })
+
+  it("passes over a <meta> author that is a phrase or a theme's credit to the page's name", () => {
+    expect(
+      byline(
+        '<meta name="author" content="Peter Amende und Fuchsy designed">',
+        `${headline}<span class="author_meta_name"><a href="/author/vinpei/" rel="author">Harald Bauer</a></span>${paragraph}`
+      )
+    ).toBe('Harald Bauer')
+    expect(
+      byline('<meta name="author" content="deinen Hochzeitsbloggern">', `${headline}${paragraph}`)
+    ).toBeNull()
+    // A lower-case surname is still a name.
+    expect(byline('<meta name="author" content="Mobasir hassan">', `${headline}${paragraph}`)).toBe(
+      'Mobasir hassan'
+    )
+  })
+
+  it("takes the post's hCard author, not the blog's name its header marks up as author", () => {
+    expect(
+      byline(
+        '',
+        `<h1 class="vcard author"><a href="http://blog.example.com/" class="fn">Krimiblog-Archiv</a></h1>
+         <div class="post"><h3>A long enough headline here</h3><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4>${paragraph}</div>`,
+        'http://blog.example.com/?p=2895'
+      )
+    ).toBe('Krimiblogger')
+  })
+
+  it('reads a profile link on forums and recipe sites, but not account menus', () => {
+    expect(
+      byline(
+        '',
+        `<div class="menu"><a href="/user/register">Registrieren</a> <a href="/profile/edit">Mein Profil</a></div>${headline}${paragraph}<div class="userbox">von <a href="https://www.example.com/user/Marianne1.html">Marianne1</a></div>`
+      )
+    ).toBe('Marianne1')
+    expect(
+      byline(
+        '',
+        `${headline}<a href="/staff/uriel-gadessaud/" class="text-red">Uriel Gadessaud</a>${paragraph}`
+      )
+    ).toBe('Uriel Gadessaud')
+  })
+
+  it('reads labels and dated credits of CMS templates anywhere on the page', () => {
+    expect(
+      byline(
+        '',
+        `${headline}${paragraph}<div>Auteur(s) :</div><div>Les Membres du Choeur de Radio France</div>`
+      )
+    ).toBe('Les Membres du Choeur de Radio France')
+    expect(
+      byline(
+        '',
+        `${headline}${paragraph}<div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:55</div>`
+      )
+    ).toBe('rasos')
+    expect(
+      byline(
+        '',
+        `${headline}<div class="news-single-timedata">05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher des EJW)</span></div>${paragraph}`
+      )
+    ).toBe('Eberhard Fuhr')
+  })
+
+  it('spells out a first.last account as the text prints the name, middle initial included', () => {
+    expect(
+      byline(
+        '<meta name="author" content="christian.stadtfeld">',
+        `${headline}${paragraph}<p>Die Gemeindepolitik bleibt spannend. (Christian P. Stadtfeld) +++</p>`
+      )
+    ).toBe('Christian P. Stadtfeld')
+  })
+
+  it('does not take the headline for the byline', () => {
+    expect(
+      byline('', `${headline}<div class="author">A long enough headline here</div>${paragraph}`)
+    ).toBeNull()
+  })
+
+  it("credits a page that names no author to the site, when the site's name matches its address", () => {
+    const organisation = (body: string): string | null =>
+      byline(
+        '',
+        `${headline}${body}${paragraph}`,
+        'https://www.greenpeace.de/engagieren/leben',
+        'A long enough headline here | Greenpeace'
+      )
+    expect(organisation('')).toBe('Greenpeace')
+    // A page with author markup has an author we did not find; the site is not it.
+    expect(organisation('<span class="post-author">J. D.</span>')).toBeNull()
+    // A newspaper or a forum publishes what others wrote.
+    expect(
+      byline(
+        '<meta property="og:site_name" content="Eishockey NEWS">',
+        `${headline}${paragraph}`,
+        'https://www.eishockeynews.de/artikel/1'
+      )
+    ).toBeNull()
+    // A site that does not match its address is not its own author.
+    expect(
+      byline(
+        '<meta property="og:site_name" content="Sprachpunkt">',
+        `${headline}${paragraph}`,
+        'https://alexanderlasch.wordpress.com/2019/x/'
+      )
+    ).toBeNull()
+    expect(
+      byline(
+        '<meta property="og:site_name" content="C.Habermueller">',
+        `${headline}${paragraph}`,
+        'https://chabermu.wordpress.com/2015/09/02/x/'
+      )
+    ).toBe('C.Habermueller')
+  })
+})

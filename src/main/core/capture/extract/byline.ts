@@ -75,6 +75,9 @@ export function cleanByline(value: string | null): string | null {
     // "Text und Interview: Harald Willenbrock", "Zuletzt geändert am: 15.10.2021": a label (not a
     // time such as 12:30) goes, and what follows it is the byline or nothing.
     .replace(/^[^:：]{1,60}[:：](?!\d)\s*/, '')
+    // ",  par  Attac France", "About the Author - Florina Ionescu": punctuation and a heading.
+    .replace(/^[\s,;|·•–-]+/, '')
+    .replace(/^(?:about the author|über (?:den autor|die autorin))\s*[-–|]?\s*/i, '')
     .replace(bylinePrefix, '')
     .replace(/^(by|von)\s+/i, '')
     // "Jörn Mecher am 08.12.2022": the date after the name (not "Datum: 19.11.2021 Autor: …").
@@ -92,21 +95,102 @@ export function cleanByline(value: string | null): string | null {
   return text
 }
 
-// Comment threads mark each commenter up as an author (`.comment-author`, `itemprop=author`).
-const commentSection = '[class*="comment"], [id*="comment"]'
+// Lower-case words that sit inside names and credits: "Ursula von der Leyen", "FR mit dpa".
+const lowerCaseNameWords = new Set(
+  'und and von van der den des del della dos das zu zum zur mit with for für of the bin al et la le de da di du y e i'.split(
+    ' '
+  )
+)
 
-export function bylineFromMarkup(document: Document): string | null {
+// A theme's credit in `<meta name=author>`: "Peter Amende und Fuchsy designed".
+const themeCredit = /\b(?:designed|developed|powered|theme|template)\b/i
+
+/**
+ * Words of a sentence or a theme's credit in the metadata, not a name: "deinen
+ * Hochzeitsbloggern", "Peter Amende und Fuchsy designed". A single lower-case word is an account
+ * name, a two-word name may have a lower-case surname ("Mobasir hassan"), and an organisation may
+ * hold lower-case words ("Contributors to Wikimedia projects").
+ */
+export function isPhrase(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean)
+  const sentenceWord = (word: string): boolean =>
+    /^\p{Ll}{3,}$/u.test(word) && !lowerCaseNameWords.has(word)
+  return (
+    (words.length >= 2 && sentenceWord(words[0]) && words.some((word) => /^\p{Lu}/u.test(word))) ||
+    themeCredit.test(text)
+  )
+}
+
+// Comment threads mark each commenter up as an author (`.comment-author`, `itemprop=author`).
+export const commentSection = '[class*="comment"], [id*="comment"]'
+
+/** A blog's name in its header is marked up as an hCard author too, linking to the home page. */
+function linksHome(element: Element): boolean {
+  const href = element.closest('a[href]')?.getAttribute('href')?.trim()
+  return href !== undefined && /^(?:https?:\/\/[^/]+)?\/?(?:index\.\w+)?$/i.test(href)
+}
+
+/** Names marked up as the author that link to the home page: the blog's, not a person's. */
+export function homeLinkedAuthors(document: Document): string[] {
+  return Array.from(document.getElementsByClassName('fn'))
+    .filter(linksHome)
+    .map((element) => cleanByline(textOf(element)))
+    .filter((name): name is string => name !== null)
+}
+
+export function bylineFromMarkup(document: Document, hostname = ''): string | null {
   for (const selector of bylineSelectors) {
     let tried = 0
     for (const element of Array.from(document.querySelectorAll(selector))) {
       if (tried === 3) break
-      if (element.closest(commentSection)) continue
+      if (element.closest(commentSection) || linksHome(element)) continue
       tried += 1
       const name = cleanByline(textOf(element))
       if (name && name.split(' ').length <= maximumBylineWords) {
         return name
       }
     }
+  }
+  return profileByline(document, hostname)
+}
+
+// Links to a person's page on the site: "/staff/uriel-gadessaud/", "/user/Marianne1.html",
+// "/profile/142450", "/user-uebersicht/?u=79003".
+const profileLink = /\/(?:staff|profile|users?|members|in)\/|\/user-/
+const accountName = /^[\p{L}\d][\p{L}\d._-]{2,29}$/u
+// What account menus print on profile links.
+const accountWords =
+  /\b(?:log ?in|log ?out|sign ?in|sign ?up|register|subscribe|members?|list|profile|profil|account|konto|mein|my|abmelden|anmelden|registrieren|einloggen|ausloggen|user ?profile)\b/i
+const socialNetwork = /youtube|twitter|facebook|instagram|linkedin|pinterest|xing|tiktok/i
+
+/**
+ * A profile link to a social network ("youtube.com/user/…") from another site: the site's own
+ * account, not an author's page.
+ */
+export function offSiteSocialLink(href: string, hostname: string): boolean {
+  const site = hostname.replace(/^www\./, '')
+  return socialNetwork.test(href) && !(site && href.includes(site))
+}
+
+/**
+ * The first link to a person's profile outside navigation and comments whose text is a name or an
+ * account name: the author of a forum post, a user's recipe, a staff writer's story.
+ */
+export function profileByline(document: Document, hostname = ''): string | null {
+  // One pass over the links: seven attribute selectors cost linkedom four times as much.
+  for (const element of Array.from(document.getElementsByTagName('a'))) {
+    const href = element.getAttribute('href') ?? ''
+    if (!profileLink.test(href) || offSiteSocialLink(href, hostname)) continue
+    if (element.closest(`nav, ${commentSection}`)) continue
+    const text = textOf(element)
+    if (!text || accountWords.test(text)) continue
+    const run = leadingName(text)
+    if (run && !run.rest && run.wordsPerPerson.every((count) => count >= 2 && count <= 4))
+      return run.name
+    // "Marianne1", "MikeNils", "fri.juli", "delta201": digits, inner capitals or dots; a single
+    // capitalised word is a button ("Registrieren").
+    if (accountName.test(text) && /\d|\p{Ll}\p{Lu}|[._]|^\p{Ll}+$/u.test(text))
+      return cleanByline(text)
   }
   return null
 }
@@ -132,7 +216,8 @@ const afterTime = /\d{1,2}:\d{2}(?:\s*uhr)?\s+(?:by|von)\s+(?=\p{Lu})(.+)$/iu
 // "Posted in Datenschutz by damianduchamps on August 3, 2019".
 const accountAfterPrefix =
   /(?:^|(?:posted|published|verfasst|geschrieben|veröffentlicht)\b[^|·•]{0,40}?\s|\d{1,2}:\d{2}\s+)(?:by|von)\s*[:：]?\s+([\p{L}\d][\p{L}\d._-]{2,29})(?:\s*$|\s*[|·•–—,]|\s+(?:am|on|in|um|le|el)\s)/iu
-const labelOnly = /^(?:by|von|par|por|autor|autorin|autoren|author|authors|text)\s*[:：]?$/i
+const labelOnly =
+  /^(?:by|von|par|por|autor|autorin|autoren|author|authors|author\(s\)|auteur\(s\)|autor\(es\)|text)\s*[:：]?$/i
 // Words that may join or sit inside names: "Fiona Bornhöft und Mariam Hofbeck", "Walter von Aachen".
 const nameJoiners = new Set(
   'und and & y e et en i von van der den de del della da di du la le zu dos das bin al'.split(' ')
@@ -245,6 +330,13 @@ const creditLine =
 const shortByLine = /^(?:von|by|par|por)\s+(.+)$/i
 const shortLineLength = 40
 const creditLineLength = 120
+// "Von R. R. am 07.08.2013", "Submitted by rasos on 24 July 2017": a name dated as the post's.
+const datedByLine = /^(?:von|by|par|por)\s+(.+?)\s+(?:am|on|le|el)\s+\d/i
+// Drupal's and WordPress's "Gespeichert von rasos am 24. Juli 2017": an account name counts.
+const submittedBy =
+  /^(?:submitted by|gespeichert von|eingereicht von|erstellt von|posted by)\s+([\p{L}\d][\p{L}\d._-]{2,29})\s+(?:am|on|le|el)\s+\d/iu
+// The date that opens a line of the post's details: "05.02.2020 - Redaktion: Eberhard Fuhr".
+const leadingNumericDate = /^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–|·•]?\s*/
 
 /**
  * An author credited in so many words anywhere in the page, for pages that name the author only
@@ -260,10 +352,14 @@ export function creditedByline(
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean)
-  for (const [index, line] of lines.entries()) {
-    if (line.length > creditLineLength) continue
+  for (const [index, fullLine] of lines.entries()) {
+    if (fullLine.length > creditLineLength) continue
+    const line = fullLine.replace(leadingNumericDate, '')
+    const account = line.match(submittedBy)?.[1]
+    if (account && !labelWords.test(account) && accept(account)) return account
     const rest =
       line.match(creditLine)?.[1] ??
+      line.match(datedByLine)?.[1] ??
       (line.length <= shortLineLength ? line.match(shortByLine)?.[1] : undefined) ??
       (labelOnly.test(line) ? lines[index + 1] : undefined)
     const run = rest ? leadingName(rest) : null
@@ -272,6 +368,56 @@ export function creditedByline(
   }
   return null
 }
+
+const emphasisTags = new Set(['B', 'STRONG', 'I', 'EM'])
+
+/** True when every text of a block sits inside bold or italic type. */
+function allEmphasised(block: Element): boolean {
+  const walk = (node: Node, emphasised: boolean): boolean => {
+    if (node.nodeType === 3) return emphasised || !(node.textContent ?? '').trim()
+    if (node.nodeType !== 1) return true
+    const inner = emphasised || emphasisTags.has((node as Element).tagName)
+    return Array.from(node.childNodes).every((child) => walk(child, inner))
+  }
+  return walk(block, false)
+}
+
+function rightAligned(block: Element): boolean {
+  return (
+    block.getAttribute('align')?.toLowerCase() === 'right' ||
+    /text-align\s*:\s*right/i.test(block.getAttribute('style') ?? '')
+  )
+}
+
+/**
+ * A signature under the article: its last paragraph a person's name alone, set in bold or italics
+ * or to the right ("<p align=right><em>Denis Clerc</em></p>", "<p><b><i>Stefan Wasmer</i></b></p>").
+ */
+export function signatureByline(content: Element): string | null {
+  const blocks = content.querySelectorAll('p, div')
+  for (let index = blocks.length - 1; index >= 0 && index >= blocks.length - 3; index -= 1) {
+    const block = blocks[index]
+    const text = textOf(block)
+    if (!text) continue
+    if (text.length > 60 || !(allEmphasised(block) || rightAligned(block))) return null
+    const run = leadingName(text)
+    const words = run?.name.toLowerCase().split(/[\s,]+/) ?? []
+    return run &&
+      !run.rest &&
+      run.wordsPerPerson.every((count) => count >= 2 && count <= 4) &&
+      !words.some((word) => closingHeadingWords.has(word))
+      ? run.name
+      : null
+  }
+  return null
+}
+
+// Bold closing lines that are headings, not signatures: "Weitere Informationen", "Social Media".
+const closingHeadingWords = new Set(
+  'weitere informationen info infos mehr more links quellen quelle sources source kontakt contact hinweis hinweise note notes fazit update anzeige related lesen read also social media seiten impressum tags share teilen newsletter'.split(
+    ' '
+  )
+)
 
 function prefixedByline(lines: string[]): string | null {
   for (const [index, line] of lines.entries()) {
@@ -349,6 +495,57 @@ const institutionWord =
  */
 export function isOrganization(byline: string): boolean {
   return legalForm.test(byline.trim()) || institutionWord.test(byline)
+}
+
+// German and Nordic letters as host names spell them: "flüssiggas" is fluessiggas.de, "Ørsted"
+// is orsted.de.
+const hostSpellings: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae'
+}
+const hostSpelling = (value: string): string =>
+  normalizeName(value.toLowerCase().replace(/[äöüßøæ]/g, (letter) => hostSpellings[letter]))
+// Blog hosts whose own name is no site's: the blog is the label before them.
+const sharedHosts = new Set([
+  'www',
+  'wordpress',
+  'blogspot',
+  'github',
+  'tumblr',
+  'substack',
+  'medium'
+])
+
+// A newspaper, magazine, forum or wiki publishes what others wrote: its name is no author's.
+const publication =
+  /news|magazin|zeitung|times|journal|tribune|gazette|interviews|forum|wiki|radio|\btv\b/i
+
+/**
+ * The site's own name when it matches the site's address: "Greenpeace" on greenpeace.de, "Dr.
+ * Alexander Klier" on alexander-klier.net, "C.Habermueller" on chabermu.wordpress.com. A page
+ * that names no author is by the person or organisation whose site it is.
+ */
+export function siteOwner(names: (string | null)[], hostname: string): string | null {
+  const labels = hostname
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1)
+    .filter((label) => !sharedHosts.has(label) && !/^www\d*$/.test(label))
+    .map((label) => label.replace(/-/g, ''))
+  for (const name of names) {
+    const cleaned = name ? cleanByline(name) : null
+    if (!cleaned || cleaned.length > 60 || publication.test(cleaned)) continue
+    const keys = [normalizeName(cleaned), hostSpelling(cleaned)]
+    const matches = labels.some((label) =>
+      keys.some((key) => key === label || (label.length >= 5 && key.includes(label)))
+    )
+    if (matches) return cleaned
+  }
+  return null
 }
 
 /** "JF" for "Junge Freiheit", "HSS" for "Hanns-Seidel-Stiftung e.V.": capitals of the words. */

@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability'
 import { FolioError } from '../../../../shared/errors'
 import { parseDocument, textOf } from './dom'
 import { resolveLazyImages } from './images'
+import { signatureByline } from './byline'
 import { chooseByline, readMetadata } from './metadata'
 import { postprocessArticle } from './postprocess'
 import { preprocessDocument } from './preprocess'
@@ -13,7 +14,7 @@ import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, textMeasures } from './text'
 
 /** Bump when the output for the same page changes; stored per article for re-extraction. */
-export const extractorVersion = 3
+export const extractorVersion = 4
 
 export interface ExtractedArticle {
   title: string
@@ -196,6 +197,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
     canonicalUrl: metadata.canonicalUrl,
     title: metadata.title
   })
+  const signature = signatureByline(article.content)
   addMissingIngredients(article.content, metadata.ingredients, metadata.lang)
   trimForSanitizer(article.content)
   const { root, contentHtml } = sanitizeArticleHtml(article.content.innerHTML)
@@ -207,7 +209,7 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   )
   return {
     title: completeTitle(article.title || metadata.title || fallbackTitle || url, fallbackTitle),
-    byline: chooseByline(metadata, article.byline),
+    byline: chooseByline(metadata, article.byline, signature),
     siteName: metadata.siteName ?? article.siteName,
     lang: metadata.lang ?? article.lang ?? guessLanguage(text),
     dir: cleanDirection(article.dir) ?? metadata.dir,

@@ -39,14 +39,23 @@ function typeOf(object: JsonObject): string {
   return Array.isArray(type) ? type.join(' ') : typeof type === 'string' ? type : ''
 }
 
-/** A name from a string, `{name}`, or the first of an array of either. */
-function nameOf(value: JsonValue | undefined): string | null {
+type Objects = Map<string, JsonObject>
+
+/**
+ * A name from a string, `{name}`, a reference to another object of the graph (Yoast writes
+ * `"author": {"@id": "…#/schema/person/…"}`), or the names of an array of these.
+ */
+function nameOf(value: JsonValue | undefined, byId: Objects): string | null {
   if (typeof value === 'string') return value.trim() || null
   if (Array.isArray(value)) {
-    const names = value.map((item) => nameOf(item)).filter((name): name is string => !!name)
+    const names = value.map((item) => nameOf(item, byId)).filter((name): name is string => !!name)
     return names.length ? names.join(', ') : null
   }
-  if (isObject(value)) return nameOf(value.name)
+  if (isObject(value)) {
+    const name = nameOf(value.name, byId)
+    const referenced = typeof value['@id'] === 'string' ? byId.get(value['@id']) : undefined
+    return name ?? (referenced && referenced !== value ? nameOf(referenced.name, byId) : null)
+  }
   return null
 }
 
@@ -95,14 +104,19 @@ export function parseJsonLd(document: Document): JsonLdFacts {
       // Broken JSON-LD is common; the other metadata sources still apply.
     }
   }
+  const byId: Objects = new Map()
+  for (const object of objects) {
+    const id = object['@id']
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, object)
+  }
   const article = objects.find((object) => articleType.test(typeOf(object)))
   const withDate = [article, ...objects].find((object) => object && stringOf(object.datePublished))
   return {
     headline: stringOf(article?.headline) ?? stringOf(article?.name),
-    author: nameOf(article?.author) ?? nameOf(article?.creator),
+    author: nameOf(article?.author, byId) ?? nameOf(article?.creator, byId),
     datePublished: stringOf(withDate?.datePublished),
     dateCreated: stringOf(article?.dateCreated),
-    publisher: nameOf(article?.publisher),
+    publisher: nameOf(article?.publisher, byId),
     image: urlOf(article?.image) ?? urlOf(article?.thumbnailUrl),
     keywords: keywordsOf(article?.keywords),
     language: stringOf(article?.inLanguage),

@@ -7,9 +7,14 @@ import {
   bylineFromMarkup,
   bylinesFromLines,
   cleanByline,
+  commentSection,
   creditedByline,
+  homeLinkedAuthors,
   isOrganization,
-  isSiteName
+  isPhrase,
+  isSiteName,
+  offSiteSocialLink,
+  siteOwner
 } from './byline'
 import { dateFromUrl, findDateInText, findDateMatch, parseDate } from './dates'
 import { parseJsonLd } from './json-ld'
@@ -39,6 +44,15 @@ export interface PageMetadata {
   siteAuthor: string | null
   /** Names of the site itself (og:site_name, publisher, host), which are not bylines. */
   siteNames: string[]
+  /**
+   * The site's own name where it matches the address and the page has no author markup: the
+   * author of a page that names none (an organisation's or a person's own site).
+   */
+  siteOwner: string | null
+  /** Declared authors that are phrases, not names ("deinen Hochzeitsbloggern"). */
+  declaredPhrases: string[]
+  /** Names marked up as the author that link to the home page: the blog's, a last resort. */
+  homeLinkedAuthors: string[]
 }
 
 /**
@@ -48,14 +62,24 @@ export interface PageMetadata {
  */
 export function chooseByline(
   metadata: PageMetadata,
-  readabilityByline: string | null | undefined
+  readabilityByline: string | null | undefined,
+  signature: string | null = null
 ): string | null {
   // Readability returns the whole byline element: "Datum: 19.11.2021 / Autor: Fritz Imhof".
   const lines = readabilityByline?.includes('\n') ? bylinesFromLines(readabilityByline) : null
-  const fromReadability = lines?.prefixed ?? cleanByline(readabilityByline ?? null)
+  // Readability copies `<meta name=author>` as it is, phrases included.
+  const readabilityName = cleanByline(readabilityByline ?? null)
+  const fromReadability =
+    lines?.prefixed ??
+    (readabilityName && !metadata.declaredPhrases.includes(readabilityName)
+      ? readabilityName
+      : null)
+  // It also takes the blog's name where the header marks it up as the author.
   const isSite =
     fromReadability !== null &&
-    (isSiteName(fromReadability, metadata.siteNames) || isOrganization(fromReadability))
+    (isSiteName(fromReadability, metadata.siteNames) ||
+      isOrganization(fromReadability) ||
+      metadata.homeLinkedAuthors.includes(fromReadability))
   return (
     sameNameSpelledOut(metadata.byline, [metadata.markupByline, metadata.nearbyName]) ??
     metadata.byline ??
@@ -63,8 +87,10 @@ export function chooseByline(
     metadata.markupByline ??
     metadata.creditedByline ??
     metadata.nearbyName ??
+    signature ??
     metadata.siteAuthor ??
-    fromReadability
+    fromReadability ??
+    metadata.siteOwner
   )
 }
 
@@ -138,8 +164,22 @@ const authorMetaKeys = [
   'sailthru.author',
   'parsely-author',
   'byl',
-  'citation_author'
+  'citation_author',
+  'shareaholic:article_author_name'
 ]
+
+// Yoast's summary cards: `twitter:label1` "Verfasst von" with `twitter:data1` the author's name.
+const authorLabel =
+  /^(?:written by|author|by|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|autor|scritto da|door)$/i
+
+function labelledAuthor(meta: Map<string, string[]>): string | null {
+  for (let index = 1; index <= 4; index += 1) {
+    const label = meta.get(`twitter:label${index}`)?.[0]
+    if (label && authorLabel.test(label.trim()))
+      return meta.get(`twitter:data${index}`)?.[0] ?? null
+  }
+  return null
+}
 
 // GNE-style lines: "发布时间：2019-09-07 16:28", "作者：张三", "责任编辑：李四".
 const chineseDatePattern =
@@ -268,6 +308,24 @@ function documentLanguage(
   return value?.trim() || null
 }
 
+/**
+ * The name an account stands for, as the page prints it: "Christian P. Stadtfeld" for the
+ * "christian.stadtfeld" a CMS declares as the author. Else the account itself.
+ */
+function spelledOutAccount(byline: string, bodyText: () => string): string {
+  const parts = byline.match(/^(\p{Ll}{2,})[._-](\p{Ll}{2,})$/u)
+  if (!parts) return byline
+  const capital = (word: string): string => word[0].toUpperCase() + word.slice(1)
+  const name = new RegExp(
+    `(?<!\\p{L})${capital(parts[1])}(?:\\s+\\p{Lu}\\.)?\\s+${capital(parts[2])}(?!\\p{L})`,
+    'u'
+  )
+  return bodyText().match(name)?.[0] ?? byline
+}
+
+/** A name, unless it is a phrase rather than a name (an author the metadata declares). */
+const unlessPhrase = (name: string | null): string | null => (name && !isPhrase(name) ? name : null)
+
 interface BylineCandidates {
   jsonLd: string | null
   meta: string | null
@@ -292,7 +350,7 @@ function pickByline(
     return name && !isSite(name) ? name : null
   }
   const chinese = isChinesePage(document)
-  const declared = person(candidates.jsonLd) ?? person(candidates.meta)
+  const declared = unlessPhrase(person(candidates.jsonLd) ?? person(candidates.meta))
   const printed = person(candidates.lines)
   // "By JEFFREY GETTLEMAN" on the page, "Jeffrey Gettleman" in the metadata: the metadata spells it.
   const sameName = printed && declared && printed.toLowerCase() === declared.toLowerCase()
@@ -424,6 +482,38 @@ function chooseDate(dates: DateCandidates): number | null {
   )
 }
 
+// Where templates put a person's name: a page with any of these has an author we did not find,
+// and its site is not the author.
+const authorMarkup = [
+  '[class*="author"]',
+  '[class*="byline"]',
+  '[class*="username"]',
+  '[class*="submitted"]',
+  '[rel="author"]',
+  '[itemprop="author"]',
+  'a[href*="/author"]',
+  'a[href*="/autor"]',
+  'a[href*="/user"]',
+  'a[href*="/profile"]',
+  'a[href*="/staff"]',
+  'a[href*="/member"]'
+].join(', ')
+
+function hasAuthorMarkup(document: Document, hostname: string): boolean {
+  return Array.from(document.querySelectorAll(authorMarkup)).some(
+    (element) =>
+      !element.closest(commentSection) &&
+      !offSiteSocialLink(element.getAttribute('href') ?? '', hostname) &&
+      textOf(element) !== ''
+  )
+}
+
+/** The site's name that ends a document title: "Nachhaltiger leben | Greenpeace". */
+function titleSiteName(title: string | null | undefined): string | null {
+  const parts = (title ?? '').split(/\s+[|–—·-]\s+|\s+::\s+/)
+  return parts.length > 1 ? parts[parts.length - 1].trim() || null : null
+}
+
 function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname
@@ -457,11 +547,11 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   // A company as author is a last resort: a person named by the headline or in a credit is better.
   const notPerson = (name: string): boolean => isSite(name) || isOrganization(name)
   const context = headlineContext(findHeadline(document, title, isSite))
-  const metaAuthor = firstMeta(meta, authorMetaKeys)
+  const metaAuthor = firstMeta(meta, authorMetaKeys) ?? labelledAuthor(meta)
   const lineBylines = context
     ? bylinesFromLines(`${context.after}\n${context.before}`)
     : { prefixed: null, bare: null }
-  const byline = pickByline(
+  const declaredByline = pickByline(
     document,
     {
       jsonLd: jsonLd.author,
@@ -471,12 +561,13 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     },
     notPerson
   )
-  const markupByline = ((name) => (name && !notPerson(name) ? name : null))(
-    bylineFromMarkup(document)
-  )
+  const byline = declaredByline && spelledOutAccount(declaredByline, bodyText)
   // Share buttons print "Text: <the title>"; the start of the title is not a name.
   const startsTitle = (name: string): boolean =>
     [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
+  const markupByline = ((name) => (name && !notPerson(name) && !startsTitle(name) ? name : null))(
+    bylineFromMarkup(document, hostname)
+  )
   // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
   const credit =
     byline || markupByline
@@ -525,10 +616,21 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     creditedByline: credited,
     nearbyName: ((name) => (name && !isSite(name) ? name : null))(lineBylines.bare),
     siteAuthor:
-      cleanByline(jsonLd.author) ??
-      cleanByline(metaAuthor) ??
+      unlessPhrase(cleanByline(jsonLd.author)) ??
+      unlessPhrase(cleanByline(metaAuthor)) ??
       creditedCompany ??
       (isChinesePage(document) ? chineseSource(bodyText) : null),
-    siteNames: siteNames.filter((name): name is string => !!name)
+    siteNames: siteNames.filter((name): name is string => !!name),
+    declaredPhrases: [jsonLd.author, metaAuthor]
+      .map((value) => cleanByline(value))
+      .filter((name): name is string => name !== null && isPhrase(name)),
+    homeLinkedAuthors: homeLinkedAuthors(document),
+    // Looked for only when nothing else names the author: it walks the whole page.
+    siteOwner:
+      byline || markupByline || credit || lineBylines.bare
+        ? null
+        : ((owner) => (owner && !hasAuthorMarkup(document, hostname) ? owner : null))(
+            siteOwner([...siteNames.slice(0, 3), titleSiteName(document.title)], hostname)
+          )
   }
 }
