@@ -729,3 +729,35 @@ describe('readMetadata: authors named away from the headline', () => {
     ).toBe('C.Habermueller')
   })
 })
+
+describe('readMetadata: dates by the headline', () => {
+  const published = (
+    body: string,
+    title = 'Kolumne: Queer Royal – Über Dragqueens und Dragkings'
+  ): string | null =>
+    day(
+      readMetadata(
+        parseDocument(
+          `<!doctype html><html lang="de"><head><title>${title}</title></head><body>${body}</body></html>`
+        ),
+        url
+      ).publishedAt
+    )
+
+  it("finds a headline spelt with another dash, and takes a navigation bar's <time> for today's", () => {
+    expect(
+      published(
+        `<div class="navtop"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023</time></div>
+         <h2>Kolumne: Queer Royal - Über Dragqueens und Dragkings</h2><p>Im Schlepptau</p><p><span class="text_datum">31. Oktober 2023.</span> Dragqueens sind Kunstfiguren.</p>${paragraph}`
+      )
+    ).toBe('2023-10-31')
+  })
+
+  it('reads a date whose year runs into the time set beside it', () => {
+    expect(
+      findDateInText('Convocó a una sesión.\n3 de mayo de 202221:25\nLA NACION')
+    ).not.toBeNull()
+    expect(day(findDateInText('3 de mayo de 202221:25'))).toBe('2022-05-03')
+    expect(findDateInText('3 de mayo de 20223')).toBeNull()
+  })
+})

@@ -70,14 +70,19 @@ export function monthNumber(name: string): number | undefined {
 // Digit look-arounds rather than \b: page text glued from blocks reads "Karrasch3.11.2023Für".
 const numericYearFirst =
   /(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?(?:[\sT,]*(\d{1,2})[:：時时](\d{1,2})(?:[:：分](\d{1,2}))?)?/
-const numericDayFirst = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/
+// A year may run into the time after it where the page sets them in two elements with no space
+// between: "3 de mayo de 202221:25".
+const yearEnd = '(?!\\d(?!\\d?[:：]\\d{2}))'
+const numericDayFirst = new RegExp(
+  `(?<![\\d.])(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})${yearEnd}`
+)
 const monthWord = '([a-zà-ÿа-яёąćęłńóśźżčřšžůúý]{3,11}\\.?)'
 const dayMonthName = new RegExp(
-  `(?<!\\d)(\\d{1,2})(?:\\.|st|nd|rd|th|er|º)?\\s*(?:de\\s+)?${monthWord},?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  `(?<!\\d)(\\d{1,2})(?:\\.|st|nd|rd|th|er|º)?\\s*(?:de\\s+)?${monthWord},?\\s+(?:de\\s+)?(\\d{4})${yearEnd}`,
   'iu'
 )
 const monthNameDay = new RegExp(
-  `(?<![\\p{L}])${monthWord}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}])${monthWord}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${yearEnd}`,
   'iu'
 )
 

@@ -40,7 +40,13 @@ const inlineTags = new Set([
 ])
 const skippedTags = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg'])
 
-const normalize = (value: string): string => value.toLowerCase().replace(/\s+/g, ' ').trim()
+// Titles and headings spell the same dash differently: "Queer Royal – Über …", "Queer Royal - Über …".
+const normalize = (value: string): string =>
+  value
+    .toLowerCase()
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /**
  * The page's headline element: the heading whose text is the longest part of the article's title,

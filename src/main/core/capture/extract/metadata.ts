@@ -214,9 +214,9 @@ function chineseDate(bodyText: () => string): number | null {
 }
 
 // Dates in sidebars, footers and comment threads belong to other articles or to readers; those in
-// quotes (embedded tweets and Instagram posts) to the quoted post.
+// quotes (embedded tweets and Instagram posts) to the quoted post; a navigation bar's is today's.
 const otherContent =
-  'aside, footer, nav, blockquote, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"]'
+  'aside, footer, nav, blockquote, [class*="sidebar"], [id*="sidebar"], [class*="widget"], [class*="comment"], [id*="comment"], [class*="related"], [class^="nav"], [id^="nav"]'
 
 // React renders `<time dateTime>`, and linkedom keeps the attribute's case, which a CSS
 // `[datetime]` selector does not match.
