@@ -34,7 +34,10 @@ export interface PageMetadata {
   /** A recipe's ingredient lines from its JSON-LD, for pages that draw them with scripts. */
   ingredients: string[]
   baseUrl: string
-  /** An author found in page markup; less sure than Readability's byline in the article. */
+  /**
+   * An author found in page markup, looked for when the metadata names nobody (or an account);
+   * less sure than Readability's byline in the article.
+   */
   markupByline: string | null
   /** "Autor: …", "Text von …" further down the page, when nothing by the headline names one. */
   creditedByline: string | null
@@ -94,6 +97,9 @@ export function chooseByline(
   )
 }
 
+/** "edilson.la.rosa", "christian-stadtfeld": a CMS account, not a name as printed. */
+const isAccountName = (name: string): boolean => /^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u.test(name)
+
 const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}]+/gu, '')
 
 /**
@@ -101,7 +107,7 @@ const letters = (name: string): string => name.toLowerCase().replace(/[^\p{L}]+/
  * in `<meta name=author>`.
  */
 function sameNameSpelledOut(byline: string | null, printed: (string | null)[]): string | null {
-  if (!byline || !/^[\p{Ll}\d]+(?:[._-][\p{Ll}\d]+)+$/u.test(byline)) return null
+  if (!byline || !isAccountName(byline)) return null
   return printed.find((name) => name && letters(name) === letters(byline)) ?? null
 }
 
@@ -565,9 +571,14 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   // Share buttons print "Text: <the title>"; the start of the title is not a name.
   const startsTitle = (name: string): boolean =>
     [title, document.title].some((text) => text?.toLowerCase().startsWith(name.toLowerCase()))
-  const markupByline = ((name) => (name && !notPerson(name) && !startsTitle(name) ? name : null))(
-    bylineFromMarkup(document, hostname)
-  )
+  // The markup is searched (a walk of the page per selector) only when the metadata and the lines
+  // by the headline name nobody, or name an account the markup may spell out.
+  const markupByline =
+    byline && !isAccountName(byline)
+      ? null
+      : ((name) => (name && !notPerson(name) && !startsTitle(name) ? name : null))(
+          bylineFromMarkup(document, hostname)
+        )
   // Walking the whole page costs a few milliseconds: only when nothing nearer names the author.
   const credit =
     byline || markupByline
