@@ -97,6 +97,24 @@ describe('the reader', () => {
     })
   })
 
+  it('names the site once when the site is also the author', async () => {
+    const html = articlePage('Our own annual report', 5).replace(
+      '</head>',
+      '<meta property="og:site_name" content="Example Trust"><meta name="author" content="Example Trust"></head>'
+    )
+    const library = await startUiLibrary(tempDir(), { '/report': htmlRoute(html) })
+    try {
+      await library.save(['/report'])
+      const page = await library.open(browser())
+      await page.locator('.row-title', { hasText: 'Our own annual report' }).click()
+      await expect.poll(() => page.locator('.reader-site').textContent()).toBe('Example Trust')
+      await expect.poll(() => page.locator('.reader-meta').textContent()).toContain('min read')
+      expect(await page.locator('.reader-meta').textContent()).not.toContain('Example Trust')
+    } finally {
+      await library.close()
+    }
+  })
+
   it('shows the day the page printed as its date, in any time zone', async () => {
     const html = articlePage('Printed on the fifth', 5).replace(
       '</head>',

@@ -151,6 +151,9 @@ export function ReaderPane({
 function ReaderHeader({ article }: { article: Article }): React.JSX.Element {
   const site = article.siteName ?? article.site
   const date = article.publishedAt ?? null
+  // An organisation's own page is credited to it: its name shows once, above the title.
+  const byline =
+    article.byline && article.byline.toLowerCase() !== site?.toLowerCase() ? article.byline : null
   return (
     <header
       className="reader-header"
@@ -161,7 +164,7 @@ function ReaderHeader({ article }: { article: Article }): React.JSX.Element {
       <h1>{article.title || article.url}</h1>
       <p className="reader-meta" dir="ltr">
         {[
-          article.byline,
+          byline,
           date ? publishedFormat.format(date) : null,
           article.readingMinutes > 0 ? `${article.readingMinutes} min read` : null
         ]
