@@ -687,6 +687,16 @@ describe('readMetadata: authors named away from the headline', () => {
     ).toBe('Christian P. Stadtfeld')
   })
 
+  it("knows the site's name inside an og:site_name that carries the page's title", () => {
+    expect(
+      byline(
+        '<meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE"><meta name="author" content="Die FURCHE">',
+        `${headline}<a href="/autor/ursula-baatz-1270" rel="author"><h2 class="author__name"> Ursula Baatz </h2></a>${paragraph}`,
+        'https://www.furche.at/gesellschaft/achtsam-durch-die-krise-2497954'
+      )
+    ).toBe('Ursula Baatz')
+  })
+
   it('does not take the headline for the byline', () => {
     expect(
       byline('', `${headline}<div class="author">A long enough headline here</div>${paragraph}`)

@@ -549,6 +549,9 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
   ]
   const hostname = hostnameOf(pageUrl)
   if (hostname) siteNames.push(hostname)
+  // "Achtsam durch die Krise | Die FURCHE": an og:site_name that carries the page's title.
+  const siteNameParts = siteNames[0]?.split(/\s+\|\s+/) ?? []
+  if (siteNameParts.length > 1) siteNames.push(...siteNameParts)
   const isSite = (name: string): boolean => isSiteName(name, siteNames)
   // A company as author is a last resort: a person named by the headline or in a credit is better.
   const notPerson = (name: string): boolean => isSite(name) || isOrganization(name)
