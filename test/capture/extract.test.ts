@@ -185,6 +185,12 @@ describe('extractArticle on small pages', () => {
       'Denis Clerc'
     )
     expect(signed('<p><b><i>Stefan Wasmer</i></b></p>')).toBe('Stefan Wasmer')
+    // Readability may keep a promotion after the article's end.
+    expect(
+      signed(
+        '<div><p>The last words of the story.</p><p><b><i>Stefan Wasmer</i></b></p></div><div><h2>Our app</h2><p>Read everything about ice hockey on your phone.</p><p><a href="/app"><img src="/store.png"></a></p></div>'
+      )
+    ).toBe('Stefan Wasmer')
     expect(signed('<p><strong>Weitere Informationen</strong></p>')).toBeNull()
     // A plain closing line is the article's last sentence, not a signature.
     expect(signed('<p>Marina Mucha</p>')).toBeNull()

@@ -678,6 +678,16 @@ describe('readMetadata: authors named away from the headline', () => {
     ).toBe('Eberhard Fuhr')
   })
 
+  it('takes initials for a name when the page prints no more ("Von R. R. am …")', () => {
+    expect(
+      byline(
+        '',
+        `${headline}${paragraph}<p class="postmetadata">Von R. R. am <a href="/2013/08/07/">07.08.2013</a> um 09:07 Uhr gespeichert unter <a href="/k/">Kommunizieren</a></p>`
+      )
+    ).toBe('R. R.')
+    expect(cleanByline('R.')).toBeNull()
+  })
+
   it('spells out a first.last account as the text prints the name, middle initial included', () => {
     expect(
       byline(
@@ -713,7 +723,7 @@ describe('readMetadata: authors named away from the headline', () => {
       )
     expect(organisation('')).toBe('Greenpeace')
     // A page with author markup has an author we did not find; the site is not it.
-    expect(organisation('<span class="post-author">J. D.</span>')).toBeNull()
+    expect(organisation('<span class="post-author">Posted by</span>')).toBeNull()
     // A newspaper or a forum publishes what others wrote.
     expect(
       byline(

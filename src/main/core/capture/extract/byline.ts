@@ -91,7 +91,9 @@ export function cleanByline(value: string | null): string | null {
   // "9 articles", "12 Kommentare": counters, not names.
   if (!text || /^(https?:\/\/|@|\d)/i.test(text) || text.length > 100) return null
   if (/\S+@\S+\.\w+|\[at\]/i.test(text)) return null
-  if (labelWords.test(text.replace(/\s*[:：]$/, '')) || !/\p{L}{2}/u.test(text)) return null
+  // A name has a word of two letters, unless it is initials only ("R. R.").
+  if (labelWords.test(text.replace(/\s*[:：]$/, ''))) return null
+  if (!/\p{L}{2}/u.test(text) && !/^(?:\p{Lu}\.\s?){2,4}$/u.test(text)) return null
   return text
 }
 
@@ -390,24 +392,30 @@ function rightAligned(block: Element): boolean {
 }
 
 /**
- * A signature under the article: its last paragraph a person's name alone, set in bold or italics
- * or to the right ("<p align=right><em>Denis Clerc</em></p>", "<p><b><i>Stefan Wasmer</i></b></p>").
+ * A signature under the article: a paragraph closing a block, a person's name alone, set in bold
+ * or italics or to the right ("<p align=right><em>Denis Clerc</em></p>", "<p><b><i>Stefan
+ * Wasmer</i></b></p>"). The last three such paragraphs are looked at, since Readability may keep an
+ * app's promotion or a teaser after the article's end.
  */
 export function signatureByline(content: Element): string | null {
-  const blocks = content.querySelectorAll('p, div')
-  for (let index = blocks.length - 1; index >= 0 && index >= blocks.length - 3; index -= 1) {
-    const block = blocks[index]
-    const text = textOf(block)
+  const paragraphs = content.getElementsByTagName('p')
+  let tried = 0
+  for (let index = paragraphs.length - 1; index >= 0 && tried < 3; index -= 1) {
+    const paragraph = paragraphs[index]
+    if (paragraph.nextElementSibling) continue
+    const text = textOf(paragraph)
     if (!text) continue
-    if (text.length > 60 || !(allEmphasised(block) || rightAligned(block))) return null
+    tried += 1
+    if (text.length > 60 || !(allEmphasised(paragraph) || rightAligned(paragraph))) continue
     const run = leadingName(text)
     const words = run?.name.toLowerCase().split(/[\s,]+/) ?? []
-    return run &&
+    if (
+      run &&
       !run.rest &&
       run.wordsPerPerson.every((count) => count >= 2 && count <= 4) &&
       !words.some((word) => closingHeadingWords.has(word))
-      ? run.name
-      : null
+    )
+      return run.name
   }
   return null
 }
