@@ -514,6 +514,20 @@ function hasAuthorMarkup(document: Document, hostname: string): boolean {
   )
 }
 
+/**
+ * The site as the author of a page that names none: the site's name where it matches the address
+ * (og:site_name, application-name, publisher, the title's last part), unless the page has author
+ * markup, whose author we could not read.
+ */
+function ownSiteAuthor(
+  document: Document,
+  siteNames: (string | null)[],
+  hostname: string
+): string | null {
+  const owner = siteOwner([...siteNames.slice(0, 3), titleSiteName(document.title)], hostname)
+  return owner && !hasAuthorMarkup(document, hostname) ? owner : null
+}
+
 /** The site's name that ends a document title: "Nachhaltiger leben | Greenpeace". */
 function titleSiteName(title: string | null | undefined): string | null {
   const parts = (title ?? '').split(/\s+[|–—·-]\s+|\s+::\s+/)
@@ -643,8 +657,6 @@ export function readMetadata(document: Document, pageUrl: string): PageMetadata 
     siteOwner:
       byline || markupByline || credit || lineBylines.bare
         ? null
-        : ((owner) => (owner && !hasAuthorMarkup(document, hostname) ? owner : null))(
-            siteOwner([...siteNames.slice(0, 3), titleSiteName(document.title)], hostname)
-          )
+        : ownSiteAuthor(document, siteNames, hostname)
   }
 }
