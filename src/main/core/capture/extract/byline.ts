@@ -97,12 +97,9 @@ export function cleanByline(value: string | null): string | null {
   return text
 }
 
-// Lower-case words that sit inside names and credits: "Ursula von der Leyen", "FR mit dpa".
-const lowerCaseNameWords = new Set(
-  'und and von van der den des del della dos das zu zum zur mit with for für of the bin al et la le de da di du y e i'.split(
-    ' '
-  )
-)
+// Lower-case words of credits and organisations besides the joiners of names ("Ursula von der
+// Leyen"): "FR mit dpa", "Contributors to Wikimedia projects".
+const creditWords = new Set('des zum zur mit with for für of the'.split(' '))
 
 // A theme's credit in `<meta name=author>`: "Peter Amende und Fuchsy designed".
 const themeCredit = /\b(?:designed|developed|powered|theme|template)\b/i
@@ -116,7 +113,7 @@ const themeCredit = /\b(?:designed|developed|powered|theme|template)\b/i
 export function isPhrase(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean)
   const sentenceWord = (word: string): boolean =>
-    /^\p{Ll}{3,}$/u.test(word) && !lowerCaseNameWords.has(word)
+    /^\p{Ll}{3,}$/u.test(word) && !nameJoiners.has(word) && !creditWords.has(word)
   return (
     (words.length >= 2 && sentenceWord(words[0]) && words.some((word) => /^\p{Lu}/u.test(word))) ||
     themeCredit.test(text)
