@@ -13,7 +13,15 @@ export const layeringConfig = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.electron-native/**', 'bench/.data/**', 'test-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      '.electron-native/**',
+      'bench/.data/**',
+      'test-results/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +32,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        // `_name`: a parameter or a destructured field left out on purpose.
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+      ]
     }
   },
   {
@@ -34,7 +46,15 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser }
   },
   {
-    files: ['src/main/**', 'src/preload/**', 'test/**', 'bench/**', 'scripts/**', 'bin/**', '*.config.*'],
+    files: [
+      'src/main/**',
+      'src/preload/**',
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      'bin/**',
+      '*.config.*'
+    ],
     languageOptions: { globals: globals.node }
   },
   {
@@ -52,7 +72,14 @@ export default tseslint.config(
   },
   {
     files: ['test/**'],
-    rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] }
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only' },
+        { object: 'describe', property: 'only' },
+        { object: 'test', property: 'only' }
+      ]
+    }
   },
   layeringConfig
 )

@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import { createCore } from '../src/main/core/api'
+import { createEngine } from '../src/main/core/engine'
 import { decodeHtmlBytes } from '../src/main/core/capture/decode'
 import { fetchPage } from '../src/main/core/capture/fetch'
 import { loopbackLookup } from '../src/main/core/capture/loopback'
 import { openLibrary } from '../src/main/core/library'
-import type { SaveItemResult } from '../src/shared/types'
 import { startFixtureServer } from '../test/helpers/http-server'
 import { corpusRoot } from './corpora'
 
@@ -99,17 +98,18 @@ async function main(): Promise<void> {
     const baselineSeconds = await baseline(urls)
 
     const library = openLibrary(dir)
-    const core = createCore(library, {
+    const core = createEngine(library, {
       log: () => {},
-      capture: { lookup: loopbackLookup, queue: { concurrency } }
+      queue: { concurrency },
+      capture: { lookup: loopbackLookup }
     })
     const rss = trackPeakRss()
     const started = performance.now()
-    const saved = await core.invoke('capture.save', { inputs: urls })
+    const saved = await core.call('capture.save', { inputs: urls })
     if (!saved.ok) throw new Error(saved.error.message)
-    const items = (saved.value as { items: SaveItemResult[] }).items
+    const { items } = saved.value
     core.start()
-    const jobs = await core.capture.queue.waitFor(items.map((item) => item.jobId!))
+    const jobs = await core.waitForJobs(items.map((item) => item.jobId!))
     const seconds = (performance.now() - started) / 1000
     const peakRss = rss.stop()
     await core.close()

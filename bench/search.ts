@@ -11,7 +11,7 @@ import { existsSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase } from '../src/main/core/db/open'
 import { indexArticle } from '../src/main/core/search/fts'
-import { createFlexSearchQuickIndex } from '../src/main/core/search/flexsearch-quick-index'
+import { createFlexSearchQuickIndex } from './search/flexsearch-quick-index'
 import { createQuickIndex } from '../src/main/core/search/quick-index'
 import type { QuickIndex } from '../src/main/core/search/quick-index'
 import { ensureIndexCurrent, rebuildIndex } from '../src/main/core/search/rebuild'
@@ -247,7 +247,6 @@ function main(): void {
     const db = openDatabase(dir)
     ensureIndexCurrent(db)
     const quick = createQuickIndex(db)
-    quick.load()
     searchArticles(db, quick, 'configuration', { limit: 10 })
     return { db, quick }
   })

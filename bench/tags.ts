@@ -13,10 +13,12 @@ import type { Database } from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore } from '../src/main/core/api'
-import type { FolioCore } from '../src/main/core/api'
+import { createEngine } from '../src/main/core/engine'
+import type { Engine } from '../src/main/core/engine'
 import { openLibrary } from '../src/main/core/library'
-import { createTagOperations } from '../src/main/core/tags'
+import { listTags } from '../src/main/core/tags/tree'
+import type { Library } from '../src/main/core/library'
+import type { OperationInput, OperationName, OperationOutput } from '../src/shared/contract'
 import { rebuildIndex } from '../src/main/core/search/rebuild'
 import { unwrap } from '../src/shared/errors'
 
@@ -141,8 +143,12 @@ function printTable(measurements: Measurement[]): void {
   }
 }
 
-async function call(core: FolioCore, name: string, input: unknown): Promise<unknown> {
-  return unwrap(await core.invoke(name, input))
+async function call<K extends OperationName>(
+  core: Engine,
+  name: K,
+  input: OperationInput<K>
+): Promise<OperationOutput<K>> {
+  return unwrap(await core.call(name, input))
 }
 
 /** `tags.list` on a library just opened (a new connection, nothing cached): the open untimed. */
@@ -151,9 +157,8 @@ function firstReads(dir: string, count: number): number[] {
   for (let index = 0; index < count; index += 1) {
     const library = openLibrary(dir)
     try {
-      const tags = createTagOperations(library)
       const start = performance.now()
-      tags.list()
+      listTags(library.db)
       times.push(performance.now() - start)
     } finally {
       library.close()
@@ -162,18 +167,13 @@ function firstReads(dir: string, count: number): number[] {
   return times
 }
 
-async function measureAll(core: FolioCore, dir: string): Promise<Measurement[]> {
-  const db = core.library.db
-  const list = (await call(core, 'tags.list', {})) as {
-    name: string
-    depth: number
-    total: number
-  }[]
+async function measureAll(core: Engine, library: Library): Promise<Measurement[]> {
+  const { db } = library
+  const dir = library.dir
+  const list = await call(core, 'tags.list', {})
   const roots = list.filter((node) => node.depth === 0).sort((a, b) => b.total - a.total)
   const filters = [roots[0], roots[Math.floor(roots.length / 2)], roots[roots.length - 1]]
-  const moved = (await call(core, 'tags.rename', { from: 'bench/parent', to: 'bench/moved' })) as {
-    articles: number[]
-  }
+  const moved = await call(core, 'tags.rename', { from: 'bench/parent', to: 'bench/moved' })
   await call(core, 'tags.rename', { from: 'bench/moved', to: 'bench/parent' })
   const bulkIds = Array.from(
     { length: 1000 },
@@ -235,7 +235,7 @@ async function measureAll(core: FolioCore, dir: string): Promise<Measurement[]> 
 }
 
 async function filterMeasurements(
-  core: FolioCore,
+  core: Engine,
   filters: { name: string; total: number }[]
 ): Promise<Measurement[]> {
   const measurements: Measurement[] = []
@@ -262,9 +262,9 @@ async function main(): Promise<void> {
     insertLibrary(library.db, names)
     log('indexing for search')
     rebuildIndex(library.db)
-    const core = createCore(library, { log: () => {} })
+    const core = createEngine(library, { log: () => {} })
     log('measuring')
-    printTable(await measureAll(core, dir))
+    printTable(await measureAll(core, library))
     console.log(
       `\nload average ${loadavg()
         .map((value) => value.toFixed(1))

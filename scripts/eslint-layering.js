@@ -28,6 +28,10 @@ const policy = {
   electron: { layers: ['shared', 'core', 'server', 'electron'], node: true, electron: true }
 }
 
+/** The doors reach the engine through one module (DESIGN.md §1), never a domain's code. */
+const doors = new Set(['server', 'cli', 'electron'])
+const engineModule = 'src/main/core/engine'
+
 function isNodeBuiltin(source) {
   return source.startsWith('node:') || nodeBuiltins.has(source.split('/')[0])
 }
@@ -40,14 +44,25 @@ function checkImport(context, node, source, root) {
   const allowed = policy[layer]
   let problem = null
   if (source === 'electron' || source.startsWith('electron/')) {
-    if (!allowed.electron) problem = `src/${file.split('/').slice(1, 3).join('/')} runs without Electron`
+    if (!allowed.electron)
+      problem = `src/${file.split('/').slice(1, 3).join('/')} runs without Electron`
   } else if (isNodeBuiltin(source)) {
     if (!allowed.node) problem = `${layer} code does not run in Node, so it cannot use "${source}"`
   } else if (source.startsWith('.')) {
-    const target = relative(root, resolve(dirname(context.filename), source)).split(sep).join('/')
-    const targetLayer = layerOf(target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}.ts`)
+    const target = relative(root, resolve(dirname(context.filename), source))
+      .split(sep)
+      .join('/')
+    const targetLayer = layerOf(
+      target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}.ts`
+    )
     if (targetLayer && !allowed.layers.includes(targetLayer)) {
       problem = `${layer} code may not import ${targetLayer} code`
+    } else if (
+      doors.has(layer) &&
+      targetLayer === 'core' &&
+      target.replace(/\.ts$/, '') !== engineModule
+    ) {
+      problem = `${layer} is a door: it reaches the core only through ${engineModule}.ts`
     }
   }
   if (problem) {
@@ -60,7 +75,9 @@ const rule = {
   meta: {
     type: 'problem',
     docs: { description: 'Enforce the runtime layering of DESIGN.md §1' },
-    messages: { layering: 'Import of "{{source}}" breaks the layering: {{problem}} (DESIGN.md §1).' },
+    messages: {
+      layering: 'Import of "{{source}}" breaks the layering: {{problem}} (DESIGN.md §1).'
+    },
     schema: []
   },
   create(context) {

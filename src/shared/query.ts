@@ -16,8 +16,9 @@
  * A malformed query never throws: what cannot be understood is searched as words, or dropped when
  * it has no words, and listed in `ignored` so the UI can say so.
  */
-import { articleStates } from './types'
-import type { ArticleState } from './types'
+import { articleStates } from './contract/articles'
+import type { ArticleState } from './contract/articles'
+import { displayHost } from './web'
 
 export interface QueryAlternative {
   text: string
@@ -110,12 +111,8 @@ export function parseDateStart(value: string): number | null {
 
 /** `https://www.example.com/a/#x` → `example.com/a`: what a stored address must contain. */
 export function urlNeedle(value: string): string {
-  return value
-    .trim()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/#.*$/, '')
-    .replace(/\/+$/, '')
+  const withoutScheme = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+  return displayHost(withoutScheme).replace(/#.*$/, '').replace(/\/+$/, '')
 }
 
 function normaliseTag(value: string): string {

@@ -3,11 +3,12 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/api'
-import type { FolioCore } from '../../src/main/core/api'
+import { createEngine } from '../../src/main/core/engine'
+import type { Engine } from '../../src/main/core/engine'
 import { openLibrary } from '../../src/main/core/library'
+import type { Library } from '../../src/main/core/library'
 import { loopbackLookup } from '../../src/main/core/capture/loopback'
-import { readAsset } from '../../src/main/core/db/queries/captures'
+import { readAsset } from '../../src/main/core/assets/queries'
 import type { Article, JobInfo, SaveItemResult } from '../../src/shared/types'
 import { unwrap } from '../../src/shared/errors'
 import { corpusPage } from '../helpers/corpus'
@@ -42,25 +43,23 @@ function articlePage(title: string): string {
 describe('capturing pages into the library', () => {
   const tempDir = useTempDirs()
   let server: FixtureServer
-  let core: FolioCore
+  let core: Engine
+  let library: Library
 
   async function setUp(routes: Parameters<typeof startFixtureServer>[0]): Promise<void> {
     server = await startFixtureServer(routes)
-    core = createCore(openLibrary(tempDir()), {
+    library = openLibrary(tempDir())
+    core = createEngine(library, {
       log: () => {},
-      capture: {
-        lookup: loopbackLookup,
-        workers: 1,
-        queue: { retryBaseMs: 20 },
-        fetch: { totalTimeoutMs: 5000 }
-      }
+      queue: { retryBaseMs: 20 },
+      capture: { lookup: loopbackLookup, workers: 1, fetch: { totalTimeoutMs: 5000 } }
     })
     core.start()
   }
 
   afterEach(async () => {
     await core?.close()
-    core?.library.close()
+    library?.close()
     await server?.close()
   })
 
@@ -68,17 +67,13 @@ describe('capturing pages into the library', () => {
     inputs: string[],
     tags: string[] = []
   ): Promise<{ items: SaveItemResult[]; jobs: JobInfo[] }> {
-    const { items } = unwrap(await core.invoke('capture.save', { inputs, tags })) as {
-      items: SaveItemResult[]
-    }
-    const jobs = await core.capture.queue.waitFor(
-      items.flatMap((item) => (item.jobId ? [item.jobId] : []))
-    )
+    const { items } = unwrap(await core.call('capture.save', { inputs, tags }))
+    const jobs = await core.waitForJobs(items.flatMap((item) => (item.jobId ? [item.jobId] : [])))
     return { items, jobs }
   }
 
   async function article(id: number): Promise<Article> {
-    return unwrap(await core.invoke('articles.get', { id, content: 'all' })) as Article
+    return unwrap(await core.call('articles.get', { id, content: 'all' }))
   }
 
   it('saves a page with its metadata, text and images, all stored in the library', async () => {
@@ -105,8 +100,8 @@ describe('capturing pages into the library', () => {
       (match) => match[1]
     )
     expect(shas).toHaveLength(2)
-    expect(readAsset(core.library.db, shas[0])?.bytes.equals(png)).toBe(true)
-    expect(readAsset(core.library.db, shas[1])?.bytes.equals(gif)).toBe(true)
+    expect(readAsset(library.db, shas[0])?.bytes.equals(png)).toBe(true)
+    expect(readAsset(library.db, shas[1])?.bytes.equals(gif)).toBe(true)
     expect(server.requestsTo('/img/photo.png')[0].headers.referer).toBe(server.url('/post'))
   })
 
@@ -120,7 +115,7 @@ describe('capturing pages into the library', () => {
       first.items[0].articleId,
       first.items[0].articleId
     ])
-    const stats = unwrap(await core.invoke('library.stats', {})) as { articles: number }
+    const stats = unwrap(await core.call('library.stats', {}))
     expect(stats.articles).toBe(1)
   })
 
@@ -135,8 +130,8 @@ describe('capturing pages into the library', () => {
       headers: { 'content-type': 'text/html' },
       body: articlePage('Found later')
     })
-    unwrap(await core.invoke('jobs.retry', { ids: [jobs[0].id] }))
-    const [retried] = await core.capture.queue.waitFor([jobs[0].id])
+    unwrap(await core.call('jobs.retry', { ids: [jobs[0].id] }))
+    const [retried] = await core.waitForJobs([jobs[0].id])
     expect(retried.status).toBe('done')
     expect((await article(items[0].articleId!)).title).toBe('Found later')
   })
@@ -179,16 +174,19 @@ describe('capturing pages into the library', () => {
     const { items } = await save([server.url('/post')])
     const before = await article(items[0].articleId!)
     await server.close()
-    const result = unwrap(
-      await core.invoke('articles.reextract', { ids: [items[0].articleId!] })
-    ) as {
-      reextracted: number[]
-    }
-    expect(result.reextracted).toEqual([items[0].articleId])
+    const started = unwrap(await core.call('articles.reextract', { ids: [items[0].articleId!] }))
+    expect(started.articles).toBe(1)
+    const [job] = await core.waitForJobs([started.jobId])
+    expect(job).toMatchObject({
+      kind: 'reextract',
+      status: 'done',
+      result: { done: 1, failed: [] }
+    })
+    expect(job.progress).toEqual({ done: 1, total: 1 })
     const after = await article(items[0].articleId!)
     expect(after.text).toBe(before.text)
     expect(after.contentHtml!.match(/folio-asset:\/\//g)).toHaveLength(2)
-    const stats = unwrap(await core.invoke('library.stats', {})) as { assets: number }
+    const stats = unwrap(await core.call('library.stats', {}))
     expect(stats.assets).toBe(2)
   })
 
@@ -202,7 +200,7 @@ describe('capturing pages into the library', () => {
     const saved = await article(items[0].articleId!)
     expect(saved.title).toBe('大模型的未来')
     expect(saved.text).toContain('离线档案需要正确显示每一个汉字')
-    const stored = core.library.db
+    const stored = library.db
       .prepare(
         'SELECT original_html, original_encoding, original_charset FROM article_contents WHERE article_id = ?'
       )
@@ -238,13 +236,13 @@ describe('capturing pages into the library', () => {
     )
     const send = async (name: string, bytes: Buffer): Promise<SaveItemResult> => {
       const result = unwrap(
-        await core.invoke('capture.saveFile', {
+        await core.call('capture.saveFile', {
           name,
           contentBase64: bytes.toString('base64'),
           tags: []
         })
       ) as SaveItemResult
-      await core.capture.queue.waitFor([result.jobId!])
+      await core.waitForJobs([result.jobId!])
       return result
     }
     const first = await send('离线阅读.html', page)
@@ -263,7 +261,7 @@ describe('capturing pages into the library', () => {
       title: 'Reading list',
       captureStatus: 'ready'
     })
-    const refused = await core.invoke('capture.saveFile', {
+    const refused = await core.call('capture.saveFile', {
       name: 'photo.jpg',
       contentBase64: 'AAAA',
       tags: []
@@ -280,13 +278,13 @@ describe('capturing pages into the library', () => {
       }
     })
     const result = unwrap(
-      await core.invoke('capture.saveHtml', {
+      await core.call('capture.saveHtml', {
         url: server.url('/app'),
         html: articlePage('Rendered by script'),
         tags: []
       })
     ) as SaveItemResult
-    await core.capture.queue.waitFor([result.jobId!])
+    await core.waitForJobs([result.jobId!])
     expect((await article(result.articleId!)).title).toBe('Rendered by script')
     expect(server.requestsTo('/app')).toHaveLength(0)
   })

@@ -4,7 +4,7 @@ import {
   browserCaptureSettings,
   defaultBrowserCapturePort,
   setBrowserCaptureSettings
-} from '../../src/main/core/db/queries/browser-capture'
+} from '../../src/main/core/settings/browser-capture'
 import { useTempDirs } from '../helpers/temp'
 
 describe('the browser capture setting', () => {

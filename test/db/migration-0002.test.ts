@@ -5,9 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { schemaVersion } from '../../src/main/core/db/migrate'
 import { migration0001 } from '../../src/main/core/db/migrations/0001-initial'
 import { openDatabase } from '../../src/main/core/db/open'
+import { createEngine } from '../../src/main/core/engine'
+import { openLibrary } from '../../src/main/core/library'
 import { storedIndexVersion } from '../../src/main/core/search/rebuild'
-import { searchArticles } from '../../src/main/core/search/search'
 import { tokenizerVersion } from '../../src/main/core/search/tokenize'
+import { unwrap } from '../../src/shared/errors'
+import type { FolioEvent } from '../../src/shared/events'
 import { insertArticle, setTag } from '../search/fixtures'
 
 const directories: string[] = []
@@ -31,19 +34,30 @@ function libraryWithVersionOneData(): { dir: string; ids: number[] } {
 }
 
 describe('migration 0002 (search)', () => {
-  it('indexes the articles a version-1 library already holds', () => {
+  it('leaves the index to a re-index job that a started engine runs, with progress', async () => {
     const { dir, ids } = libraryWithVersionOneData()
-    const db = openDatabase(dir)
+    const library = openLibrary(dir)
+    const engine = createEngine(library, { log: () => {} })
+    const events: FolioEvent[] = []
+    engine.onEvent((event) => events.push(event))
     try {
-      expect(schemaVersion(db)).toBeGreaterThanOrEqual(2)
-      expect(storedIndexVersion(db)).toBe(tokenizerVersion)
-      const find = (text: string): number[] =>
-        searchArticles(db, null, text).items.map((item) => item.id)
-      expect(find('pre-existing')).toEqual([ids[0]])
-      expect(find('中文')).toEqual([ids[1]])
-      expect(find('tag:archive')).toEqual([ids[0]])
+      expect(schemaVersion(library.db)).toBeGreaterThanOrEqual(2)
+      expect(storedIndexVersion(library.db)).toBeNull()
+      engine.start()
+      const [job] = unwrap(await engine.call('jobs.list', { kind: 'reindex' }))
+      expect(job).toMatchObject({ kind: 'reindex', input: 'the search index' })
+      const [done] = await engine.waitForJobs([job.id])
+      expect(done).toMatchObject({ status: 'done', progress: { done: 2, total: 2 } })
+      expect(events).toContainEqual({ type: 'index.progress', done: 2, total: 2 })
+      expect(storedIndexVersion(library.db)).toBe(tokenizerVersion)
+      const find = async (query: string): Promise<number[]> =>
+        unwrap(await engine.call('search.query', { query })).items.map((item) => item.id)
+      expect(await find('pre-existing')).toEqual([ids[0]])
+      expect(await find('中文')).toEqual([ids[1]])
+      expect(await find('tag:archive')).toEqual([ids[0]])
     } finally {
-      db.close()
+      await engine.close()
+      library.close()
     }
   })
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/api'
-import { addTagsToArticle } from '../../src/main/core/db/queries/tags'
+import { createEngine } from '../../src/main/core/engine'
+import { addTagsToArticle } from '../../src/main/core/tags/queries'
 import { migrations } from '../../src/main/core/db/migrations'
 import { openDatabase } from '../../src/main/core/db/open'
 import { openLibrary } from '../../src/main/core/library'
 import { storedIndexVersion } from '../../src/main/core/search/rebuild'
 import { unwrap } from '../../src/shared/errors'
 import type { FolioEvent } from '../../src/shared/events'
-import type { SearchPage, TagInfo } from '../../src/shared/types'
+import type { TagInfo } from '../../src/shared/types'
 import { insertArticle } from '../helpers/articles'
 import { useTempDirs } from '../helpers/temp'
 import { listedCounts, recountTags } from '../tags/recount'
@@ -50,11 +50,11 @@ describe('migration 0004: stored tag counts, tags out of the body index', () => 
   it('stores the counts of the tags a version-3 library has, and keeps them from then on', async () => {
     const { dir, ids } = versionThreeLibrary()
     const db = openDatabase(dir)
-    const core = createCore(openLibrary(dir), { log: () => {} })
+    const library = openLibrary(dir)
+    const core = createEngine(library, { log: () => {} })
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4)
-      const list = async (): Promise<TagInfo[]> =>
-        unwrap(await core.invoke('tags.list', {})) as TagInfo[]
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+      const list = async (): Promise<TagInfo[]> => unwrap(await core.call('tags.list', {}))
       expect(listedCounts(await list())).toEqual(recountTags(db))
       expect(listedCounts(await list())).toEqual({
         aviation: '0/2',
@@ -63,31 +63,32 @@ describe('migration 0004: stored tag counts, tags out of the body index', () => 
         'aviation/gliders': '1/1',
         reading: '2/2'
       })
-      await core.invoke('articles.tag', { ids: [ids[2]], add: ['aviation/gliders'] })
+      await core.call('articles.tag', { ids: [ids[2]], add: ['aviation/gliders'] })
       expect(listedCounts(await list())).toEqual(recountTags(db))
       expect(listedCounts(await list())['aviation']).toBe('0/3')
     } finally {
       await core.close()
-      core.library.close()
+      library.close()
       db.close()
     }
   })
 
   it('takes the tags out of the body index and rebuilds it on the first search, with progress', async () => {
     const { dir, ids } = versionThreeLibrary()
-    const core = createCore(openLibrary(dir), { log: () => {} })
+    const library = openLibrary(dir)
+    const core = createEngine(library, { log: () => {} })
     const events: FolioEvent[] = []
-    core.library.onEvent((event) => events.push(event))
+    core.onEvent((event) => events.push(event))
     try {
-      const { db } = core.library
+      const { db } = library
       const columns = db.prepare(`SELECT name FROM pragma_table_info('search_fts')`).pluck().all()
       expect(columns).not.toContain('tags')
       expect(db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBe(0)
       expect(storedIndexVersion(db)).toBeNull()
 
       const found = async (query: string): Promise<number[]> =>
-        (unwrap(await core.invoke('search.query', { query })) as SearchPage).items
-          .map((item) => item.id)
+        unwrap(await core.call('search.query', { query }))
+          .items.map((item) => item.id)
           .sort()
       expect(await found('airships')).toEqual([ids[0]])
       expect(events).toContainEqual({ type: 'index.progress', done: 3, total: 3 })
@@ -96,7 +97,7 @@ describe('migration 0004: stored tag counts, tags out of the body index', () => 
       expect(await found('zeppelins -gliders')).toEqual([])
     } finally {
       await core.close()
-      core.library.close()
+      library.close()
     }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/api'
+import { createEngine } from '../../src/main/core/engine'
 import { openLibrary } from '../../src/main/core/library'
 import { insertArticle } from '../helpers/articles'
 import { useTempDirs } from '../helpers/temp'
@@ -9,7 +9,7 @@ describe('sites.list', () => {
 
   it('lists the sites articles came from, most articles first, up to the limit', async () => {
     const library = openLibrary(tempDir())
-    const core = createCore(library)
+    const core = createEngine(library)
     try {
       for (const url of [
         'https://a.example/1',
@@ -21,7 +21,7 @@ describe('sites.list', () => {
       ]) {
         insertArticle(library.db, { url })
       }
-      const all = await core.invoke('sites.list', {})
+      const all = await core.call('sites.list', {})
       expect(all).toEqual({
         ok: true,
         value: [
@@ -30,7 +30,7 @@ describe('sites.list', () => {
           { site: 'a.example', siteName: null, count: 1 }
         ]
       })
-      const top = await core.invoke('sites.list', { limit: 1 })
+      const top = await core.call('sites.list', { limit: 1 })
       expect(top.ok && (top.value as unknown[]).length).toBe(1)
     } finally {
       library.db.close()

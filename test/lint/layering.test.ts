@@ -67,6 +67,23 @@ describe('the layering lint rule (DESIGN.md §1)', () => {
     ).toHaveLength(1)
   })
 
+  it('fails when a door reaches past the engine into a domain', async () => {
+    for (const door of ['src/main/server/x.ts', 'src/main/cli/x.ts', 'src/main/electron/x.ts']) {
+      const messages = await lint(
+        door,
+        "import { getArticle } from '../core/articles/queries'\nexport const a = getArticle"
+      )
+      expect(messages).toHaveLength(1)
+      expect(messages[0]).toContain('reaches the core only through src/main/core/engine.ts')
+    }
+    expect(
+      await lint(
+        'src/main/cli/x.ts',
+        "import type { Engine } from '../core/engine'\nexport type A = Engine"
+      )
+    ).toEqual([])
+  })
+
   it('fails when shared code imports Node', async () => {
     expect(
       await lint('src/shared/x.ts', "import { join } from 'node:path'\nexport const a = join")
@@ -83,7 +100,7 @@ describe('the layering lint rule (DESIGN.md §1)', () => {
     expect(
       await lint(
         'src/main/electron/x.ts',
-        "import { app } from 'electron'\nimport { openLibrary } from '../core/library'\nexport const a = [app, openLibrary]"
+        "import { app } from 'electron'\nimport { openEngine } from '../core/engine'\nexport const a = [app, openEngine]"
       )
     ).toEqual([])
     expect(

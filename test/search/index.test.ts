@@ -3,6 +3,7 @@ import { indexArticle, removeArticleFromIndex } from '../../src/main/core/search
 import {
   ensureIndexCurrent,
   indexVersionKey,
+  markNewIndexCurrent,
   rebuildIndex,
   repairIndex,
   storedIndexVersion,
@@ -81,7 +82,9 @@ describe('keeping the index up to date', () => {
 })
 
 describe('rebuilding the index', () => {
-  it('records the tokenizer version when the library is created', () => {
+  it('records the tokenizer version of a new library before anything is saved', () => {
+    expect(storedIndexVersion(library.db)).toBeNull()
+    markNewIndexCurrent(library.db)
     expect(storedIndexVersion(library.db)).toBe(tokenizerVersion)
     expect(ensureIndexCurrent(library.db)).toBe(false)
   })
@@ -125,6 +128,7 @@ describe('checking the index against the articles', () => {
   })
 
   it('drops index rows of articles deleted behind its back, on open', () => {
+    markNewIndexCurrent(library.db)
     const id = insertArticle(library.db, { title: 'Ghost', text: 'deleted elsewhere' })
     indexArticle(library.db, id)
     library.db.prepare('DELETE FROM articles WHERE id = ?').run(id)

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/api'
-import type { FolioCore } from '../../src/main/core/api'
+import { createEngine } from '../../src/main/core/engine'
+import type { Engine } from '../../src/main/core/engine'
 import { loopbackLookup } from '../../src/main/core/capture/loopback'
 import { openLibrary } from '../../src/main/core/library'
+import type { Library } from '../../src/main/core/library'
 import { bookmarkletFor } from '../../src/main/server/capture-page'
 import { bookmarkletKeyFor } from '../../src/main/server/connector'
 import { startServer } from '../../src/main/server/server'
@@ -27,7 +28,8 @@ function renderedPage(text: string): string {
 
 describe('the browser-capture connector', () => {
   const tempDir = useTempDirs()
-  let core: FolioCore
+  let core: Engine
+  let library: Library
   let server: RunningServer
   let site: FixtureServer
   let logged: string[]
@@ -38,19 +40,25 @@ describe('the browser-capture connector', () => {
       // What a direct fetch gets: the page before sign-in and before its script ran.
       '/article': { headers: { 'content-type': 'text/html' }, body: renderedPage(fetchedText) }
     })
-    core = createCore(openLibrary(tempDir()), {
+    library = openLibrary(tempDir())
+    core = createEngine(library, {
       log: () => {},
       capture: { lookup: loopbackLookup, workers: 1 }
     })
     core.start()
     logged = []
-    server = await startServer({ core, token, log: (line) => logged.push(line), ...options })
+    server = await startServer({
+      engine: core,
+      token,
+      log: (line) => logged.push(line),
+      ...options
+    })
   }
 
   afterEach(async () => {
     await server?.close()
     await core?.close()
-    core?.library.close()
+    library?.close()
     await site?.close()
   })
 
@@ -80,7 +88,7 @@ describe('the browser-capture connector', () => {
   }
 
   async function articleCount(): Promise<number> {
-    const stats = unwrap(await core.invoke('library.stats', {})) as { articles: number }
+    const stats = unwrap(await core.call('library.stats', {}))
     return stats.articles
   }
 
@@ -99,9 +107,9 @@ describe('the browser-capture connector', () => {
     expect(reply.status).toBe(200)
     expect(reply.headers['access-control-allow-origin']).toBe(extensionOrigin)
     const result = JSON.parse(reply.body) as { ok: true; value: SaveItemResult }
-    await core.capture.queue.waitFor([result.value.jobId!])
+    await core.waitForJobs([result.value.jobId!])
     const article = unwrap(
-      await core.invoke('articles.get', { id: result.value.articleId!, content: 'text' })
+      await core.call('articles.get', { id: result.value.articleId!, content: 'text' })
     ) as Article
     expect(article.text).toContain(sentText)
     expect(article.text).not.toContain(fetchedText)
@@ -157,7 +165,7 @@ describe('the browser-capture connector', () => {
       'payload_too_large'
     )
     expect(await articleCount()).toBe(0)
-    expect(unwrap(await core.invoke('jobs.list', {}))).toEqual([])
+    expect(unwrap(await core.call('jobs.list', {}))).toEqual([])
     expect(site.requests).toHaveLength(0)
     expect(logged.filter((line) => line.includes('refused'))).toHaveLength(6)
   })

@@ -2,7 +2,7 @@ import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/api'
+import { createEngine } from '../../src/main/core/engine'
 import { openLibrary } from '../../src/main/core/library'
 import type { Library } from '../../src/main/core/library'
 import { startServer } from '../../src/main/server/server'
@@ -23,7 +23,7 @@ describe('the HTTP door', () => {
     const rendererDir = tempDir()
     mkdirSync(join(rendererDir, 'assets'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Folio</title>')
-    server = await startServer({ core: createCore(library), token, rendererDir, log: () => {} })
+    server = await startServer({ engine: createEngine(library), token, rendererDir, log: () => {} })
   }
 
   function api(name: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addTagsToArticle } from '../../src/main/core/db/queries/tags'
-import type { SaveItemResult, TagEditResult } from '../../src/shared/types'
+import { addTagsToArticle } from '../../src/main/core/tags/queries'
 import { corpusPage } from '../helpers/corpus'
 import type { FixtureServer } from '../helpers/http-server'
 import { startFixtureServer } from '../helpers/http-server'
@@ -20,7 +19,7 @@ describe('the stored tag counts', () => {
 
   /** `tags.list` agrees with a count from scratch, and no node outlives its tags. */
   async function expectCounted(tags: TagLibrary): Promise<void> {
-    const { db } = tags.core.library
+    const { db } = tags.library
     const recounted = recountTags(db)
     expect(listedCounts(await tags.tree())).toEqual(recounted)
     const stored = db.prepare('SELECT lower(name) FROM tag_nodes').pluck().all() as string[]
@@ -37,24 +36,24 @@ describe('the stored tag counts', () => {
     await tags.call('articles.tag', { ids: ids.slice(2), add: ['r/y', 's'], remove: ['r/x'] })
     await expectCounted(tags)
     expect(treeLines(await tags.tree())).toContain('r 4/6')
-    const renamed = (await tags.call('tags.rename', { from: 'r/x', to: 's/x' })) as TagEditResult
+    const renamed = await tags.call('tags.rename', { from: 'r/x', to: 's/x' })
     await expectCounted(tags)
     // Onto an existing name: `s/x/deep` merges into `s/deep`.
     await tags.call('tags.create', { name: 's/deep' })
     await tags.call('tags.rename', { from: 's/x/deep', to: 's/deep' })
     await expectCounted(tags)
-    const merged = (await tags.call('tags.merge', {
+    const merged = await tags.call('tags.merge', {
       from: ['r', 's/x'],
       into: 's'
-    })) as TagEditResult
+    })
     await expectCounted(tags)
-    const kept = (await tags.call('tags.delete', {
+    const kept = await tags.call('tags.delete', {
       name: 's',
       withDescendants: false
-    })) as TagEditResult
+    })
     await expectCounted(tags)
     await tags.call('tags.restore', { undo: kept.undo })
-    const deleted = (await tags.call('tags.delete', { name: 's' })) as TagEditResult
+    const deleted = await tags.call('tags.delete', { name: 's' })
     await expectCounted(tags)
     expect(await tags.tree()).toEqual([])
     await tags.call('tags.restore', { undo: deleted.undo })
@@ -71,7 +70,7 @@ describe('the stored tag counts', () => {
     const ids = tags.articles('A', 'B', 'C')
     await tags.call('articles.tag', { ids, add: ['a', 'a/b'] })
     await tags.call('articles.tag', { ids: [ids[0]], add: ['a/b/c'] })
-    const moved = (await tags.call('tags.rename', { from: 'a', to: 'a/b' })) as TagEditResult
+    const moved = await tags.call('tags.rename', { from: 'a', to: 'a/b' })
     await expectCounted(tags)
     expect(treeLines(await tags.tree())).toEqual(['a 0/3', '  b 3/3', '    b 3/3', '      c 1/1'])
     await tags.call('tags.rename', { from: 'a/b', to: 'A/B' })
@@ -104,12 +103,12 @@ describe('the stored tag counts', () => {
       headers: { 'content-type': 'text/html; charset=utf-8' },
       body: corpusPage('zh-gne/html/163/1.html.gz')
     })
-    const { items } = (await tags.call('capture.save', {
+    const { items } = await tags.call('capture.save', {
       inputs: [server.url('/news.html')],
       tags: ['topic/news', 'topic/one']
-    })) as { items: SaveItemResult[] }
+    })
     tags.core.start()
-    const [job] = await tags.core.capture.queue.waitFor([items[0].jobId!])
+    const [job] = await tags.core.waitForJobs([items[0].jobId!])
     expect(job.status).toBe('done')
     await expectCounted(tags)
     expect(treeLines(await tags.tree())).toEqual(['topic 0/3', '  news 1/1', '  one 3/3'])
@@ -119,7 +118,7 @@ describe('the stored tag counts', () => {
     const tags = library()
     const [first, second] = tags.articles('A', 'B')
     await tags.call('articles.tag', { ids: [first, second], add: ['a'] })
-    const other = new Database(tags.core.library.db.name)
+    const other = new Database(tags.library.db.name)
     try {
       addTagsToArticle(other, first, ['a/b', 'c'])
       other.prepare('UPDATE tags SET name = ? WHERE name = ?').run('d/c', 'c')
@@ -136,9 +135,9 @@ describe('the stored tag counts', () => {
     const tags = library()
     const ids = tags.articles('A', 'B')
     await tags.call('articles.tag', { ids, add: ['a'] })
-    tags.core.library.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON article_tags
+    tags.library.db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON article_tags
       WHEN NEW.article_id = ${ids[1]} BEGIN SELECT RAISE(ABORT, 'no'); END`)
-    const result = await tags.core.invoke('articles.tag', { ids, add: ['b'], remove: ['a'] })
+    const result = await tags.core.call('articles.tag', { ids, add: ['b'], remove: ['a'] })
     expect(result.ok).toBe(false)
     expect(treeLines(await tags.tree())).toEqual(['a 2/2'])
     await expectCounted(tags)

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { TagEditResult } from '../../src/shared/types'
 import { treeLines, useTagLibrary } from './fixtures'
 
 describe('deleting tags and undoing changes', () => {
@@ -10,11 +9,11 @@ describe('deleting tags and undoing changes', () => {
     const [first, second] = tags.articles('One', 'Two')
     await tags.call('articles.tag', { ids: [first], add: ['research', 'keep'] })
     await tags.call('articles.tag', { ids: [second], add: ['research/llm'] })
-    const result = (await tags.call('tags.delete', { name: 'research' })) as TagEditResult
+    const result = await tags.call('tags.delete', { name: 'research' })
     expect(result.tags.map((tag) => tag.from)).toEqual(['research', 'research/llm'])
     expect(treeLines(await tags.tree())).toEqual(['keep 1/1'])
     expect(tags.tagsOf(first)).toEqual(['keep'])
-    const stats = (await tags.call('library.stats', {})) as { articles: number }
+    const stats = await tags.call('library.stats', {})
     expect(stats.articles).toBe(2)
   })
 
@@ -32,11 +31,11 @@ describe('deleting tags and undoing changes', () => {
     const [first, second] = tags.articles('One', 'Two')
     await tags.call('articles.tag', { ids: [first, second], add: ['research/llm', 'Research'] })
     const before = await tags.tree()
-    const rows = tags.core.library.db.prepare('SELECT * FROM tags ORDER BY id').all()
-    const { undo } = (await tags.call('tags.delete', { name: 'research' })) as TagEditResult
+    const rows = tags.library.db.prepare('SELECT * FROM tags ORDER BY id').all()
+    const { undo } = await tags.call('tags.delete', { name: 'research' })
     await tags.call('tags.restore', { undo })
     expect(await tags.tree()).toEqual(before)
-    expect(tags.core.library.db.prepare('SELECT * FROM tags ORDER BY id').all()).toEqual(rows)
+    expect(tags.library.db.prepare('SELECT * FROM tags ORDER BY id').all()).toEqual(rows)
     expect(await tags.listed('research')).toEqual([first, second])
   })
 
@@ -47,10 +46,10 @@ describe('deleting tags and undoing changes', () => {
     await tags.call('articles.tag', { ids: [second], add: ['LLMs', 'llm'] })
     await tags.call('articles.tag', { ids: [third], add: ['ai/llm'] })
     const before = await tags.tree()
-    const { undo } = (await tags.call('tags.merge', {
+    const { undo } = await tags.call('tags.merge', {
       from: ['llm', 'LLMs'],
       into: 'ai/llm'
-    })) as TagEditResult
+    })
     expect(treeLines(await tags.tree())).toEqual(['ai 0/3', '  llm 3/3'])
     await tags.call('tags.restore', { undo })
     expect(await tags.tree()).toEqual(before)
@@ -63,7 +62,7 @@ describe('deleting tags and undoing changes', () => {
     await tags.call('articles.tag', { ids: [first], add: ['a', 'a/x'] })
     await tags.call('articles.tag', { ids: [second], add: ['b/x'] })
     const before = await tags.tree()
-    const { undo } = (await tags.call('tags.rename', { from: 'a', to: 'b' })) as TagEditResult
+    const { undo } = await tags.call('tags.rename', { from: 'a', to: 'b' })
     await tags.call('tags.restore', { undo })
     expect(await tags.tree()).toEqual(before)
   })
@@ -72,9 +71,9 @@ describe('deleting tags and undoing changes', () => {
     const tags = library()
     const [first] = tags.articles('One')
     await tags.call('articles.tag', { ids: [first], add: ['old'] })
-    const { undo } = (await tags.call('tags.delete', { name: 'old' })) as TagEditResult
+    const { undo } = await tags.call('tags.delete', { name: 'old' })
     await tags.call('tags.create', { name: 'OLD' })
-    const result = await tags.core.invoke('tags.restore', { undo })
+    const result = await tags.core.call('tags.restore', { undo })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(result.ok ? '' : result.error.message).toContain('"OLD"')
     expect(treeLines(await tags.tree())).toEqual(['OLD 0/0'])
@@ -84,7 +83,7 @@ describe('deleting tags and undoing changes', () => {
     const tags = library()
     const [first, second] = tags.articles('One', 'Two')
     await tags.call('articles.tag', { ids: [first, second], add: ['a'] })
-    const { undo } = (await tags.call('tags.delete', { name: 'a' })) as TagEditResult
+    const { undo } = await tags.call('tags.delete', { name: 'a' })
     await tags.call('articles.delete', { ids: [second] })
     await tags.call('tags.restore', { undo })
     expect(await tags.listed('a')).toEqual([first])

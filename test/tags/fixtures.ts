@@ -1,19 +1,22 @@
 import { afterEach } from 'vitest'
-import { createCore } from '../../src/main/core/api'
-import type { FolioCore } from '../../src/main/core/api'
+import { createEngine } from '../../src/main/core/engine'
+import type { Engine } from '../../src/main/core/engine'
 import { openLibrary } from '../../src/main/core/library'
+import type { Library } from '../../src/main/core/library'
+import type { OperationInput, OperationName, OperationOutput } from '../../src/shared/contract'
 import { unwrap } from '../../src/shared/errors'
 import type { FolioEvent } from '../../src/shared/events'
-import type { ArticlePage, TagInfo } from '../../src/shared/types'
+import type { TagInfo } from '../../src/shared/types'
 import { insertArticle } from '../helpers/articles'
 import { useTempDirs } from '../helpers/temp'
 
 export interface TagLibrary {
-  core: FolioCore
+  core: Engine
+  library: Library
   events: FolioEvent[]
   /** Inserts ready articles (indexed for search), one per title, and returns their ids. */
   articles(...titles: string[]): number[]
-  call(name: string, input: unknown): Promise<unknown>
+  call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutput<K>>
   tree(): Promise<TagInfo[]>
   /** Ids of the articles `articles.list` shows for a tag filter. */
   listed(tag: string): Promise<number[]>
@@ -23,43 +26,47 @@ export interface TagLibrary {
 /** A real library in a temp dir, closed after each test. */
 export function useTagLibrary(): () => TagLibrary {
   const tempDir = useTempDirs()
-  const open: FolioCore[] = []
+  const open: { core: Engine; library: Library }[] = []
   afterEach(async () => {
-    for (const core of open.splice(0)) {
+    for (const { core, library } of open.splice(0)) {
       await core.close()
-      core.library.close()
+      library.close()
     }
   })
   return () => {
-    const core = createCore(openLibrary(tempDir()), { log: () => {} })
-    open.push(core)
+    const library = openLibrary(tempDir())
+    const core = createEngine(library, { log: () => {} })
+    open.push({ core, library })
     const events: FolioEvent[] = []
-    core.library.onEvent((event) => events.push(event))
+    core.onEvent((event) => events.push(event))
     let next = 0
-    const call = async (name: string, input: unknown): Promise<unknown> =>
-      unwrap(await core.invoke(name, input))
+    const call = async <K extends OperationName>(
+      name: K,
+      input: OperationInput<K>
+    ): Promise<OperationOutput<K>> => unwrap(await core.call(name, input))
     return {
       core,
+      library,
       events,
       call,
       articles: (...titles) =>
         titles.map((title) => {
           next += 1
-          return insertArticle(core.library.db, {
+          return insertArticle(library.db, {
             url: `https://example.com/${next}`,
             title,
             text: `${title} body`,
             savedAt: next
           })
         }),
-      tree: async () => (await call('tags.list', {})) as TagInfo[],
+      tree: () => call('tags.list', {}),
       listed: async (tag) =>
-        (
-          (await call('articles.list', { tag, sort: 'saved', order: 'asc' })) as ArticlePage
-        ).items.map((item) => item.id),
+        (await call('articles.list', { tag, sort: 'saved', order: 'asc' })).items.map(
+          (item) => item.id
+        ),
       tagsOf: (id) =>
         (
-          core.library.db
+          library.db
             .prepare(
               `SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                WHERE at.article_id = ? ORDER BY t.name`

@@ -15,7 +15,7 @@ describe('tag names', () => {
 
   it('finds an existing tag whatever the case, instead of making a second one', async () => {
     const tags = library()
-    const first = (await tags.call('tags.create', { name: 'Machine Learning' })) as { id: number }
+    const first = await tags.call('tags.create', { name: 'Machine Learning' })
     const again = await tags.call('tags.create', { name: 'machine   learning' })
     expect(again).toEqual({ id: first.id, name: 'Machine Learning', created: false })
   })
@@ -23,7 +23,7 @@ describe('tag names', () => {
   it('refuses empty names with a sentence that says so', async () => {
     const tags = library()
     for (const name of ['', '   ', ' / / ']) {
-      const result = await tags.core.invoke('tags.create', { name })
+      const result = await tags.core.call('tags.create', { name })
       expect(result).toEqual({
         ok: false,
         error: { code: 'invalid_input', message: 'A tag needs a name.' }
@@ -33,7 +33,7 @@ describe('tag names', () => {
 
   it('refuses names over 200 characters, naming the limit', async () => {
     const tags = library()
-    const result = await tags.core.invoke('tags.create', { name: 'x'.repeat(201) })
+    const result = await tags.core.call('tags.create', { name: 'x'.repeat(201) })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(result.ok ? '' : result.error.message).toContain('up to 200')
     expect(await tags.tree()).toEqual([])
@@ -72,7 +72,7 @@ describe('tagging many articles at once', () => {
     const tags = library()
     const ids = tags.articles('One', 'Two')
     await tags.call('articles.tag', { ids, add: ['keep'] })
-    const result = await tags.core.invoke('articles.tag', {
+    const result = await tags.core.call('articles.tag', {
       ids: [...ids, 999],
       add: ['brand new'],
       remove: ['keep']
@@ -85,7 +85,7 @@ describe('tagging many articles at once', () => {
   it('changes nothing at all when one of the names is refused', async () => {
     const tags = library()
     const ids = tags.articles('One', 'Two')
-    const result = await tags.core.invoke('articles.tag', { ids, add: ['fine', '  '] })
+    const result = await tags.core.call('articles.tag', { ids, add: ['fine', '  '] })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await tags.tree()).toEqual([])
   })
@@ -94,12 +94,12 @@ describe('tagging many articles at once', () => {
     const tags = library()
     const ids = tags.articles('One', 'Two', 'Three')
     // A real failure inside the transaction: the third article's link is refused by the database.
-    tags.core.library.db.exec(`
+    tags.library.db.exec(`
       CREATE TRIGGER refuse_third BEFORE INSERT ON article_tags
       WHEN NEW.article_id = ${ids[2]} BEGIN SELECT RAISE(ABORT, 'disk says no'); END`)
-    const result = await tags.core.invoke('articles.tag', { ids, add: ['bulk'] })
+    const result = await tags.core.call('articles.tag', { ids, add: ['bulk'] })
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
-    const links = tags.core.library.db.prepare('SELECT count(*) AS count FROM article_tags').get()
+    const links = tags.library.db.prepare('SELECT count(*) AS count FROM article_tags').get()
     expect(links).toEqual({ count: 0 })
     expect(await tags.tree()).toEqual([])
   })
@@ -107,7 +107,7 @@ describe('tagging many articles at once', () => {
   it('refuses a name that is both added and removed', async () => {
     const tags = library()
     const ids = tags.articles('One')
-    const result = await tags.core.invoke('articles.tag', { ids, add: ['x'], remove: ['X'] })
+    const result = await tags.core.call('articles.tag', { ids, add: ['x'], remove: ['X'] })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { TagEditResult } from '../../src/shared/types'
 import { treeLines, useTagLibrary } from './fixtures'
 
 describe('renaming and merging tags', () => {
@@ -11,10 +10,10 @@ describe('renaming and merging tags', () => {
     await tags.call('articles.tag', { ids: [first], add: ['research'] })
     await tags.call('articles.tag', { ids: [second], add: ['research/llm'] })
     await tags.call('articles.tag', { ids: [third], add: ['research/llm/rag', 'cooking'] })
-    const result = (await tags.call('tags.rename', {
+    const result = await tags.call('tags.rename', {
       from: 'research',
       to: 'science/ai'
-    })) as TagEditResult
+    })
     expect(result.tags).toEqual([
       { from: 'research', to: 'science/ai' },
       { from: 'research/llm', to: 'science/ai/llm' },
@@ -63,7 +62,7 @@ describe('renaming and merging tags', () => {
 
   it('refuses to rename a tag that does not exist', async () => {
     const tags = library()
-    const result = await tags.core.invoke('tags.rename', { from: 'ghost', to: 'spirit' })
+    const result = await tags.core.call('tags.rename', { from: 'ghost', to: 'spirit' })
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(result.ok ? '' : result.error.message).toContain('"ghost"')
   })
@@ -72,7 +71,7 @@ describe('renaming and merging tags', () => {
     const tags = library()
     const [first] = tags.articles('One')
     await tags.call('articles.tag', { ids: [first], add: ['a', `a/${'x'.repeat(190)}`] })
-    const result = await tags.core.invoke('tags.rename', { from: 'a', to: 'y'.repeat(20) })
+    const result = await tags.core.call('tags.rename', { from: 'a', to: 'y'.repeat(20) })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(tags.tagsOf(first)).toEqual(['a', `a/${'x'.repeat(190)}`])
   })
@@ -83,10 +82,10 @@ describe('renaming and merging tags', () => {
     await tags.call('articles.tag', { ids: [first], add: ['LLMs'] })
     await tags.call('articles.tag', { ids: [second], add: ['large language models', 'llm'] })
     await tags.call('articles.tag', { ids: [third], add: ['llm/rag'] })
-    const result = (await tags.call('tags.merge', {
+    const result = await tags.call('tags.merge', {
       from: ['LLMs', 'large language models', 'llm'],
       into: 'ai/llm'
-    })) as TagEditResult
+    })
     expect(result.articles).toEqual([first, second, third])
     expect(treeLines(await tags.tree())).toEqual(['ai 0/3', '  llm 2/3', '    rag 1/1'])
   })
@@ -94,7 +93,7 @@ describe('renaming and merging tags', () => {
   it('refuses to merge a tag into a tag beneath it', async () => {
     const tags = library()
     await tags.call('tags.create', { name: 'a/b' })
-    const result = await tags.core.invoke('tags.merge', { from: ['a'], into: 'a/b' })
+    const result = await tags.core.call('tags.merge', { from: ['a'], into: 'a/b' })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 

@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { indexArticle } from '../../src/main/core/search/fts'
 import { searchArticles } from '../../src/main/core/search/search'
-import type { TagEditResult } from '../../src/shared/types'
 import { useTagLibrary } from './fixtures'
 
 describe('search after tag changes', () => {
   const library = useTagLibrary()
 
   function found(tags: ReturnType<ReturnType<typeof useTagLibrary>>, query: string): number[] {
-    return searchArticles(tags.core.library.db, null, query).items.map((hit) => hit.id)
+    return searchArticles(tags.library.db, null, query).items.map((hit) => hit.id)
   }
 
   function indexed(tags: ReturnType<ReturnType<typeof useTagLibrary>>, titles: string[]): number[] {
     const ids = tags.articles(...titles)
-    for (const id of ids) indexArticle(tags.core.library.db, id)
+    for (const id of ids) indexArticle(tags.library.db, id)
     return ids
   }
 
@@ -43,7 +42,7 @@ describe('search after tag changes', () => {
     ])
     await tags.call('articles.tag', { ids: [tagged], add: ['zeppelins'] })
     await tags.call('articles.tag', { ids: [child], add: ['airships/zeppelins'] })
-    const { db } = tags.core.library
+    const { db } = tags.library
     for (const sort of ['relevance', 'date'] as const) {
       const result = searchArticles(db, null, 'zeppelins', { sort })
       expect(result.items.map((hit) => hit.id).sort()).toEqual([tagged, child, titled].sort())
@@ -58,7 +57,7 @@ describe('search after tag changes', () => {
     const [first] = indexed(tags, ['Gamma article'])
     await tags.call('articles.tag', { ids: [first], add: ['ornithology'] })
     expect(found(tags, 'ornithology')).toEqual([first])
-    const { undo } = (await tags.call('tags.delete', { name: 'ornithology' })) as TagEditResult
+    const { undo } = await tags.call('tags.delete', { name: 'ornithology' })
     expect(found(tags, 'ornithology')).toEqual([])
     await tags.call('tags.restore', { undo })
     expect(found(tags, 'ornithology')).toEqual([first])
@@ -76,7 +75,7 @@ describe('search after tag changes', () => {
     ])
     await tags.call('articles.tag', { ids: [tagged], add: ['research/llm'] })
     await tags.call('articles.tag', { ids: [otherTag], add: ['research'] })
-    const { db } = tags.core.library
+    const { db } = tags.library
     for (const sort of ['relevance', 'date'] as const) {
       const result = searchArticles(db, null, 'llm body', { sort })
       expect(result.items.map((hit) => hit.id)).toEqual([tagged])

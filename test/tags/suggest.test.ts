@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { FixtureServer } from '../helpers/http-server'
 import { startFixtureServer } from '../helpers/http-server'
 import { corpusPage } from '../helpers/corpus'
-import type { SaveItemResult, TagSuggestion } from '../../src/shared/types'
+import type { TagSuggestion } from '../../src/shared/types'
 import { useTagLibrary } from './fixtures'
 import type { TagLibrary } from './fixtures'
 
@@ -25,11 +25,9 @@ describe('tag suggestions', () => {
       headers: { 'content-type': 'text/html; charset=utf-8' },
       body: corpusPage(pagePath)
     })
-    const { items } = (await tags.call('capture.save', { inputs: [server.url(path)] })) as {
-      items: SaveItemResult[]
-    }
+    const { items } = await tags.call('capture.save', { inputs: [server.url(path)] })
     tags.core.start()
-    const [job] = await tags.core.capture.queue.waitFor([items[0].jobId!])
+    const [job] = await tags.core.waitForJobs([items[0].jobId!])
     expect(job.status).toBe('done')
     return items[0].articleId!
   }
@@ -80,7 +78,7 @@ describe('tag suggestions', () => {
 
   it('answers not_found for an article that does not exist', async () => {
     const tags = library()
-    const result = await tags.core.invoke('tags.suggest', { id: 42 })
+    const result = await tags.core.call('tags.suggest', { id: 42 })
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })

@@ -1,6 +1,5 @@
-import type { JobInfo, ReextractResult, SaveItemResult } from '../../shared/types'
-import { getArticle } from '../core/db/queries/articles'
-import { listJobs } from '../core/db/queries/jobs'
+import { jobStatuses } from '../../shared/types'
+import type { JobInfo, JobStatus, SaveItemResult } from '../../shared/types'
 import { UsageError, exitCodes } from './io'
 import type { Command, CommandContext } from './commands'
 import { createProgress } from './progress'
@@ -13,21 +12,23 @@ interface SaveOutcome {
   error: { code: string; message: string } | null
 }
 
-function outcomeOf(
+async function outcomeOf(
   context: CommandContext,
   item: SaveItemResult,
   job: JobInfo | undefined
-): SaveOutcome {
+): Promise<SaveOutcome> {
   if (!item.ok || !job)
     return { input: item.input, ok: false, id: item.articleId, title: null, error: item.error }
   const article =
-    item.articleId === null ? null : getArticle(context.core.library.db, item.articleId)
+    item.articleId === null
+      ? null
+      : await context.engine.call('articles.get', { id: item.articleId })
   const ok = job.status === 'done'
   return {
     input: item.input,
     ok,
     id: item.articleId,
-    title: article?.title ?? null,
+    title: article?.ok ? article.value.title : null,
     error: ok
       ? null
       : (job.error ?? { code: job.status, message: `The capture ended as ${job.status}.` })
@@ -42,15 +43,15 @@ async function runJobs(
 ): Promise<JobInfo[]> {
   const progress = createProgress(context.io, jobIds.length, label)
   const pending = new Set(jobIds)
-  const stop = context.core.library.onEvent((event) => {
+  const stop = context.engine.onEvent((event) => {
     if (event.type !== 'job.progress' || !pending.has(event.job.id)) return
     if (['done', 'failed', 'cancelled'].includes(event.job.status)) {
       pending.delete(event.job.id)
       progress.step(event.job.input, event.job.status === 'done')
     }
   })
-  context.core.start()
-  const jobs = await context.core.capture.queue.waitFor(jobIds)
+  context.engine.start()
+  const jobs = await context.engine.waitForJobs(jobIds)
   stop()
   progress.finish()
   return jobs
@@ -64,16 +65,18 @@ export const save: Command = {
     if (positionals.length === 0)
       throw new UsageError('save takes one or more web addresses or files.')
     const tags = (values.tag as string[] | undefined) ?? []
-    const result = await context.core.invoke('capture.save', { inputs: positionals, tags })
+    const result = await context.engine.call('capture.save', { inputs: positionals, tags })
     if (!result.ok) {
       context.io.err(`folio: ${result.error.message}`)
       return exitCodes.failed
     }
-    const items = (result.value as { items: SaveItemResult[] }).items
+    const items = result.value.items
     const jobIds = items.flatMap((item) => (item.jobId === null ? [] : [item.jobId]))
     const jobs = new Map((await runJobs(context, jobIds, 'Saving')).map((job) => [job.id, job]))
-    const outcomes = items.map((item) =>
-      outcomeOf(context, item, item.jobId === null ? undefined : jobs.get(item.jobId))
+    const outcomes = await Promise.all(
+      items.map((item) =>
+        outcomeOf(context, item, item.jobId === null ? undefined : jobs.get(item.jobId))
+      )
     )
     if (values.json) context.io.out(JSON.stringify(outcomes))
     else {
@@ -99,31 +102,62 @@ export const reextract: Command = {
       if (!Number.isInteger(id) || id <= 0) throw new UsageError(`"${text}" is not an article id.`)
       return id
     })
-    const result = await context.core.invoke('articles.reextract', all ? { all: true } : { ids })
+    const result = await context.engine.call('articles.reextract', all ? { all: true } : { ids })
     if (!result.ok) {
       context.io.err(`folio: ${result.error.message}`)
       return exitCodes.failed
     }
-    const value = result.value as ReextractResult
-    if (values.json) context.io.out(JSON.stringify(value))
+    const [job] = await runCountedJob(context, result.value.jobId, 'Re-extracting')
+    const summary = job.result ?? { done: 0, failed: [] }
+    if (values.json) context.io.out(JSON.stringify({ job: job.id, status: job.status, ...summary }))
     else {
-      context.io.out(
-        `Re-extracted ${value.reextracted.length} article${value.reextracted.length === 1 ? '' : 's'}.`
-      )
-      for (const failed of value.failed) context.io.err(`✗ ${failed.id}: ${failed.error.message}`)
+      context.io.out(`Re-extracted ${summary.done} article${summary.done === 1 ? '' : 's'}.`)
+      for (const failed of summary.failed) context.io.err(`✗ ${failed.id}: ${failed.error.message}`)
+      if (job.error) context.io.err(`folio: ${job.error.message}`)
     }
-    return value.failed.length === 0 ? exitCodes.ok : exitCodes.failed
+    return job.status === 'done' && summary.failed.length === 0 ? exitCodes.ok : exitCodes.failed
   }
 }
 
+/** Runs one long job (re-extract, re-index) to its end, drawing its counted progress. */
+export async function runCountedJob(
+  context: CommandContext,
+  jobId: number,
+  label: string
+): Promise<JobInfo[]> {
+  const stop = context.engine.onEvent((event) => {
+    if (event.type !== 'job.progress' || event.job.id !== jobId || !context.io.isTTY) return
+    const progress = event.job.progress
+    if (progress) process.stderr.write(`\r\x1b[2K${label} ${progress.done}/${progress.total}`)
+  })
+  context.engine.start()
+  const jobs = await context.engine.waitForJobs([jobId])
+  stop()
+  if (context.io.isTTY) process.stderr.write('\r\x1b[2K')
+  return jobs
+}
+
 function formatJob(job: JobInfo): string {
-  const state = job.status === 'running' ? `${job.status} (${job.stage})` : job.status
+  const progress = job.progress ? ` ${job.progress.done}/${job.progress.total}` : ''
+  const state = job.status === 'running' ? `${job.status} (${job.stage}${progress})` : job.status
   const error = job.error ? `  ${job.error.message}` : ''
-  return `${String(job.id).padStart(5)}  ${state.padEnd(22)} ${job.input}${error}`
+  return `${String(job.id).padStart(5)}  ${job.kind.padEnd(9)} ${state.padEnd(26)} ${job.input}${error}`
+}
+
+function parseStatus(value: unknown): JobStatus | undefined {
+  if (value === undefined) return undefined
+  if ((jobStatuses as readonly unknown[]).includes(value)) return value as JobStatus
+  throw new UsageError(`--status takes ${jobStatuses.join(', ')}, not "${String(value)}".`)
+}
+
+function failed(context: CommandContext, message: string): number {
+  context.io.err(`folio: ${message}`)
+  return exitCodes.failed
 }
 
 export const jobs: Command = {
-  summary: 'Show the capture queue; retry, cancel or resume captures',
+  summary:
+    'Show the jobs of every kind (captures, re-extractions, re-indexing); retry, cancel or resume them',
   usage:
     'folio jobs [--json] [--status queued|running|done|failed|cancelled] [--limit N]\n' +
     '       folio jobs retry <id>... | cancel <id>... | resume',
@@ -131,7 +165,8 @@ export const jobs: Command = {
   async run(context, { values, positionals }) {
     const [action, ...rest] = positionals
     if (action === 'resume') {
-      const queued = listJobs(context.core.library.db, { limit: 100_000 }).filter(
+      const listed = await context.engine.call('jobs.list', { limit: 100_000 })
+      const queued = (listed.ok ? listed.value : []).filter(
         (job) => job.status === 'queued' || job.status === 'running'
       )
       const finished = await runJobs(
@@ -140,7 +175,7 @@ export const jobs: Command = {
         'Resuming'
       )
       context.io.out(
-        `${finished.filter((job) => job.status === 'done').length} of ${finished.length} captures done.`
+        `${finished.filter((job) => job.status === 'done').length} of ${finished.length} jobs done.`
       )
       return finished.every((job) => job.status === 'done') ? exitCodes.ok : exitCodes.failed
     }
@@ -149,39 +184,36 @@ export const jobs: Command = {
       if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) {
         throw new UsageError(`jobs ${action} takes job ids.`)
       }
-      const result = await context.core.invoke(action === 'retry' ? 'jobs.retry' : 'jobs.cancel', {
-        ids
-      })
-      if (!result.ok) {
-        context.io.err(`folio: ${result.error.message}`)
-        return exitCodes.failed
+      if (action === 'cancel') {
+        const result = await context.engine.call('jobs.cancel', { ids })
+        if (!result.ok) return failed(context, result.error.message)
+        context.io.out(`Cancelled ${result.value.cancelled.length} of ${ids.length}.`)
+        return exitCodes.ok
       }
-      if (action === 'retry') {
-        const retried = (result.value as { retried: number[] }).retried
-        const finished = await runJobs(context, retried, 'Retrying')
-        context.io.out(
-          `${finished.filter((job) => job.status === 'done').length} of ${ids.length} captures done.`
-        )
-        return finished.length === ids.length && finished.every((job) => job.status === 'done')
-          ? exitCodes.ok
-          : exitCodes.failed
-      }
+      const result = await context.engine.call('jobs.retry', { ids })
+      if (!result.ok) return failed(context, result.error.message)
+      const finished = await runJobs(context, result.value.retried, 'Retrying')
       context.io.out(
-        `Cancelled ${(result.value as { cancelled: number[] }).cancelled.length} of ${ids.length}.`
+        `${finished.filter((job) => job.status === 'done').length} of ${ids.length} jobs done.`
       )
-      return exitCodes.ok
+      return finished.length === ids.length && finished.every((job) => job.status === 'done')
+        ? exitCodes.ok
+        : exitCodes.failed
     }
     if (action !== undefined)
       throw new UsageError(`"${action}" is not a jobs action; use retry, cancel or resume.`)
     const limit = values.limit === undefined ? 50 : Number(values.limit)
-    const result = await context.core.invoke('jobs.list', { status: values.status, limit })
+    const result = await context.engine.call('jobs.list', {
+      status: parseStatus(values.status),
+      limit
+    })
     if (!result.ok) {
       context.io.err(`folio: ${result.error.message}`)
       return result.error.code === 'invalid_input' ? exitCodes.usage : exitCodes.failed
     }
-    const list = result.value as JobInfo[]
+    const list = result.value
     if (values.json) context.io.out(JSON.stringify(list))
-    else context.io.out(list.length === 0 ? 'No captures yet.' : list.map(formatJob).join('\n'))
+    else context.io.out(list.length === 0 ? 'No jobs yet.' : list.map(formatJob).join('\n'))
     return exitCodes.ok
   }
 }

@@ -1,8 +1,5 @@
 import { FolioError } from '../../shared/errors'
-import { createCore } from '../core/api'
-import { lookupFromEnvironment } from '../core/capture/loopback'
-import { openLibrary } from '../core/library'
-import { resolveLibraryDir } from '../core/paths'
+import { lookupFromEnvironment, openEngine, resolveLibraryDir } from '../core/engine'
 import { commands, parseCommandArgs } from './commands'
 import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
@@ -67,16 +64,14 @@ export async function runCli(
       return exitCodes.ok
     }
     const libraryDir = resolveLibraryDir(library, env)
-    const opened = openLibrary(libraryDir)
-    const core = createCore(opened, {
+    const engine = openEngine(libraryDir, {
       log: (message) => io.err(message),
       capture: { lookup: lookupFromEnvironment(env) }
     })
     try {
-      return await command.run({ core, io, libraryDir }, args)
+      return await command.run({ engine, io, libraryDir }, args)
     } finally {
-      await core.close()
-      opened.close()
+      await engine.close()
     }
   } catch (error) {
     if (error instanceof UsageError) {

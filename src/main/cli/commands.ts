@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import type { OperationInput } from '../../shared/contract'
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
-import type { OperationName } from '../../shared/operations'
-import type { Article, ArticlePage, DeleteResult, LibraryStats } from '../../shared/types'
-import type { FolioCore } from '../core/api'
-import { serverToken } from '../core/db/queries/settings'
+import type { Engine } from '../core/engine'
 import { bookmarkletFor } from '../server/capture-page'
 import { startServer } from '../server/server'
 import { jobs, reextract, save } from './capture-commands'
@@ -17,7 +14,7 @@ import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
 
 export interface CommandContext {
-  core: FolioCore
+  engine: Engine
   io: CliIo
   libraryDir: string
 }
@@ -36,12 +33,12 @@ export interface ParsedArgs {
 
 const jsonOption = { json: { type: 'boolean' } } as const
 
-async function call<K extends OperationName>(
+function call<K extends OperationName>(
   context: CommandContext,
   name: K,
   input: OperationInput<K>
-): Promise<Result<unknown>> {
-  return context.core.invoke(name, input)
+): Promise<Result<OperationOutput<K>>> {
+  return context.engine.call(name, input)
 }
 
 function reportFailure(context: CommandContext, result: Result<unknown>, json: boolean): number {
@@ -74,7 +71,7 @@ const stats: Command = {
   async run(context, { values }) {
     const result = await call(context, 'library.stats', {})
     if (!result.ok) return reportFailure(context, result, Boolean(values.json))
-    const value = result.value as LibraryStats
+    const value = result.value
     context.io.out(values.json ? JSON.stringify(value) : formatStats(value, context.libraryDir))
     return exitCodes.ok
   }
@@ -101,7 +98,7 @@ const list: Command = {
       tag: values.tag as string | undefined
     })
     if (!result.ok) return reportFailure(context, result, Boolean(values.json))
-    const page = result.value as ArticlePage
+    const page = result.value
     context.io.out(
       values.json ? JSON.stringify(page.items) : formatArticleRows(page.items, page.total)
     )
@@ -122,7 +119,7 @@ const show: Command = {
     const content = format === 'json' ? 'all' : format === 'html' ? 'html' : 'text'
     const result = await call(context, 'articles.get', { id: parseId(positionals[0]), content })
     if (!result.ok) return reportFailure(context, result, format === 'json')
-    const article = result.value as Article
+    const article = result.value
     if (format === 'json') context.io.out(JSON.stringify(article))
     else if (format === 'html') context.io.out(article.contentHtml ?? '')
     else context.io.out(formatArticleText(article))
@@ -138,7 +135,7 @@ const remove: Command = {
     if (positionals.length === 0) throw new UsageError('delete takes one or more article ids.')
     const result = await call(context, 'articles.delete', { ids: positionals.map(parseId) })
     if (!result.ok) return reportFailure(context, result, Boolean(values.json))
-    const { deleted, notFound } = result.value as DeleteResult
+    const { deleted, notFound } = result.value
     if (values.json) context.io.out(JSON.stringify({ deleted, notFound }))
     else if (deleted.length > 0) {
       context.io.out(
@@ -169,10 +166,10 @@ const serve: Command = {
         `--port takes a port number from 0 to 65535, not "${String(values.port)}".`
       )
     }
-    const token = serverToken(context.core.library.db)
-    context.core.start()
+    const token = context.engine.serverToken()
+    context.engine.start()
     const server = await startServer({
-      core: context.core,
+      engine: context.engine,
       token,
       port,
       rendererDir: defaultRendererDir()

@@ -1,6 +1,6 @@
-import type { SearchPage } from '../../shared/types'
 import { UsageError, exitCodes } from './io'
 import type { Command } from './commands'
+import { runCountedJob } from './capture-commands'
 
 const highlightStart = '\x1b[1m'
 const highlightEnd = '\x1b[22m'
@@ -37,7 +37,7 @@ export const search: Command = {
     const sort = (values.sort as string | undefined) ?? 'relevance'
     if (sort !== 'relevance' && sort !== 'date')
       throw new UsageError(`--sort takes relevance or date, not "${sort}".`)
-    const result = await context.core.invoke('search.query', {
+    const result = await context.engine.call('search.query', {
       query: positionals.join(' '),
       limit,
       sort
@@ -46,7 +46,7 @@ export const search: Command = {
       context.io.err(`folio: ${result.error.message}`)
       return exitCodes.failed
     }
-    const page = result.value as SearchPage
+    const page = result.value
     if (values.json) {
       context.io.out(
         JSON.stringify(
@@ -84,19 +84,17 @@ export const reindex: Command = {
   usage: 'folio reindex [--json]',
   options: { json: { type: 'boolean' } },
   async run(context, { values }) {
-    const stop = context.core.library.onEvent((event) => {
-      if (event.type === 'index.progress' && context.io.isTTY) {
-        process.stderr.write(`\r\x1b[2KIndexing ${event.done}/${event.total}`)
-      }
-    })
-    const result = await context.core.invoke('search.reindex', {})
-    stop()
-    if (context.io.isTTY) process.stderr.write('\r\x1b[2K')
+    const result = await context.engine.call('search.reindex', {})
     if (!result.ok) {
       context.io.err(`folio: ${result.error.message}`)
       return exitCodes.failed
     }
-    const { articles } = result.value as { articles: number }
+    const [job] = await runCountedJob(context, result.value.jobId, 'Indexing')
+    if (job.status !== 'done') {
+      context.io.err(`folio: ${job.error?.message ?? `The re-index ended as ${job.status}.`}`)
+      return exitCodes.failed
+    }
+    const articles = job.result?.done ?? result.value.articles
     context.io.out(
       values.json
         ? JSON.stringify({ articles })

@@ -1,5 +1,5 @@
 import type { Result } from '../../shared/errors'
-import type { ArticleTagResult, TagEditResult, TagInfo } from '../../shared/types'
+import type { TagEditResult, TagInfo } from '../../shared/types'
 import { UsageError, exitCodes } from './io'
 import type { Command, CommandContext } from './commands'
 
@@ -42,9 +42,9 @@ export const tag: Command = {
     }
     const json = Boolean(values.json)
     const ids = parseIds(positionals)
-    const result = await context.core.invoke('articles.tag', { ids, add, remove })
+    const result = await context.engine.call('articles.tag', { ids, add, remove })
     if (!result.ok) return reportFailure(context, result, json)
-    const value = result.value as ArticleTagResult
+    const value = result.value
     if (json) context.io.out(JSON.stringify(value))
     else {
       context.io.out(
@@ -84,14 +84,14 @@ type TagsAction = (
   context: CommandContext,
   names: string[],
   keepChildren: boolean
-) => Promise<Result<unknown>>
+) => Promise<Result<TagEditResult>>
 
 const tagsActions: Record<string, { verb: string; run: TagsAction }> = {
   rename: {
     verb: 'Renamed',
     run: (context, names) => {
       if (names.length !== 2) throw new UsageError('tags rename takes OLD and NEW.')
-      return context.core.invoke('tags.rename', { from: names[0], to: names[1] })
+      return context.engine.call('tags.rename', { from: names[0], to: names[1] })
     }
   },
   merge: {
@@ -99,7 +99,7 @@ const tagsActions: Record<string, { verb: string; run: TagsAction }> = {
     run: (context, names) => {
       if (names.length < 2)
         throw new UsageError('tags merge takes one or more tags, then the tag to merge them into.')
-      return context.core.invoke('tags.merge', {
+      return context.engine.call('tags.merge', {
         from: names.slice(0, -1),
         into: names[names.length - 1]
       })
@@ -109,7 +109,7 @@ const tagsActions: Record<string, { verb: string; run: TagsAction }> = {
     verb: 'Deleted',
     run: (context, names, keepChildren) => {
       if (names.length !== 1) throw new UsageError('tags delete takes one tag name.')
-      return context.core.invoke('tags.delete', { name: names[0], withDescendants: !keepChildren })
+      return context.engine.call('tags.delete', { name: names[0], withDescendants: !keepChildren })
     }
   }
 }
@@ -129,9 +129,9 @@ export const tags: Command = {
     const json = Boolean(values.json)
     const [actionName, ...names] = positionals
     if (actionName === undefined) {
-      const result = await context.core.invoke('tags.list', {})
+      const result = await context.engine.call('tags.list', {})
       if (!result.ok) return reportFailure(context, result, json)
-      const list = result.value as TagInfo[]
+      const list = result.value
       context.io.out(json ? JSON.stringify(list) : formatTagTree(list))
       return exitCodes.ok
     }
@@ -140,7 +140,7 @@ export const tags: Command = {
       throw new UsageError(`"${actionName}" is not a tags action; use rename, merge or delete.`)
     const result = await action.run(context, names, Boolean(values['keep-children']))
     if (!result.ok) return reportFailure(context, result, json)
-    const value = result.value as TagEditResult
+    const value = result.value
     context.io.out(json ? JSON.stringify(value) : describeEdit(value, action.verb))
     return exitCodes.ok
   }

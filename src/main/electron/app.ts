@@ -1,9 +1,8 @@
 import { app, dialog } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { createCore } from '../core/api'
-import { openLibrary } from '../core/library'
-import type { Library } from '../core/library'
+import { openEngine } from '../core/engine'
+import type { Engine } from '../core/engine'
 import { createBrowserCapture } from './browser-capture'
 import { forwardEvents, registerIpc } from './ipc'
 import { installMenu } from './menu'
@@ -28,16 +27,15 @@ export async function startDesktopApp(): Promise<void> {
   registerAssetScheme()
   await app.whenReady()
   denyAllPermissions()
-  let library: Library
+  let core: Engine
   try {
-    library = openLibrary(libraryDir(), { nativeBinding: electronNativeBinding() })
+    core = openEngine(libraryDir(), { nativeBinding: electronNativeBinding() })
   } catch (error) {
     dialog.showErrorBox('Folio cannot open its library', (error as Error).message)
     app.quit()
     return
   }
-  serveAssets(library.db)
-  const core = createCore(library)
+  serveAssets(core)
   core.start()
   const url = appUrl()
   registerIpc(core, url)
@@ -70,9 +68,6 @@ export async function startDesktopApp(): Promise<void> {
     void browserCapture
       .close()
       .then(() => core.close())
-      .finally(() => {
-        library.close()
-        app.quit()
-      })
+      .finally(() => app.quit())
   })
 }

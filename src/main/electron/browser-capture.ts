@@ -1,11 +1,6 @@
 import { clipboard, dialog } from 'electron'
 import type { BrowserWindow, MenuItem, MenuItemConstructorOptions } from 'electron'
-import type { FolioCore } from '../core/api'
-import {
-  browserCaptureSettings,
-  setBrowserCaptureSettings
-} from '../core/db/queries/browser-capture'
-import { serverToken } from '../core/db/queries/settings'
+import type { Engine } from '../core/engine'
 import { bookmarkletFor } from '../server/capture-page'
 import { startServer } from '../server/server'
 import type { RunningServer } from '../server/server'
@@ -24,19 +19,18 @@ export interface BrowserCapture {
  * default; `--capture-port=N` on the command line changes and keeps the port.
  */
 export function createBrowserCapture(
-  core: FolioCore,
+  core: Engine,
   currentWindow: () => BrowserWindow | null
 ): BrowserCapture {
-  const db = core.library.db
   const portFlag = process.argv.find((arg) => arg.startsWith('--capture-port='))
-  if (portFlag) setBrowserCaptureSettings(db, { port: Number(portFlag.split('=')[1]) })
+  if (portFlag) core.setBrowserCapture({ port: Number(portFlag.split('=')[1]) })
   let server: RunningServer | null = null
 
   async function start(): Promise<boolean> {
     if (server) return true
-    const { port } = browserCaptureSettings(db)
+    const { port } = core.browserCapture()
     try {
-      server = await startServer({ core, token: serverToken(db), port })
+      server = await startServer({ engine: core, token: core.serverToken(), port })
       return true
     } catch (error) {
       dialog.showErrorBox(
@@ -56,12 +50,12 @@ export function createBrowserCapture(
   async function toggle(item: MenuItem): Promise<void> {
     const started = item.checked ? await start() : (await stop(), false)
     item.checked = started
-    setBrowserCaptureSettings(db, { enabled: started })
+    core.setBrowserCapture({ enabled: started })
   }
 
   async function showSetup(): Promise<void> {
-    const { enabled, port } = browserCaptureSettings(db)
-    const token = serverToken(db)
+    const { enabled, port } = core.browserCapture()
+    const token = core.serverToken()
     const bookmarklet = bookmarkletFor(port, token)
     const options = {
       type: 'info' as const,
@@ -89,13 +83,13 @@ export function createBrowserCapture(
       {
         label: 'Browser Capture',
         type: 'checkbox',
-        checked: browserCaptureSettings(db).enabled,
+        checked: core.browserCapture().enabled,
         click: (item) => void toggle(item)
       },
       { label: 'Browser Capture Setup…', click: () => void showSetup() }
     ],
     async startIfEnabled() {
-      if (browserCaptureSettings(db).enabled) await start()
+      if (core.browserCapture().enabled) await start()
     },
     close: stop
   }

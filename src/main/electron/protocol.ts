@@ -1,8 +1,6 @@
 import { protocol } from 'electron'
-import type { Database } from 'better-sqlite3'
-import { readAsset } from '../core/db/queries/captures'
-
-export const assetScheme = 'folio-asset'
+import { assetScheme, isAssetName } from '../../shared/web'
+import type { Engine } from '../core/engine'
 
 /** Must run before the app is ready: the reader loads images only from this scheme. */
 export function registerAssetScheme(): void {
@@ -12,10 +10,10 @@ export function registerAssetScheme(): void {
 }
 
 /** Serves `folio-asset://<sha256>` from the library's blobs; nothing else, never the network. */
-export function serveAssets(db: Database): void {
+export function serveAssets(engine: Engine): void {
   protocol.handle(assetScheme, (request) => {
     const sha256 = new URL(request.url).hostname
-    const asset = /^[0-9a-f]{64}$/.test(sha256) ? readAsset(db, sha256) : null
+    const asset = isAssetName(sha256) ? engine.readAsset(sha256) : null
     if (!asset) return new Response('No such image in this library.', { status: 404 })
     return new Response(new Uint8Array(asset.bytes), {
       headers: {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { contract, isOperationName } from '../../shared/contract'
+import type { Caller } from '../../shared/contract'
 import type { ErrorInfo } from '../../shared/errors'
 
 /**
@@ -7,21 +9,31 @@ import type { ErrorInfo } from '../../shared/errors'
  * two kinds of browser caller may reach the API:
  *
  * - The browser extension, whose origin is `chrome-extension://<id>` or `moz-extension://<uuid>`.
- *   It may call the capture operations below and nothing else, with the library token and the
+ *   It may call the capture operations and nothing else, with the library token and the
  *   `X-Folio-Client` header. A custom header makes every such call a CORS "non-simple" request,
  *   so a browser always asks first (preflight), and we answer preflights for extension origins
  *   only: a web page can never get a capture call through, even if it learnt the token.
  * - The bookmarklet's page, `/capture` on this server (same origin as the API). The bookmarklet
  *   runs inside an arbitrary page, whose scripts can read anything it carries, so it carries a
  *   capture key derived from the token, never the token: that key saves pages and nothing else.
+ *
+ * Which operations each may call is the contract's door policy (src/shared/contract).
  */
-export const browserCaptureOperations: ReadonlySet<string> = new Set([
-  'capture.saveHtml',
-  'capture.save'
-])
 
-/** Operations the bookmarklet key unlocks: saving the page it was clicked on. */
-export const bookmarkletOperations: ReadonlySet<string> = new Set(['capture.saveHtml'])
+/** True when the contract lets this kind of caller use the operation. */
+export function mayCall(caller: Caller, operation: string | null): boolean {
+  return operation !== null && isOperationName(operation)
+    ? contract[operation].callers.includes(caller)
+    : false
+}
+
+/** The operations a caller may use, for the messages that refuse the others. */
+function operationsOf(caller: Caller): string {
+  return Object.entries(contract)
+    .filter(([, spec]) => spec.callers.includes(caller))
+    .map(([name]) => name)
+    .join(', ')
+}
 
 export const clientHeader = 'x-folio-client'
 
@@ -56,10 +68,10 @@ export function checkExtensionCall(
   origin: string,
   operation: string | null
 ): ErrorInfo | null {
-  if (operation === null || !browserCaptureOperations.has(operation)) {
+  if (!mayCall('extension', operation)) {
     return {
       code: 'forbidden',
-      message: `The browser extension may only save pages (${[...browserCaptureOperations].join(', ')}).`
+      message: `The browser extension may only save pages (${operationsOf('extension')}).`
     }
   }
   allowOrigin(response, origin)
@@ -82,7 +94,7 @@ export function preflightRefusal(request: IncomingMessage, path: string): ErrorI
   if (!isExtensionOrigin(origin)) {
     return { code: 'forbidden', message: `Cross-origin calls from ${origin} are not allowed.` }
   }
-  if (operation === null || !browserCaptureOperations.has(operation)) {
+  if (!mayCall('extension', operation)) {
     return { code: 'forbidden', message: 'The browser extension may only call capture operations.' }
   }
   if ((request.headers['access-control-request-method'] ?? '').toUpperCase() !== 'POST') {

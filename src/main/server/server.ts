@@ -1,10 +1,11 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { maxRenderedHtmlLength } from '../../shared/contract'
+import { contract, defaultMaxBodyBytes, isOperationName } from '../../shared/contract'
+import type { Caller } from '../../shared/contract'
 import type { ErrorInfo, Result } from '../../shared/errors'
-import type { FolioCore } from '../core/api'
-import { readAsset } from '../core/db/queries/captures'
+import { isAssetName } from '../../shared/web'
+import type { Engine } from '../core/engine'
 import {
   assetKeyFor,
   bearerToken,
@@ -18,10 +19,9 @@ import { serveCapturePage } from './capture-page'
 import {
   answerPreflight,
   bookmarkletKeyFor,
-  bookmarkletOperations,
-  browserCaptureOperations,
   checkExtensionCall,
   isExtensionOrigin,
+  mayCall,
   operationOf,
   preflightRefusal
 } from './connector'
@@ -29,14 +29,13 @@ import { createRateLimiter, defaultCaptureRateLimit } from './rate-limit'
 import type { RateLimit } from './rate-limit'
 
 export interface ServerOptions {
-  core: FolioCore
+  engine: Engine
   token: string
   /** The built renderer (out/renderer); without it only the API is served. */
   rendererDir?: string
   port?: number
-  /** JSON bodies above this are refused with 413; 1 MiB covers every operation but page uploads. */
+  /** Lowers the contract's body caps (tests): for ordinary operations, and for page uploads. */
   maxBodyBytes?: number
-  /** The cap for the large inputs (a rendered page, a file); tests lower it. */
   maxPageBodyBytes?: number
   /** Capture calls per client (its Origin); 60 a minute unless set. */
   captureRateLimit?: RateLimit
@@ -49,10 +48,6 @@ export interface RunningServer {
   url: string
   close(): Promise<void>
 }
-
-const defaultMaxBodyBytes = 1024 * 1024
-/** The contract's HTML cap, as UTF-8 that may take up to 3 bytes a character, plus the JSON around it. */
-const renderedPageBodyBytes = maxRenderedHtmlLength * 3 + defaultMaxBodyBytes
 
 /**
  * The HTTP door (DESIGN.md §6): loopback only, a per-library token on every API call, `Host` and
@@ -127,17 +122,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         415
       )
     }
-    const name = decodeURIComponent(path.slice('/api/'.length))
-    // A rendered page from the browser is the one large body, with the undo of a big tag change
-    // (its links: about 1.7 MB for 120,000); every other input is small.
-    const limit =
-      name === 'capture.saveHtml' || name === 'capture.saveFile' || name === 'tags.restore'
-        ? (options.maxPageBodyBytes ?? renderedPageBodyBytes)
-        : (options.maxBodyBytes ?? defaultMaxBodyBytes)
-    const body = await readBody(request, limit)
+    const name = operationOf(path) ?? ''
+    const body = await readBody(request, bodyLimit(name))
     if (!body.ok) return refuse(response, request, path, body.error)
-    const result = await options.core.invoke(name, body.value)
+    const result = await options.engine.invoke(name, body.value, callerOf(request))
     sendResult(response, result)
+  }
+
+  /** The contract's cap for the operation's body, lowered where the options say (tests). */
+  function bodyLimit(name: string): number {
+    const cap = isOperationName(name) ? contract[name].maxBodyBytes : defaultMaxBodyBytes
+    const lowered = cap > defaultMaxBodyBytes ? options.maxPageBodyBytes : options.maxBodyBytes
+    return Math.min(cap, lowered ?? cap)
+  }
+
+  /** The caller as the contract names it: an extension, the bookmarklet's key, or our own pages. */
+  function callerOf(request: IncomingMessage): Caller {
+    if (isExtensionOrigin(request.headers.origin)) return 'extension'
+    return tokensMatch(bearerToken(request), options.token) ? 'ui' : 'bookmarklet'
   }
 
   /**
@@ -160,7 +162,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           'This request needs the library token (Authorization: Bearer <token>), which `folio serve` prints.'
       }
     }
-    if (operation === null || !browserCaptureOperations.has(operation)) return null
+    if (!mayCall('extension', operation)) return null
     const retryAfter = captureLimiter.take(origin ?? 'local')
     if (retryAfter === null) return null
     response.setHeader('retry-after', String(retryAfter))
@@ -173,9 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   /** The token opens every operation; the bookmarklet's key only saves the page it is on. */
   function isAuthorized(given: string | null, operation: string | null): boolean {
     if (tokensMatch(given, options.token)) return true
-    return operation !== null && bookmarkletOperations.has(operation)
-      ? tokensMatch(given, bookmarkletKey)
-      : false
+    return mayCall('bookmarklet', operation) ? tokensMatch(given, bookmarkletKey) : false
   }
 
   /** Every refusal is answered with a status and a message, and logged. */
@@ -195,7 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const key = new URL(request.url ?? '/', 'http://localhost').searchParams.get('key')
     if (!tokensMatch(key, assetKey))
       return sendText(response, 401, 'This image needs the library key.')
-    const asset = /^[0-9a-f]{64}$/.test(sha256) ? readAsset(options.core.library.db, sha256) : null
+    const asset = isAssetName(sha256) ? options.engine.readAsset(sha256) : null
     if (!asset) return sendText(response, 404, 'No such image in this library.')
     response.writeHead(200, {
       'content-type': asset.mime,
@@ -216,7 +216,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       connection: 'keep-alive'
     })
     response.write(': connected\n\n')
-    const stop = options.core.library.onEvent((event) => {
+    const stop = options.engine.onEvent((event) => {
       response.write(`data: ${JSON.stringify(event)}\n\n`)
     })
     // Proxies and browsers drop idle streams; a comment every 25 s keeps it open.

@@ -1,32 +1,27 @@
-import { readFile } from 'node:fs/promises'
+import type { Database } from 'better-sqlite3'
 import type { LookupFunction } from 'node:net'
-import { extname } from 'node:path'
-import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib'
 import { FolioError } from '../../../shared/errors'
-import type { ReextractResult, SaveItemResult } from '../../../shared/types'
-import {
-  markCaptureFailed,
-  readOriginal,
-  storeCapturedArticle,
-  storedImages,
-  upsertPendingArticle
-} from '../db/queries/captures'
-import type { CapturedArticle } from '../db/queries/captures'
-import type { CapturePayload, Job } from '../db/queries/jobs'
-import { createJobQueue } from '../jobs/queue'
-import type { JobContext, JobQueue, JobQueueOptions } from '../jobs/queue'
-import type { Library } from '../library'
+import type { JobInfo, SaveItemResult } from '../../../shared/types'
+import type { JobQueue } from '../jobs/queue'
+import { jobKind } from '../jobs/kinds'
+import type { JobRunContext } from '../jobs/kinds'
+import type { Job } from '../jobs/queries'
+import type { Write } from '../write'
 import { localiseImages } from './assets'
 import type { LocaliseOptions } from './assets'
-import { decodeHtmlBytes } from './decode'
 import { CaptureError } from './errors'
-import { extractorVersion } from './extract/extract'
 import type { ExtractedArticle } from './extract/extract'
 import { createExtractPool } from './extract/pool'
 import type { ExtractPool } from './extract/pool'
-import { fetchPage } from './fetch'
 import type { FetchOptions } from './fetch'
-import { reuseStoredImages } from './reuse-images'
+import { isTextPayload, loadPage } from './load-page'
+import { captureLabel, capturePayloadSchema, fileNameOf } from './payload'
+import type { CapturePayload } from './payload'
+import { markCaptureFailed, storeCapturedArticle, upsertPendingArticle } from './queries'
+import type { CapturedArticle } from './queries'
+import { capturedFields } from './record'
+import { reextractKind } from './reextract'
+import type { ReextractTarget } from './reextract'
 import { resolveCaptureSource, resolveUploadSource } from './sources'
 import { articleFromText } from './text-article'
 
@@ -35,105 +30,52 @@ export interface CaptureOptions {
   lookup?: LookupFunction
   fetch?: Omit<FetchOptions, 'signal'>
   images?: Omit<LocaliseOptions, 'signal'>
-  queue?: Omit<JobQueueOptions, 'isTransient' | 'onFailed'>
   /** Extraction worker threads (default: cores − 1). */
   workers?: number
 }
 
 export interface CaptureService {
-  readonly queue: JobQueue
   save(inputs: string[], tags: string[]): SaveItemResult[]
   saveHtml(input: { url: string; html: string; title?: string; tags: string[] }): SaveItemResult
   saveFile(input: { name: string; contentBase64: string; tags: string[] }): SaveItemResult
-  reextract(ids: number[]): Promise<ReextractResult>
+  /** Queues a re-extraction of these articles (or all) from their stored pages. */
+  reextract(target: ReextractTarget): JobInfo
   close(): Promise<void>
 }
 
-/** The local file a capture reads, by path or by the name it was sent with; null for the web. */
-function fileNameOf(payload: CapturePayload): string | null {
-  if (payload.source === 'file') return payload.path
-  if (payload.source === 'upload') return payload.name
-  return null
-}
-
-function isTextPayload(payload: CapturePayload): boolean {
-  const name = fileNameOf(payload)
-  return name !== null && isTextFile(name)
-}
-
-/** Plain-text files become articles without Readability; everything else is a page. */
-function isTextFile(path: string): boolean {
-  return ['.txt', '.md', '.markdown'].includes(extname(path).toLowerCase())
-}
-
-interface LoadedPage {
-  html: string
-  url: string
-  original: CapturedArticle['original']
-}
-
-function compressOriginal(bytes: Uint8Array, charset: string): CapturedArticle['original'] {
-  // Quality 5: within 10% of the best ratio on HTML at a tenth of the time of quality 11.
-  const compressed = brotliCompressSync(bytes, {
-    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 }
-  })
-  return { bytes: compressed, encoding: 'br', charset }
-}
-
+/**
+ * Capture (DESIGN.md §3): saving queues a `capture` job per input, which fetches (or reads) the
+ * page, extracts it in the worker pool, stores its images and writes it through write().
+ */
 export function createCaptureService(
-  library: Library,
+  db: Database,
+  write: Write,
+  queue: JobQueue,
   options: CaptureOptions = {}
 ): CaptureService {
-  const { db } = library
   let pool: ExtractPool | null = null
   const extractor = (): ExtractPool => (pool ??= createExtractPool({ size: options.workers }))
 
-  async function loadPage(payload: CapturePayload, context: JobContext): Promise<LoadedPage> {
-    if (payload.source === 'url') {
-      context.stage('fetching')
-      const page = await fetchPage(payload.url, {
-        lookup: options.lookup,
-        ...options.fetch,
-        signal: context.signal
-      })
-      const decoded = decodeHtmlBytes(page.bytes, page.contentType)
-      return {
-        html: decoded.html,
-        url: page.url,
-        original: compressOriginal(page.bytes, decoded.charset)
-      }
-    }
-    if (payload.source === 'html') {
-      const bytes = new TextEncoder().encode(payload.html)
-      return { html: payload.html, url: payload.url, original: compressOriginal(bytes, 'utf-8') }
-    }
-    const bytes =
-      payload.source === 'upload'
-        ? Buffer.from(payload.contentBase64, 'base64')
-        : await readFile(payload.path).catch((error: NodeJS.ErrnoException) => {
-            throw new FolioError('not_found', `Could not read ${payload.path}: ${error.message}`)
-          })
-    const decoded = decodeHtmlBytes(bytes, isTextPayload(payload) ? 'text/plain' : null)
-    return {
-      html: decoded.html,
-      url: payload.url,
-      original: compressOriginal(bytes, decoded.charset)
-    }
+  async function extract(
+    html: string,
+    url: string,
+    payload: CapturePayload,
+    signal?: AbortSignal
+  ): Promise<ExtractedArticle> {
+    const fileName = fileNameOf(payload)
+    if (fileName !== null && isTextPayload(payload)) return articleFromText(html, fileName)
+    return extractor().extract({ html, url }, signal)
   }
 
-  async function capture(job: Job, context: JobContext): Promise<void> {
+  async function capture(job: Job, payload: CapturePayload, context: JobRunContext): Promise<void> {
     const articleId = job.articleId
     if (articleId === null)
       throw new FolioError('not_found', 'The article of this capture was deleted.')
-    const page = await loadPage(job.payload, context)
+    const page = await loadPage(payload, context, options)
     context.stage('extracting')
-    const fileName = fileNameOf(job.payload)
-    const extracted =
-      fileName !== null && isTextFile(fileName)
-        ? articleFromText(page.html, fileName)
-        : await extractor().extract({ html: page.html, url: page.url }, context.signal)
-    if (job.payload.source === 'html' && job.payload.title && !extracted.title)
-      extracted.title = job.payload.title
+    const extracted = await extract(page.html, page.url, payload, context.signal)
+    if (payload.source === 'html' && payload.title && !extracted.title)
+      extracted.title = payload.title
     context.stage('images')
     const images = await localiseImages(extracted.contentHtml, page.url, {
       lookup: options.lookup,
@@ -142,70 +84,57 @@ export function createCaptureService(
     })
     context.stage('saving')
     const lead = images.assets.find((asset) => asset.sourceUrl === extracted.leadImageUrl)
-    storeCapturedArticle(db, articleId, {
+    const article: CapturedArticle = {
       ...capturedFields(extracted, page.url),
       contentHtml: images.html,
       leadImageSha256: lead?.sha256 ?? null,
       original: page.original,
       images: { assets: images.assets, failures: images.failures }
-    })
-    library.emit({ type: 'articles.changed', ids: [articleId] })
+    }
+    write(
+      (db) => storeCapturedArticle(db, articleId, article),
+      () => ({ articles: [articleId] })
+    )
   }
 
-  const queue = createJobQueue(library, capture, {
-    ...options.queue,
-    isTransient: (error) => error instanceof CaptureError && error.transient,
-    onFailed(job, error) {
-      if (job.articleId === null) return
-      markCaptureFailed(db, job.articleId, error.code, error.message)
-      library.emit({ type: 'articles.changed', ids: [job.articleId] })
-    }
-  })
+  queue.register(
+    jobKind({
+      kind: 'capture',
+      payload: capturePayloadSchema,
+      run: capture,
+      isTransient: (error) => error instanceof CaptureError && error.transient,
+      onFailed(job, error) {
+        const articleId = job.articleId
+        if (articleId === null) return
+        write(
+          (db) => markCaptureFailed(db, articleId, error.code, error.message),
+          () => ({ articles: [articleId] })
+        )
+      }
+    })
+  )
+  queue.register(reextractKind(db, write, (html, url) => extractor().extract({ html, url })))
 
   function enqueue(
     payload: CapturePayload,
-    url: string,
-    urlKey: string,
+    source: { url: string; urlKey: string },
     tags: string[],
     title?: string
   ): SaveItemResult {
-    const articleId = upsertPendingArticle(db, { url, urlKey, tags, title })
-    const job = queue.enqueue(payload, articleId)
-    library.emit({ type: 'articles.changed', ids: [articleId] })
+    const articleId = write(
+      (db) => upsertPendingArticle(db, { url: source.url, urlKey: source.urlKey, tags, title }),
+      (id) => ({ articles: [id], tags: tags.length > 0 })
+    )
+    const job = queue.enqueue({ kind: 'capture', label: captureLabel(payload), payload, articleId })
     return { input: job.input, ok: true, articleId, jobId: job.id, error: null }
   }
 
-  async function reextractOne(id: number): Promise<void> {
-    const original = readOriginal(db, id)
-    if (!original) {
-      throw new FolioError(
-        'not_found',
-        `Article ${id} has no stored page to re-extract (it was never captured, or was saved as text).`
-      )
-    }
-    const bytes = original.encoding === 'br' ? brotliDecompressSync(original.bytes) : original.bytes
-    const html = new TextDecoder(original.charset ?? 'utf-8').decode(bytes)
-    const extracted =
-      original.url.startsWith('file:') && isTextFile(new URL(original.url).pathname)
-        ? articleFromText(html, new URL(original.url).pathname)
-        : await extractor().extract({ html, url: original.url })
-    const stored = storedImages(db, id)
-    storeCapturedArticle(db, id, {
-      ...capturedFields(extracted, original.url),
-      contentHtml: reuseStoredImages(extracted.contentHtml, stored),
-      leadImageSha256: (extracted.leadImageUrl && stored.get(extracted.leadImageUrl)) || null,
-      original: null,
-      images: null
-    })
-  }
-
   return {
-    queue,
     save(inputs, tags) {
       return inputs.map((input): SaveItemResult => {
         try {
           const source = resolveCaptureSource(input)
-          return enqueue(source.payload, source.url, source.urlKey, tags)
+          return enqueue(source.payload, source, tags)
         } catch (error) {
           const info =
             error instanceof FolioError
@@ -220,67 +149,21 @@ export function createCaptureService(
       if (source.payload.source !== 'url') {
         throw new FolioError('invalid_url', `A rendered page needs its web address, not "${url}".`)
       }
-      return enqueue(
-        { source: 'html', url: source.url, html, title },
-        source.url,
-        source.urlKey,
-        tags,
-        title
-      )
+      return enqueue({ source: 'html', url: source.url, html, title }, source, tags, title)
     },
     saveFile({ name, contentBase64, tags }) {
       const source = resolveUploadSource(name, Buffer.from(contentBase64, 'base64'), contentBase64)
-      return enqueue(source.payload, source.url, source.urlKey, tags)
+      return enqueue(source.payload, source, tags)
     },
-    async reextract(ids) {
-      const result: ReextractResult = { reextracted: [], failed: [] }
-      for (const id of ids) {
-        try {
-          await reextractOne(id)
-          result.reextracted.push(id)
-        } catch (error) {
-          const info =
-            error instanceof FolioError
-              ? error.toInfo()
-              : { code: 'internal', message: String(error) }
-          result.failed.push({ id, error: info })
-        }
-      }
-      if (result.reextracted.length > 0)
-        library.emit({ type: 'articles.changed', ids: result.reextracted })
-      return result
+    reextract(target) {
+      const label =
+        'all' in target
+          ? 'every article'
+          : `${target.ids.length} article${target.ids.length === 1 ? '' : 's'}`
+      return queue.enqueue({ kind: 'reextract', label, payload: target, articleId: null })
     },
     async close() {
-      await queue.stop()
       await pool?.close()
     }
-  }
-}
-
-function capturedFields(
-  extracted: ExtractedArticle,
-  pageUrl: string
-): Omit<CapturedArticle, 'contentHtml' | 'leadImageSha256' | 'original' | 'images'> {
-  let site: string | null = null
-  try {
-    site = new URL(pageUrl).hostname.replace(/^www\./, '') || null
-  } catch {
-    site = null
-  }
-  return {
-    canonicalUrl: extracted.canonicalUrl,
-    title: extracted.title,
-    byline: extracted.byline,
-    site,
-    siteName: extracted.siteName,
-    lang: extracted.lang,
-    dir: extracted.dir,
-    excerpt: extracted.excerpt,
-    publishedAt: extracted.publishedAt,
-    keywords: extracted.keywords,
-    wordCount: extracted.wordCount,
-    readingMinutes: extracted.readingMinutes,
-    text: extracted.text,
-    extractorVersion
   }
 }

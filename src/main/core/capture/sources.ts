@@ -3,11 +3,28 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { FolioError } from '../../../shared/errors'
-import type { CapturePayload } from '../db/queries/jobs'
+import { importableExtensions } from '../../../shared/contract'
+import type { CapturePayload } from './payload'
 import { normalizeUrl } from './url'
 
-/** Local files Folio reads as articles: HTML pages as saved by a browser, plain text, Markdown. */
-export const importableExtensions = new Set(['.html', '.htm', '.xhtml', '.txt', '.md', '.markdown'])
+/** True for a file Folio reads as an article (shared/contract/capture.ts lists them). */
+function isImportable(path: string): boolean {
+  return (importableExtensions as readonly string[]).includes(extname(path).toLowerCase())
+}
+
+/** The refusal of a file Folio cannot read, naming it and what it reads. */
+function notImportable(fileName: string): FolioError {
+  return new FolioError(
+    'invalid_input',
+    `${fileName} is not a page Folio can import; it reads .html, .htm, .txt and .md files.`
+  )
+}
+
+/** True when the input is a local file path (or file: address) rather than a web address. */
+export function isLocalPath(input: string): boolean {
+  const trimmed = input.trim()
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^file:/i.test(trimmed)
+}
 
 export interface CaptureSource {
   payload: CapturePayload
@@ -22,7 +39,7 @@ export interface CaptureSource {
  */
 export function resolveCaptureSource(input: string, cwd = process.cwd()): CaptureSource {
   const trimmed = input.trim()
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) && !/^file:/i.test(trimmed)) {
+  if (!isLocalPath(trimmed)) {
     const { url, urlKey } = normalizeUrl(trimmed)
     return { payload: { source: 'url', url }, url, urlKey }
   }
@@ -33,12 +50,7 @@ export function resolveCaptureSource(input: string, cwd = process.cwd()): Captur
       `"${input}" is neither a web address (https://…) nor a file that exists.`
     )
   }
-  if (!importableExtensions.has(extname(path).toLowerCase())) {
-    throw new FolioError(
-      'invalid_input',
-      `${basename(path)} is not a page Folio can import; it reads .html, .htm, .txt and .md files.`
-    )
-  }
+  if (!isImportable(path)) throw notImportable(basename(path))
   const url = pathToFileURL(path).href
   return { payload: { source: 'file', path, url }, url, urlKey: url }
 }
@@ -53,12 +65,7 @@ export function resolveUploadSource(
   contentBase64: string
 ): CaptureSource {
   const fileName = basename(name.replace(/\\/g, '/'))
-  if (!importableExtensions.has(extname(fileName).toLowerCase())) {
-    throw new FolioError(
-      'invalid_input',
-      `${fileName} is not a page Folio can import; it reads .html, .htm, .txt and .md files.`
-    )
-  }
+  if (!isImportable(fileName)) throw notImportable(fileName)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const url = `file:///${encodeURIComponent(fileName)}`
   return {

@@ -1,5 +1,7 @@
 import { FolioError } from '../../../shared/errors'
-import type { CaptureStage, JobInfo } from '../../../shared/types'
+import type { JobInfo, JobKind, JobResult } from '../../../shared/types'
+import type { Library } from '../library'
+import type { JobRunContext, RegisteredKind } from './kinds'
 import {
   cancelQueuedJobs,
   claimNextJob,
@@ -10,36 +12,29 @@ import {
   nextDueTime,
   requeueJobs,
   requeueOrphanedJobs,
+  setJobProgress,
   setJobStage
-} from '../db/queries/jobs'
-import type { CapturePayload, Job } from '../db/queries/jobs'
-import type { Library } from '../library'
-
-export interface JobContext {
-  signal: AbortSignal
-  stage(stage: CaptureStage): void
-}
-
-export type JobHandler = (job: Job, context: JobContext) => Promise<void>
+} from './queries'
+import type { Job, NewJob } from './queries'
 
 export interface JobQueueOptions {
-  /** Captures in flight at once; 4 keeps two cores busy while others wait on the network. */
+  /** Jobs in flight at once; 4 keeps two cores busy while captures wait on the network. */
   concurrency?: number
   /** Tries per job for transient failures (timeouts, resets, 5xx). */
   maxAttempts?: number
   /** First retry delay; each next one waits 4 times longer (2 s, 8 s, 32 s by default). */
   retryBaseMs?: number
-  isTransient?(error: unknown): boolean
-  /** Called once a job has failed for good, to record the failure on its article. */
-  onFailed?(job: Job, error: FolioError): void
   log?(message: string): void
 }
 
 export interface JobQueue {
+  /** Adds a kind of job this process can run; only registered kinds are taken from the table. */
+  register(kind: RegisteredKind): void
   start(): void
+  readonly started: boolean
   /** Stops taking jobs and aborts running ones; they resume at the next start. */
   stop(): Promise<void>
-  enqueue(payload: CapturePayload, articleId: number): JobInfo
+  enqueue(job: NewJob): JobInfo
   cancel(ids: number[]): number[]
   retry(ids: number[]): number[]
   /** Resolves with the jobs once each is done, failed or cancelled. */
@@ -57,28 +52,30 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function asFolioError(error: unknown): FolioError {
+function asFolioError(error: unknown, kind: JobKind): FolioError {
   if (error instanceof FolioError) return error
   return new FolioError(
     'internal',
-    `The capture failed unexpectedly: ${(error as Error).message ?? String(error)}`
+    `The ${kind} job failed unexpectedly: ${(error as Error).message ?? String(error)}`
   )
 }
 
+// Progress is stored and announced at most every 250 ms: a re-extraction of 100k articles would
+// otherwise write 100k rows and send as many events.
+const progressIntervalMs = 250
+
 /**
- * The persisted capture queue (DESIGN.md §3, STYLE.md rule 7): jobs live in the `jobs` table, so
- * a batch of thousands costs memory only for the few in flight, and a crash loses nothing.
+ * The persisted job queue (DESIGN.md §2, STYLE.md rule 7): jobs of every registered kind live in
+ * the `jobs` table, so a batch of thousands costs memory only for the few in flight, and a crash
+ * loses nothing.
  */
-export function createJobQueue(
-  library: Library,
-  handler: JobHandler,
-  options: JobQueueOptions = {}
-): JobQueue {
+export function createJobQueue(library: Library, options: JobQueueOptions = {}): JobQueue {
   const { db } = library
   const concurrency = options.concurrency ?? 4
   const maxAttempts = options.maxAttempts ?? 4
   const retryBaseMs = options.retryBaseMs ?? 2000
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>()
+  const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
   let timer: NodeJS.Timeout | null = null
 
@@ -91,7 +88,7 @@ export function createJobQueue(
     if (timer) clearTimeout(timer)
     timer = null
     if (!started) return
-    const due = nextDueTime(db)
+    const due = nextDueTime(db, [...kinds.keys()])
     if (due === null) return
     timer = setTimeout(pump, Math.max(0, due - Date.now()))
     timer.unref()
@@ -100,7 +97,7 @@ export function createJobQueue(
   function pump(): void {
     if (!started) return
     while (running.size < concurrency) {
-      const job = claimNextJob(db, process.pid)
+      const job = claimNextJob(db, process.pid, [...kinds.keys()])
       if (!job) break
       publish(job.id)
       run(job)
@@ -108,18 +105,44 @@ export function createJobQueue(
     schedule()
   }
 
-  function run(job: Job): void {
-    const controller = new AbortController()
-    const context: JobContext = {
-      signal: controller.signal,
+  function contextFor(job: Job, signal: AbortSignal): JobRunContext {
+    let lastProgress = 0
+    return {
+      signal,
       stage(stage) {
         setJobStage(db, job.id, stage)
         publish(job.id)
+      },
+      progress(done, total) {
+        const now = Date.now()
+        if (done < total && now - lastProgress < progressIntervalMs) return
+        lastProgress = now
+        setJobProgress(db, job.id, { done, total })
+        publish(job.id)
       }
     }
-    const done = handler(job, context)
-      .then(() => finishJob(db, job.id, { status: 'done' }))
-      .catch((error: unknown) => settleFailure(job, asFolioError(error), controller.signal))
+  }
+
+  async function execute(job: Job, signal: AbortSignal): Promise<JobResult | void> {
+    const spec = kinds.get(job.kind)
+    if (!spec) throw new FolioError('internal', `This Folio cannot run ${job.kind} jobs.`)
+    const payload = spec.payload.safeParse(job.payload)
+    if (!payload.success) {
+      throw new FolioError(
+        'internal',
+        `The stored task of ${job.kind} job ${job.id} is unreadable.`
+      )
+    }
+    return spec.run(job, payload.data, contextFor(job, signal))
+  }
+
+  function run(job: Job): void {
+    const controller = new AbortController()
+    const done = execute(job, controller.signal)
+      .then((result) => finishJob(db, job.id, { status: 'done', result: result ?? undefined }))
+      .catch((error: unknown) =>
+        settleFailure(job, asFolioError(error, job.kind), controller.signal)
+      )
       .catch((error: unknown) =>
         options.log?.(`folio: job ${job.id} could not be recorded: ${String(error)}`)
       )
@@ -140,7 +163,8 @@ export function createJobQueue(
       finishJob(db, job.id, { status: 'cancelled', code: 'cancelled', message: 'Cancelled.' })
       return
     }
-    const transient = options.isTransient?.(error) ?? false
+    const spec = kinds.get(job.kind)
+    const transient = spec?.isTransient?.(error) ?? false
     if (transient && job.attempts < maxAttempts) {
       const delay = retryBaseMs * 4 ** (job.attempts - 1)
       finishJob(db, job.id, {
@@ -152,18 +176,22 @@ export function createJobQueue(
       return
     }
     finishJob(db, job.id, { status: 'failed', code: error.code, message: error.message })
-    options.onFailed?.(job, error)
+    spec?.onFailed?.(job, error)
   }
 
   return {
+    register(kind) {
+      kinds.set(kind.kind, kind)
+    },
+    get started() {
+      return started
+    },
     start() {
       if (started) return
       started = true
       const resumed = requeueOrphanedJobs(db, isProcessAlive)
       if (resumed > 0)
-        options.log?.(
-          `folio: resuming ${resumed} capture${resumed === 1 ? '' : 's'} left unfinished`
-        )
+        options.log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} left unfinished`)
       pump()
     },
     async stop() {
@@ -172,8 +200,8 @@ export function createJobQueue(
       for (const { controller } of running.values()) controller.abort()
       await Promise.allSettled([...running.values()].map((entry) => entry.done))
     },
-    enqueue(payload, articleId) {
-      const job = insertJob(db, payload, articleId)
+    enqueue(newJob) {
+      const job = insertJob(db, newJob)
       library.emit({ type: 'job.progress', job: jobInfo(job) })
       if (started) queueMicrotask(pump)
       return jobInfo(job)

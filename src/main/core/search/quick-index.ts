@@ -10,23 +10,12 @@ import type { TokenPattern } from './match'
  * Backed by FTS5 prefix queries on `search_meta` (kept by indexArticle in the capture
  * transaction, with prefix indexes for 1–3 characters), so there is nothing to load on open and
  * nothing on the heap. At 100k articles it answered in p50 0.1 ms / p99 ~10 ms on a loaded
- * machine; the FlexSearch index it replaced (flexsearch-quick-index.ts) answered faster but took
- * 0.7–2.8 s and 110–190 MB to load.
+ * machine; the FlexSearch index it replaced (bench/search/flexsearch-quick-index.ts, measured by
+ * bench:search) answered faster but took 0.7–2.8 s and 110–190 MB to load.
  */
 export interface QuickIndex {
   /** Article ids whose small fields hold every typed word (the last as a prefix), newest first. */
   search(text: string, limit?: number): number[]
-  /** Follows a saved or changed article (a no-op here: indexArticle already wrote search_meta). */
-  add(id: number): void
-  update(id: number): void
-  /** Forgets an article (a no-op here: removeArticleFromIndex already did). */
-  remove(id: number): void
-  /** Persists the index (a no-op here: it lives in library.db). */
-  save(): void
-  /** Makes the index ready (a no-op here: nothing to load). */
-  load(): void
-  /** Number of articles held. */
-  size(): number
 }
 
 /** The typed words as patterns, the last one a prefix. */
@@ -47,19 +36,12 @@ export function createQuickIndex(db: Database): QuickIndex {
     `SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?
      ORDER BY rowid DESC LIMIT ?`
   )
-  const nothing = (): void => undefined
   return {
     search(text, limit = 20) {
       const patterns = typedPatterns(text)
       if (patterns.length === 0) return []
       const expression = patterns.map(phraseExpression).join(' AND ')
       return select.pluck().all(expression, limit) as number[]
-    },
-    add: nothing,
-    update: nothing,
-    remove: nothing,
-    save: nothing,
-    load: nothing,
-    size: () => db.prepare(`SELECT count(*) FROM ${metadataTable}_docsize`).pluck().get() as number
+    }
   }
 }

@@ -43,10 +43,11 @@ export function storedIndexVersion(db: Database): number | null {
 }
 
 /**
- * Re-tokenises every article into a fresh index. The version is written last, so a rebuild cut
- * short by a crash is simply done again on the next start.
+ * Re-tokenises every article into a fresh index, one batch at a time: each step yields the
+ * progress so far, so a job can let other work run between batches. The version is written
+ * last, so a rebuild cut short by a crash is simply done again on the next start.
  */
-export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener): void {
+export function* rebuildSteps(db: Database): Generator<RebuildProgress, void> {
   const { total } = db.prepare('SELECT count(*) AS total FROM articles').get() as { total: number }
   db.transaction(() => {
     db.prepare(`DELETE FROM search_state WHERE key = ?`).run(indexVersionKey)
@@ -58,14 +59,14 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
   setAutomerge(db, 0)
   let done = 0
   let lastId = 0
-  onProgress?.({ done, total })
+  yield { done, total }
   for (;;) {
     const rows = indexSourceBatch(db, lastId, rebuildBatchSize)
     if (rows.length === 0) break
     db.transaction(() => rows.forEach((row) => writeIndexRow(db, row)))()
     lastId = rows[rows.length - 1].id
     done += rows.length
-    onProgress?.({ done, total: Math.max(total, done) })
+    yield { done, total: Math.max(total, done) }
   }
   db.transaction(() => {
     // Merge the many small segments of a bulk load so the first queries are not slowed by them.
@@ -75,6 +76,11 @@ export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener)
     setAutomerge(db, defaultAutomerge)
     writeSearchState(db, indexVersionKey, tokenizerVersion)
   })()
+}
+
+/** The whole rebuild at once, for a process that has nothing else to do meanwhile (the CLI). */
+export function rebuildIndex(db: Database, onProgress?: RebuildProgressListener): void {
+  for (const progress of rebuildSteps(db)) onProgress?.(progress)
 }
 
 // FTS5's default: merge once 4 segments of one level exist (incremental updates stay cheap).
@@ -127,15 +133,26 @@ function createMissingMetadataTable(db: Database): boolean {
 }
 
 /**
- * Call on open. Rebuilds when the index was made by another tokenizer version (or a rebuild never
- * finished); otherwise repairs rows that disagree with the articles. True when it rebuilt.
+ * A library with no articles and no index version (just created) has a current, empty index:
+ * mark it so, before anything is saved, or its first articles would ask for a rebuild.
+ */
+export function markNewIndexCurrent(db: Database): void {
+  if (storedIndexVersion(db) !== null || db.prepare('SELECT 1 FROM articles LIMIT 1').get()) return
+  writeSearchState(db, indexVersionKey, tokenizerVersion)
+}
+
+/** True when the index was made by this tokenizer version and a rebuild is not half done. */
+export function isIndexCurrent(db: Database): boolean {
+  if (createMissingMetadataTable(db)) return false
+  return storedIndexVersion(db) === tokenizerVersion
+}
+
+/**
+ * Rebuilds when the index was made by another tokenizer version (or a rebuild never finished);
+ * otherwise repairs rows that disagree with the articles. True when it rebuilt.
  */
 export function ensureIndexCurrent(db: Database, onProgress?: RebuildProgressListener): boolean {
-  if (createMissingMetadataTable(db)) {
-    rebuildIndex(db, onProgress)
-    return true
-  }
-  if (storedIndexVersion(db) === tokenizerVersion) {
+  if (isIndexCurrent(db)) {
     repairIndex(db)
     return false
   }

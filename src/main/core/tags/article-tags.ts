@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { ArticleTagResult } from '../../../shared/types'
-import { ensureTag, findTag, missingArticleIds } from '../db/queries/tags'
+import { ensureTag, findTag, missingArticleIds } from './queries'
 import { tagKey } from '../../../shared/tags'
 import { normalizeTagNames } from './names'
 

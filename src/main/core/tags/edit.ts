@@ -10,8 +10,8 @@ import {
   normalizeTagName,
   setTagName,
   tagSubtree
-} from '../db/queries/tags'
-import type { TagRow } from '../db/queries/tags'
+} from './queries'
+import type { TagRow } from './queries'
 import { isWithin, tagKey } from '../../../shared/tags'
 import { movedName, normalizeTagNames } from './names'
 import { snapshotTags } from './undo'

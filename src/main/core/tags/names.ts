@@ -1,6 +1,6 @@
 import { FolioError } from '../../../shared/errors'
 import { tagKey, tagSeparator } from '../../../shared/tags'
-import { maxTagNameLength, normalizeTagName } from '../db/queries/tags'
+import { maxTagNameLength, normalizeTagName } from './queries'
 
 /** `research/llm/rag` → `['research', 'research/llm']`. */
 export function ancestorNames(name: string): string[] {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { TagSuggestion } from '../../../shared/types'
-import { normalizeTagName } from '../db/queries/tags'
+import { normalizeTagName } from './queries'
 import { tagKey } from '../../../shared/tags'
 
 interface SuggestionSource {

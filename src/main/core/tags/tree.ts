@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { TagInfo } from '../../../shared/types'
-import { tagTree } from '../db/queries/tags'
+import { tagTree } from './queries'
 import { tagKey, tagSeparator } from '../../../shared/tags'
 
 function depthOf(key: string): number {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { TagUndo } from '../../../shared/types'
-import { articleIdsOfTags, linksOfTags } from '../db/queries/tags'
-import type { TagRow } from '../db/queries/tags'
+import { articleIdsOfTags, linksOfTags } from './queries'
+import type { TagRow } from './queries'
 
 /** The rows and links of these tags as they are now: what `restoreTags` puts back. */
 export function snapshotTags(db: Database, rows: TagRow[]): TagUndo {

@@ -27,12 +27,17 @@ export interface CaptureJobs {
 /** Reports kept for jobs whose `capture.save` answer may still be on its way. */
 const recentJobLimit = 1000
 
+/** The step a capture job is at ('working' is the stage of the kinds that count progress). */
+function captureStage(job: JobInfo): CaptureStage | null {
+  return job.stage === 'working' ? null : job.stage
+}
+
 function fromJob(item: CaptureItem, job: JobInfo): CaptureItem {
   return {
     ...item,
     articleId: job.articleId ?? item.articleId,
     status: job.status,
-    stage: job.stage,
+    stage: captureStage(job),
     error: job.error?.message ?? null
   }
 }
@@ -50,7 +55,7 @@ export function useCaptureJobs(): CaptureJobs {
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type !== 'job.progress') return
+        if (event.type !== 'job.progress' || event.job.kind !== 'capture') return
         const { job } = event
         latestJobs.current.delete(job.id)
         latestJobs.current.set(job.id, job)
@@ -67,7 +72,7 @@ export function useCaptureJobs(): CaptureJobs {
         setStageByArticle((previous) => {
           const next = new Map(previous)
           if (job.status === 'running' || job.status === 'queued') {
-            next.set(articleId, job.stage ?? 'queued')
+            next.set(articleId, captureStage(job) ?? 'queued')
           } else next.delete(articleId)
           return next
         })

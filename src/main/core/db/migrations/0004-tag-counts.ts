@@ -1,5 +1,12 @@
 import type { Migration } from '../migrate'
-import { createFtsTableSql, ftsTable } from '../../search/fts'
+
+/** The full-text table as this migration made it (frozen: never the live search code's SQL). */
+const createFtsTableSql = `
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, byline, site, body, title_chars, body_chars,
+    content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '.,'"
+  )`
 
 /**
  * The SQL that lists `name` and the name of every tag above it (`a/b/c` → `a/b/c`, `a/b`, `a`):
@@ -176,14 +183,14 @@ export const migration0004: Migration = {
         DELETE FROM article_tags WHERE article_id = OLD.id;
       END;
     `)
-    // Migration 0002 makes the table as fts.ts has it now, so only a library that ran an older
-    // 0002 has the tags column to drop.
+    // Migration 0002 makes the table without tags, so only a library that ran a development
+    // version of 0002 has the tags column to drop.
     const hasTags = db
-      .prepare(`SELECT 1 FROM pragma_table_info('${ftsTable}') WHERE name = 'tags'`)
+      .prepare(`SELECT 1 FROM pragma_table_info('search_fts') WHERE name = 'tags'`)
       .get()
     if (hasTags) {
       db.exec(`
-        DROP TABLE ${ftsTable};
+        DROP TABLE search_fts;
         ${createFtsTableSql};
         DELETE FROM search_state WHERE key = 'fts_index_version';
       `)

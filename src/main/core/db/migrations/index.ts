@@ -3,11 +3,13 @@ import { migration0001 } from './0001-initial'
 import { migration0002 } from './0002-search'
 import { migration0003 } from './0003-job-runner'
 import { migration0004 } from './0004-tag-counts'
+import { migration0005 } from './0005-job-kinds'
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
   migration0001,
   migration0002,
   migration0003,
-  migration0004
+  migration0004,
+  migration0005
 ]

@@ -1,12 +1,22 @@
 import type { Database } from 'better-sqlite3'
 import FlexSearch from 'flexsearch'
 import type { Document as FlexDocument, DocumentData, Id } from 'flexsearch'
-import type { QuickIndex } from './quick-index'
-import { readSearchState, writeSearchState } from './rebuild'
-import { tokenize, tokenizerVersion } from './tokenize'
+import type { QuickIndex } from '../../src/main/core/search/quick-index'
+import { readSearchState, writeSearchState } from '../../src/main/core/search/rebuild'
+import { tokenize, tokenizerVersion } from '../../src/main/core/search/tokenize'
+
+/** The FlexSearch index keeps itself in memory: it must be loaded, told of changes and saved. */
+export interface FlexQuickIndex extends QuickIndex {
+  add(id: number): void
+  update(id: number): void
+  remove(id: number): void
+  save(): void
+  load(): void
+  size(): number
+}
 
 /**
- * The measured alternative to quick-index.ts (see bench/search.ts): search-as-you-type over the
+ * The measured alternative to src/main/core/search/quick-index.ts (see bench/search.ts): search-as-you-type over the
  * small fields (title, byline, site, tags, url) in an in-memory FlexSearch Document index with
  * prefix matching (`tokenize: 'forward'`), fed by our tokenizer so CJK and diacritics behave as
  * in the full-text index, persisted in `search_state` (one row per exported chunk).
@@ -61,7 +71,7 @@ function currentStamp(db: Database): string {
 }
 
 /** `save()` writes into `search_state`; `load()` reads it back, or rebuilds when it is stale. */
-export function createFlexSearchQuickIndex(db: Database): QuickIndex {
+export function createFlexSearchQuickIndex(db: Database): FlexQuickIndex {
   let index = createDocumentIndex()
   const held = new Set<number>()
 

@@ -1,20 +1,16 @@
 import type { Database } from 'better-sqlite3'
-import type { CaptureStage, JobInfo, JobStatus } from '../../../../shared/types'
-
-/** What a capture job is asked to do; stored as JSON in `jobs.payload`. */
-export type CapturePayload =
-  | { source: 'url'; url: string }
-  | { source: 'html'; url: string; html: string; title?: string }
-  | { source: 'file'; path: string; url: string }
-  /** A file sent through a door that has no path for it (dropped in a browser window). */
-  | { source: 'upload'; name: string; url: string; contentBase64: string }
+import type { JobInfo, JobKind, JobResult, JobStage, JobStatus } from '../../../shared/types'
 
 interface JobRow {
   id: number
-  kind: 'capture'
+  kind: JobKind
+  label: string
   payload: string
   status: JobStatus
-  stage: CaptureStage | null
+  stage: JobStage | null
+  progress_done: number | null
+  progress_total: number | null
+  result: string | null
   attempts: number
   next_attempt_at: number
   article_id: number | null
@@ -24,26 +20,26 @@ interface JobRow {
   updated_at: number
 }
 
+/** A job as the queue runs it: its public view, plus the payload its kind reads. */
 export interface Job extends JobInfo {
-  payload: CapturePayload
+  /** Parsed JSON, checked against its kind's schema before it runs. */
+  payload: unknown
   nextAttemptAt: number
 }
 
-function inputOf(payload: CapturePayload): string {
-  if (payload.source === 'file') return payload.path
-  if (payload.source === 'upload') return payload.name
-  return payload.url
-}
-
 function jobFromRow(row: JobRow): Job {
-  const payload = JSON.parse(row.payload) as CapturePayload
   return {
     id: row.id,
     kind: row.kind,
-    input: inputOf(payload),
-    payload,
+    input: row.label,
+    payload: JSON.parse(row.payload) as unknown,
     status: row.status,
     stage: row.stage,
+    progress:
+      row.progress_total === null
+        ? null
+        : { done: row.progress_done ?? 0, total: row.progress_total },
+    result: row.result === null ? null : (JSON.parse(row.result) as JobResult),
     attempts: row.attempts,
     articleId: row.article_id,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
@@ -61,6 +57,8 @@ export function jobInfo(job: Job): JobInfo {
     input: job.input,
     status: job.status,
     stage: job.stage,
+    progress: job.progress,
+    result: job.result,
     attempts: job.attempts,
     articleId: job.articleId,
     error: job.error,
@@ -69,18 +67,27 @@ export function jobInfo(job: Job): JobInfo {
   }
 }
 
-export function insertJob(
-  db: Database,
-  payload: CapturePayload,
-  articleId: number,
-  now = Date.now()
-): Job {
+export interface NewJob {
+  kind: JobKind
+  /** What the job is about, for a person (`folio jobs` shows it). */
+  label: string
+  payload: unknown
+  articleId: number | null
+}
+
+export function insertJob(db: Database, job: NewJob, now = Date.now()): Job {
   const row = db
     .prepare(
-      `INSERT INTO jobs (kind, payload, status, stage, article_id, created_at, updated_at, next_attempt_at)
-       VALUES ('capture', ?, 'queued', 'queued', ?, ?, ?, 0) RETURNING *`
+      `INSERT INTO jobs (kind, label, payload, status, stage, article_id, created_at, updated_at, next_attempt_at)
+       VALUES (@kind, @label, @payload, 'queued', 'queued', @articleId, @now, @now, 0) RETURNING *`
     )
-    .get(JSON.stringify(payload), articleId, now, now) as JobRow
+    .get({
+      kind: job.kind,
+      label: job.label,
+      payload: JSON.stringify(job.payload),
+      articleId: job.articleId,
+      now
+    }) as JobRow
   return jobFromRow(row)
 }
 
@@ -89,41 +96,72 @@ export function getJob(db: Database, id: number): Job | null {
   return row ? jobFromRow(row) : null
 }
 
-export function listJobs(db: Database, options: { status?: JobStatus; limit: number }): Job[] {
-  const rows = options.status
-    ? db
-        .prepare('SELECT * FROM jobs WHERE status = ? ORDER BY id DESC LIMIT ?')
-        .all(options.status, options.limit)
-    : db.prepare('SELECT * FROM jobs ORDER BY id DESC LIMIT ?').all(options.limit)
-  return (rows as JobRow[]).map(jobFromRow)
+export interface ListJobsOptions {
+  status?: JobStatus
+  kind?: JobKind
+  ids?: number[]
+  limit: number
+}
+
+export function listJobs(db: Database, options: ListJobsOptions): Job[] {
+  const where: string[] = []
+  if (options.status) where.push('status = @status')
+  if (options.kind) where.push('kind = @kind')
+  if (options.ids) where.push('id IN (SELECT value FROM json_each(@ids))')
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  const rows = db.prepare(`SELECT * FROM jobs ${whereSql} ORDER BY id DESC LIMIT @limit`).all({
+    status: options.status ?? null,
+    kind: options.kind ?? null,
+    ids: JSON.stringify(options.ids ?? []),
+    limit: options.limit
+  }) as JobRow[]
+  return rows.map(jobFromRow)
+}
+
+/** The unfinished job of a kind, if one is waiting or running (a re-index is never queued twice). */
+export function unfinishedJobOfKind(db: Database, kind: JobKind): Job | null {
+  const row = db
+    .prepare(
+      "SELECT * FROM jobs WHERE kind = ? AND status IN ('queued', 'running') ORDER BY id LIMIT 1"
+    )
+    .get(kind) as JobRow | undefined
+  return row ? jobFromRow(row) : null
 }
 
 /**
  * Takes the next due job for this process, atomically, so two Folio processes on one library
  * never run the same job.
  */
-export function claimNextJob(db: Database, runnerPid: number, now = Date.now()): Job | null {
+export function claimNextJob(
+  db: Database,
+  runnerPid: number,
+  kinds: readonly JobKind[],
+  now = Date.now()
+): Job | null {
   const row = db
     .prepare(
-      `UPDATE jobs SET status = 'running', stage = 'fetching', attempts = attempts + 1,
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1,
+         stage = CASE kind WHEN 'capture' THEN 'fetching' ELSE 'working' END,
          runner_pid = @runnerPid, updated_at = @now
-       WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND next_attempt_at <= @now ORDER BY id LIMIT 1)
+       WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND next_attempt_at <= @now
+         AND kind IN (SELECT value FROM json_each(@kinds)) ORDER BY id LIMIT 1)
        RETURNING *`
     )
-    .get({ now, runnerPid }) as JobRow | undefined
+    .get({ now, runnerPid, kinds: JSON.stringify(kinds) }) as JobRow | undefined
   return row ? jobFromRow(row) : null
 }
 
-export function nextDueTime(db: Database): number | null {
+export function nextDueTime(db: Database, kinds: readonly JobKind[]): number | null {
   const row = db
-    .prepare("SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued'")
-    .get() as {
-    due: number | null
-  }
+    .prepare(
+      `SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued'
+       AND kind IN (SELECT value FROM json_each(?))`
+    )
+    .get(JSON.stringify(kinds)) as { due: number | null }
   return row.due
 }
 
-export function setJobStage(db: Database, id: number, stage: CaptureStage, now = Date.now()): void {
+export function setJobStage(db: Database, id: number, stage: JobStage, now = Date.now()): void {
   db.prepare("UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running'").run(
     stage,
     now,
@@ -131,11 +169,23 @@ export function setJobStage(db: Database, id: number, stage: CaptureStage, now =
   )
 }
 
+export function setJobProgress(
+  db: Database,
+  id: number,
+  progress: { done: number; total: number },
+  now = Date.now()
+): void {
+  db.prepare(
+    `UPDATE jobs SET progress_done = ?, progress_total = ?, updated_at = ?
+     WHERE id = ? AND status = 'running'`
+  ).run(progress.done, progress.total, now, id)
+}
+
 export function finishJob(
   db: Database,
   id: number,
   outcome:
-    | { status: 'done' }
+    | { status: 'done'; result?: JobResult }
     | { status: 'failed' | 'cancelled'; code: string; message: string }
     | { status: 'queued'; code: string; message: string; nextAttemptAt: number },
   now = Date.now()
@@ -143,7 +193,7 @@ export function finishJob(
   const failed = outcome.status === 'done' ? null : outcome
   db.prepare(
     `UPDATE jobs SET status = @status, stage = @stage, error_code = @code, error_message = @message,
-       next_attempt_at = @next, updated_at = @now WHERE id = @id`
+       next_attempt_at = @next, result = coalesce(@result, result), updated_at = @now WHERE id = @id`
   ).run({
     id,
     status: outcome.status,
@@ -151,6 +201,7 @@ export function finishJob(
     code: failed?.code ?? null,
     message: failed?.message ?? null,
     next: outcome.status === 'queued' ? outcome.nextAttemptAt : 0,
+    result: outcome.status === 'done' && outcome.result ? JSON.stringify(outcome.result) : null,
     now
   })
 }

@@ -1,24 +1,17 @@
 import type { Database } from 'better-sqlite3'
-import { indexArticle } from '../../search/fts'
-import { addTagsToArticle } from './tags'
+import { siteOf } from '../../../shared/web'
+import { deleteUnusedAssets } from '../assets/queries'
+import { addTagsToArticle } from '../tags/queries'
+import type { ExtractedArticle } from './extract/extract'
 
-/** Everything a finished capture writes about one article. */
-export interface CapturedArticle {
-  canonicalUrl: string | null
-  title: string
-  byline: string | null
+/**
+ * Everything a finished capture writes about one article: the extracted record (declared once,
+ * in extract/), where its images went, and the page as fetched.
+ */
+export interface CapturedArticle extends Omit<ExtractedArticle, 'leadImageUrl' | 'images'> {
+  /** The host without `www.`, from the page's final address. */
   site: string | null
-  siteName: string | null
-  lang: string | null
-  dir: 'ltr' | 'rtl' | null
-  excerpt: string | null
-  publishedAt: number | null
-  keywords: string[]
-  wordCount: number
-  readingMinutes: number
   leadImageSha256: string | null
-  contentHtml: string
-  text: string
   extractorVersion: number
   /** The page as fetched, compressed, for re-extraction without the network. */
   original: { bytes: Uint8Array; encoding: 'br'; charset: string } | null
@@ -55,21 +48,11 @@ export function upsertPendingArticle(
       id: number
     }
     if (input.tags && input.tags.length > 0) addTagsToArticle(db, row.id, input.tags)
-    indexArticle(db, row.id)
     return row.id
   })()
 }
 
-function siteOf(url: string): string | null {
-  try {
-    const host = new URL(url).hostname
-    return host.length > 0 ? host.replace(/^www\./, '') : null
-  } catch {
-    return null
-  }
-}
-
-/** Writes the article, its contents, its images and its index entry in one transaction. */
+/** Writes the article, its contents and its images in one transaction (write() indexes it). */
 export function storeCapturedArticle(
   db: Database,
   articleId: number,
@@ -105,7 +88,6 @@ export function storeCapturedArticle(
     })
     writeContents(db, articleId, article, now)
     if (article.images) writeImages(db, articleId, article.images, now)
-    indexArticle(db, articleId)
   })()
 }
 
@@ -156,9 +138,7 @@ function writeImages(
     link.run(articleId, asset.sourceUrl, asset.sha256, null)
   }
   for (const failure of images.failures) link.run(articleId, failure.sourceUrl, null, failure.error)
-  db.prepare(
-    'DELETE FROM assets WHERE NOT EXISTS (SELECT 1 FROM article_assets aa WHERE aa.sha256 = assets.sha256)'
-  ).run()
+  deleteUnusedAssets(db)
 }
 
 /**
@@ -195,13 +175,6 @@ export function readOriginal(db: Database, articleId: number): StoredOriginal | 
     )
     .get(articleId) as StoredOriginal | undefined
   return row && row.bytes ? row : null
-}
-
-export function readAsset(db: Database, sha256: string): { mime: string; bytes: Buffer } | null {
-  return (
-    (db.prepare('SELECT mime, bytes FROM assets WHERE sha256 = ?').get(sha256) as
-      { mime: string; bytes: Buffer } | undefined) ?? null
-  )
 }
 
 /** Source URL → sha256 of the images an article has stored, for re-extraction offline. */

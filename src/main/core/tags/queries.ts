@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { FolioError } from '../../../../shared/errors'
+import { FolioError } from '../../../shared/errors'
 
 /** Tag names above 200 characters are pasted text, not names. */
 export const maxTagNameLength = 200

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { getSetting, setSetting } from './settings'
+import { getSetting, setSetting } from './queries'
 
 /**
  * The desktop app's "Browser capture" setting: whether it runs the local server for the

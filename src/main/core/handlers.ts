@@ -1,0 +1,40 @@
+import type { OperationName, OperationOutput, ParsedInput } from '../../shared/contract'
+import * as articles from './articles/operations'
+import * as capture from './capture/operations'
+import type { CallContext, EngineContext } from './context'
+import * as jobs from './jobs/operations'
+import * as search from './search/operations'
+import * as tags from './tags/operations'
+
+export type Handler<K extends OperationName> = (
+  engine: EngineContext,
+  input: ParsedInput<K>,
+  call: CallContext
+) => OperationOutput<K> | Promise<OperationOutput<K>>
+
+/** The one table (DESIGN.md §1): each contract operation and the domain function that does it. */
+export const handlers: { [K in OperationName]: Handler<K> } = {
+  'library.stats': articles.stats,
+  'sites.list': articles.sites,
+  'articles.list': articles.list,
+  'articles.get': articles.get,
+  'articles.delete': articles.remove,
+  'articles.update': articles.update,
+  'articles.reextract': articles.reextract,
+  'capture.save': capture.save,
+  'capture.saveHtml': capture.saveHtml,
+  'capture.saveFile': capture.saveFile,
+  'search.query': search.query,
+  'search.reindex': search.reindex,
+  'jobs.list': jobs.list,
+  'jobs.cancel': jobs.cancel,
+  'jobs.retry': jobs.retry,
+  'articles.tag': tags.tag,
+  'tags.list': tags.list,
+  'tags.create': tags.create,
+  'tags.rename': tags.rename,
+  'tags.merge': tags.merge,
+  'tags.delete': tags.remove,
+  'tags.restore': tags.restore,
+  'tags.suggest': tags.suggest
+}
