@@ -2,7 +2,7 @@ import { Menu, dialog, nativeTheme } from 'electron'
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 import type { FolioEvent, MenuCommand } from '../../shared/events'
 import { ipcEventChannel } from '../../shared/operations'
-import type { FolioCore } from '../core/api'
+import type { EngineClient } from './engine-client'
 import { importableExtensions } from '../core/capture/sources'
 
 /**
@@ -10,7 +10,7 @@ import { importableExtensions } from '../core/capture/sources'
  * go to the renderer as `menu.command` events; importing files runs here, where the paths are.
  */
 export function installMenu(
-  core: FolioCore,
+  engine: EngineClient,
   currentWindow: () => BrowserWindow | null,
   /** Items for the File menu from other features (Browser Capture). */
   fileItems: MenuItemConstructorOptions[] = []
@@ -35,7 +35,7 @@ export function installMenu(
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
     if (result.canceled || result.filePaths.length === 0) return
-    await core.invoke('capture.save', { inputs: result.filePaths })
+    await engine.invoke('capture.save', { inputs: result.filePaths })
   }
   const theme = (
     source: 'system' | 'light' | 'dark',
