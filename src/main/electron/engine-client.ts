@@ -13,6 +13,7 @@ import type { FolioEvent, FolioEventListener } from '../../shared/events'
 import { isOperationName } from '../../shared/operations'
 import {
   browserCaptureStateSchema,
+  describeIssues,
   fromEngineMessageSchema,
   openedSchema,
   storedAssetSchema
@@ -90,7 +91,7 @@ export function createEngineClient(
   channel.onMessage((message) => {
     const parsed = fromEngineMessageSchema.safeParse(message)
     if (!parsed.success) {
-      log(`folio: ignored a malformed message from the engine: ${parsed.error.message}`)
+      log(`folio: ignored a malformed message from the engine (${describeIssues(parsed.error)})`)
       const id = (message as { id?: unknown } | null)?.id
       if (typeof id === 'number') settle(id, failure('internal', 'The engine answered nonsense.'))
       return

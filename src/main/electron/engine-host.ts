@@ -19,7 +19,7 @@ import type { Library } from '../core/library'
 import { bookmarkletFor } from '../server/capture-page'
 import { startServer } from '../server/server'
 import type { RunningServer } from '../server/server'
-import { toEngineMessageSchema } from './engine-protocol'
+import { describeIssues, toEngineMessageSchema } from './engine-protocol'
 import type {
   BrowserCaptureState,
   EngineOpened,
@@ -156,7 +156,7 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
   port.onMessage((message) => {
     const parsed = toEngineMessageSchema.safeParse(message)
     if (!parsed.success) {
-      log(`folio engine: ignored a malformed message: ${parsed.error.message}`)
+      log(`folio engine: ignored a malformed message (${describeIssues(parsed.error)})`)
       const id = (message as { id?: unknown } | null)?.id
       if (typeof id === 'number') {
         const refusal = failure('invalid_input', 'The engine received a malformed request.')

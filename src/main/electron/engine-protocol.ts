@@ -101,3 +101,8 @@ export const storedAssetSchema = z
   .object({ mime: z.string().min(1), bytes: z.instanceof(Uint8Array) })
   .nullable()
 export type StoredAsset = z.infer<typeof storedAssetSchema>
+
+/** Where a message broke the protocol, short enough for a log line: `name, input.id`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => issue.path.join('.') || 'the message itself').join(', ')
+}
