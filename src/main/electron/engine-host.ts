@@ -43,8 +43,7 @@ export interface EngineHostOptions {
 interface OpenEngine {
   library: Library
   core: FolioCore
-  server: RunningServer | null
-  problem: string | null
+  browserCapture: CaptureServer
 }
 
 export function runEngineHost(port: EnginePort, options: EngineHostOptions): void {
@@ -52,13 +51,15 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
   let engine: OpenEngine | null = null
   let shuttingDown = false
 
-  function open(request: Extract<EngineRequest, { type: 'open' }>): Promise<Result<EngineOpened>> {
-    if (engine) return Promise.resolve(failure('invalid_input', 'The library is already open.'))
+  async function open(
+    request: Extract<EngineRequest, { type: 'open' }>
+  ): Promise<Result<EngineOpened>> {
+    if (engine) return failure('invalid_input', 'The library is already open.')
     let library: Library
     try {
       library = openLibrary(request.libraryDir, { nativeBinding: request.nativeBinding })
     } catch (error) {
-      return Promise.resolve({ ok: false, error: openError(error) })
+      return { ok: false, error: openError(error) }
     }
     const core = createCore(library, { log })
     core.start()
@@ -67,54 +68,10 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
       if (event.type !== 'menu.command') port.postMessage({ type: 'event', event })
     })
     if (request.capturePort) setBrowserCaptureSettings(library.db, { port: request.capturePort })
-    const opened: OpenEngine = { library, core, server: null, problem: null }
-    engine = opened
-    const startServerIfEnabled = browserCaptureSettings(library.db).enabled
-      ? startCaptureServer(opened)
-      : Promise.resolve()
-    return startServerIfEnabled.then(() => ok({ browserCapture: captureState(opened) }))
-  }
-
-  async function startCaptureServer(opened: OpenEngine): Promise<void> {
-    if (opened.server) return
-    const { db } = opened.library
-    const { port: capturePort } = browserCaptureSettings(db)
-    try {
-      opened.server = await startServer({
-        core: opened.core,
-        token: serverToken(db),
-        port: capturePort,
-        log
-      })
-      opened.problem = null
-    } catch (error) {
-      opened.problem =
-        `Folio could not listen on 127.0.0.1:${capturePort}: ${(error as Error).message}. If ` +
-        'another program uses this port, start Folio with --capture-port=<another port>.'
-    }
-  }
-
-  async function setBrowserCapture(opened: OpenEngine, enabled: boolean): Promise<void> {
-    if (enabled) await startCaptureServer(opened)
-    else {
-      await opened.server?.close()
-      opened.server = null
-      opened.problem = null
-    }
-    setBrowserCaptureSettings(opened.library.db, { enabled: opened.server !== null })
-  }
-
-  function captureState(opened: OpenEngine): BrowserCaptureState {
-    const { db } = opened.library
-    const { port: capturePort } = browserCaptureSettings(db)
-    const token = serverToken(db)
-    return {
-      enabled: opened.server !== null,
-      port: capturePort,
-      token,
-      bookmarklet: bookmarkletFor(capturePort, token),
-      problem: opened.problem
-    }
+    const browserCapture = createCaptureServer(library, core, log)
+    engine = { library, core, browserCapture }
+    await browserCapture.startIfEnabled()
+    return ok({ browserCapture: browserCapture.state() })
   }
 
   async function answer(request: EngineRequest): Promise<Result<unknown>> {
@@ -131,8 +88,8 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
         return ok(stored)
       }
       case 'browserCapture':
-        if (request.enabled !== undefined) await setBrowserCapture(engine, request.enabled)
-        return ok(captureState(engine))
+        if (request.enabled !== undefined) await engine.browserCapture.setEnabled(request.enabled)
+        return ok(engine.browserCapture.state())
     }
   }
 
@@ -143,7 +100,7 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
     engine = null
     try {
       // Running captures stop cleanly; unfinished ones resume at the next start.
-      await opened?.server?.close()
+      await opened?.browserCapture.close()
       await opened?.core.close()
     } catch (error) {
       log(`folio engine: closing failed: ${(error as Error).stack ?? String(error)}`)
@@ -182,4 +139,65 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
 function openError(error: unknown): ErrorInfo {
   if (error instanceof FolioError) return error.toInfo()
   return { code: 'library_unavailable', message: (error as Error).message }
+}
+
+interface CaptureServer {
+  startIfEnabled(): Promise<void>
+  /** Starts or stops the server and remembers the choice; a port in use is a `problem`. */
+  setEnabled(enabled: boolean): Promise<void>
+  state(): BrowserCaptureState
+  close(): Promise<void>
+}
+
+/**
+ * Browser Capture (issue 7): the same server as `folio serve`, on the library's fixed port, run
+ * here because it calls the engine directly. The menu in the main process only asks for it.
+ */
+function createCaptureServer(
+  library: Library,
+  core: FolioCore,
+  log: (message: string) => void
+): CaptureServer {
+  const { db } = library
+  let server: RunningServer | null = null
+  let problem: string | null = null
+
+  async function start(): Promise<void> {
+    if (server) return
+    const { port } = browserCaptureSettings(db)
+    try {
+      server = await startServer({ core, token: serverToken(db), port, log })
+      problem = null
+    } catch (error) {
+      problem =
+        `Folio could not listen on 127.0.0.1:${port}: ${(error as Error).message}. If another ` +
+        'program uses this port, start Folio with --capture-port=<another port>.'
+    }
+  }
+
+  async function stop(): Promise<void> {
+    await server?.close()
+    server = null
+    problem = null
+  }
+
+  return {
+    startIfEnabled: () => (browserCaptureSettings(db).enabled ? start() : Promise.resolve()),
+    async setEnabled(enabled) {
+      await (enabled ? start() : stop())
+      setBrowserCaptureSettings(db, { enabled: server !== null })
+    },
+    state() {
+      const { port } = browserCaptureSettings(db)
+      const token = serverToken(db)
+      return {
+        enabled: server !== null,
+        port,
+        token,
+        bookmarklet: bookmarkletFor(port, token),
+        problem
+      }
+    },
+    close: stop
+  }
 }
