@@ -58,6 +58,8 @@ export interface BuiltApp {
   ): Promise<T>
   /** `app.quit()`; resolves with the exit code once the process has ended. */
   quit(): Promise<number | null>
+  /** The exit code, once the process has ended by itself. */
+  exited: Promise<number | null>
   kill(): void
   stderr(): string
 }
@@ -133,6 +135,7 @@ export function launchBuiltApp(options: {
       await command({ type: 'quit' })
       return exited
     },
+    exited,
     kill: () => void child.kill(),
     stderr: () => stderr
   }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import type { Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ipcChannelFor, ipcEventChannel, operationNames } from '../../src/shared/operations'
+import { setBrowserCaptureSettings } from '../../src/main/core/db/queries/browser-capture'
 import { openLibrary } from '../../src/main/core/library'
 import {
   assertBuilt,
@@ -14,6 +16,7 @@ import {
   loadBuiltPreload
 } from '../helpers/built-app'
 import type { BuiltApp, Frame } from '../helpers/built-app'
+import { useTempDirs } from '../helpers/temp'
 
 // The desktop app cannot run here (no Electron binary), so these tests run the BUILT bundles
 // (`npx electron-vite build`) under plain Node with the stand-in `electron` of
@@ -187,6 +190,70 @@ describe('the built desktop app, run with a stand-in electron', () => {
     expect(await app.quit()).toBe(0)
     expect(() => process.kill(enginePid, 0)).toThrow()
     expect(app.reports.filter((report) => report.type === 'dialog')).toEqual([])
+  })
+})
+
+describe('the built desktop app when something goes wrong', () => {
+  const tempDir = useTempDirs()
+  const launched: BuiltApp[] = []
+  afterEach(() => launched.splice(0).forEach((app) => app.kill()))
+
+  function launch(libraryDir: string, args: string[] = []): BuiltApp {
+    const app = launchBuiltApp({ libraryDir, userDataDir: tempDir(), args })
+    launched.push(app)
+    return app
+  }
+
+  function dialogTitled(app: BuiltApp, title: string): Promise<{ content: string }> {
+    return app.waitFor(() => {
+      for (const report of app.reports) {
+        if (report.type === 'dialog' && report.title === title) return report
+      }
+      return undefined
+    }, `the dialog "${title}"`)
+  }
+
+  it('shows a library that cannot open in a dialog, then quits', async () => {
+    const notAFolder = join(tempDir(), 'library')
+    writeFileSync(notAFolder, 'not a library')
+    const app = launch(notAFolder)
+    await dialogTitled(app, 'Folio cannot open its library')
+    expect(await app.exited).toBe(0)
+  })
+
+  it('says so when the engine process dies, and answers calls with engine_unavailable', async () => {
+    const app = launch(join(tempDir(), 'library'))
+    const window = await app.waitFor(async () => (await app.state()).windows[0], 'the window')
+    const { utilityProcesses } = await app.state()
+    process.kill(utilityProcesses[0].pid as number, 'SIGKILL')
+    await dialogTitled(app, 'Folio’s engine stopped')
+    const frame = { url: window.url ?? '', top: true }
+    expect(await app.call(ipcChannelFor('library.stats'), frame, {})).toMatchObject({
+      ok: false,
+      error: { code: 'engine_unavailable' }
+    })
+  })
+
+  it('shows why Browser Capture could not start when its port is taken', async () => {
+    const libraryDir = join(tempDir(), 'library')
+    const library = openLibrary(libraryDir)
+    setBrowserCaptureSettings(library.db, { enabled: true })
+    library.close()
+    const port = await freePort()
+    const taken: Server = createServer()
+    await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve))
+    try {
+      const app = launch(libraryDir, [`--capture-port=${port}`])
+      const shown = await dialogTitled(app, 'Browser capture could not start')
+      expect(shown.content).toContain(`127.0.0.1:${port}`)
+      const menu = await app.waitFor(async () => {
+        const items = (await app.state()).menu
+        return items.length > 0 ? items : undefined
+      }, 'the menu')
+      expect(menu.find((item) => item.label === 'Browser Capture')?.checked).toBe(false)
+    } finally {
+      taken.close()
+    }
   })
 })
 
