@@ -16,6 +16,7 @@ import {
   loadBuiltPreload
 } from '../helpers/built-app'
 import type { BuiltApp, Frame } from '../helpers/built-app'
+import { insertArticle } from '../helpers/articles'
 import { useTempDirs } from '../helpers/temp'
 
 // The desktop app cannot run here (no Electron binary), so these tests run the BUILT bundles
@@ -46,9 +47,14 @@ describe('the built desktop app, run with a stand-in electron', () => {
     assertBuilt()
     folder = mkdtempSync(join(tmpdir(), 'folio-built-app-'))
     const library = openLibrary(join(folder, 'library'))
+    // An article with one stored image, as a capture leaves it.
+    const articleId = insertArticle(library.db, { url: 'https://example.com/with-image' })
     library.db
       .prepare('INSERT INTO assets (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(imageSha256, 'image/png', imageBytes.length, imageBytes, Date.now())
+    library.db
+      .prepare('INSERT INTO article_assets (article_id, source_url, sha256) VALUES (?, ?, ?)')
+      .run(articleId, 'https://example.com/image.png', imageSha256)
     library.close()
     capturePort = await freePort()
     app = launchBuiltApp({
@@ -88,7 +94,7 @@ describe('the built desktop app, run with a stand-in electron', () => {
   it('answers a trusted call from the engine process, with the numbers of the real library', async () => {
     expect(await app.call(ipcChannelFor('library.stats'), appFrame, {})).toMatchObject({
       ok: true,
-      value: { articles: 0, assets: 1 }
+      value: { articles: 1, assets: 1 }
     })
     const { utilityProcesses } = await app.state()
     expect(utilityProcesses).toHaveLength(1)
@@ -116,6 +122,25 @@ describe('the built desktop app, run with a stand-in electron', () => {
         ),
       'a tags.changed event sent to the window'
     )
+  })
+
+  it('saves a page through the engine process, whose extraction workers it finds', async () => {
+    const html =
+      '<html><head><title>Slow reading</title></head><body><article><h1>Slow reading</h1>' +
+      '<p>Reading slowly is a habit worth keeping, one paragraph at a time. '.repeat(20) +
+      '</p></article></body></html>'
+    const saved = (await app.call(ipcChannelFor('capture.saveHtml'), appFrame, {
+      url: 'https://example.com/slow-reading',
+      html
+    })) as { ok: true; value: { articleId: number } }
+    expect(saved).toMatchObject({ ok: true, value: { ok: true } })
+    const article = await app.waitFor(async () => {
+      const got = (await app.call(ipcChannelFor('articles.get'), appFrame, {
+        id: saved.value.articleId
+      })) as { ok: true; value: { captureStatus: string; title: string } }
+      return got.value.captureStatus === 'pending' ? undefined : got.value
+    }, 'the saved page extracted')
+    expect(article).toMatchObject({ captureStatus: 'ready', title: 'Slow reading' })
   })
 
   it('opens the window isolated, sandboxed, without Node and with web security', async () => {
