@@ -11,6 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),
+          // The engine runs in a utility process (DESIGN.md §1); engine-fork.ts forks this file.
+          engine: resolve('src/main/electron/engine-process.ts'),
           // Extraction runs in worker threads; the pool loads this file next to index.js.
           ...(existsSync(extractWorker) ? { 'extract-worker': extractWorker } : {})
         }

@@ -9,6 +9,8 @@ export const errorCodes = [
   'rate_limited',
   'library_too_new',
   'library_unavailable',
+  /** The desktop app's engine process stopped; calls answer this instead of hanging. */
+  'engine_unavailable',
   'invalid_url',
   'unsupported_scheme',
   'dns_failed',

@@ -1,9 +1,8 @@
 import { app, dialog } from 'electron'
 import type { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { openEngine } from '../core/engine'
-import type { Engine } from '../core/engine'
-import { createBrowserCapture } from './browser-capture'
+import { capturePortFlag, createBrowserCapture } from './browser-capture'
+import { forkEngine } from './engine-fork'
 import { forwardEvents, registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { registerAssetScheme, serveAssets } from './protocol'
@@ -19,6 +18,10 @@ function libraryDir(): string {
   )
 }
 
+/**
+ * The main process: window, menu, asset protocol and IPC wiring. The library and its engine live
+ * in the engine process (engine-fork.ts), reached only through the engine client.
+ */
 export async function startDesktopApp(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
@@ -27,24 +30,28 @@ export async function startDesktopApp(): Promise<void> {
   registerAssetScheme()
   await app.whenReady()
   denyAllPermissions()
-  let core: Engine
-  try {
-    core = openEngine(libraryDir(), { nativeBinding: electronNativeBinding() })
-  } catch (error) {
-    dialog.showErrorBox('Folio cannot open its library', (error as Error).message)
+  const engine = forkEngine()
+  const opened = await engine.open({
+    libraryDir: libraryDir(),
+    nativeBinding: electronNativeBinding(),
+    capturePort: capturePortFlag()
+  })
+  if (!opened.ok) {
+    dialog.showErrorBox('Folio cannot open its library', opened.error.message)
+    await engine.close()
     app.quit()
     return
   }
-  serveAssets(core)
-  core.start()
+  engine.onUnexpectedExit((message) => dialog.showErrorBox('Folio’s engine stopped', message))
+  serveAssets(engine)
   const url = appUrl()
-  registerIpc(core, url)
+  registerIpc(engine, url)
   let window = createMainWindow(url)
-  forwardEvents(core, window)
+  forwardEvents(engine, window)
   const currentWindow = (): BrowserWindow | null => (window.isDestroyed() ? null : window)
-  const browserCapture = createBrowserCapture(core, currentWindow)
-  installMenu(core, currentWindow, browserCapture.menuItems())
-  void browserCapture.startIfEnabled()
+  const browserCapture = createBrowserCapture(engine, currentWindow, opened.value.browserCapture)
+  installMenu(engine, currentWindow, browserCapture.menuItems())
+  browserCapture.reportProblem(opened.value.browserCapture)
 
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
@@ -53,7 +60,7 @@ export async function startDesktopApp(): Promise<void> {
   app.on('activate', () => {
     if (window.isDestroyed()) {
       window = createMainWindow(url)
-      forwardEvents(core, window)
+      forwardEvents(engine, window)
     }
   })
   app.on('window-all-closed', () => {
@@ -65,9 +72,6 @@ export async function startDesktopApp(): Promise<void> {
     // Let running captures stop cleanly; unfinished ones resume at the next start.
     event.preventDefault()
     closing = true
-    void browserCapture
-      .close()
-      .then(() => core.close())
-      .finally(() => app.quit())
+    void engine.close().finally(() => app.quit())
   })
 }

@@ -1,62 +1,52 @@
 import { clipboard, dialog } from 'electron'
 import type { BrowserWindow, MenuItem, MenuItemConstructorOptions } from 'electron'
-import type { Engine } from '../core/engine'
-import { bookmarkletFor } from '../server/capture-page'
-import { startServer } from '../server/server'
-import type { RunningServer } from '../server/server'
+import type { EngineClient } from './engine-client'
+import type { BrowserCaptureState } from './engine-protocol'
 
 export interface BrowserCapture {
   /** "Browser Capture" (a checkbox) and "Browser Capture Setup…", for the File menu. */
   menuItems(): MenuItemConstructorOptions[]
-  /** Starts the server when the setting is on; a failure is shown, not thrown. */
-  startIfEnabled(): Promise<void>
-  close(): Promise<void>
+  /** Shows why the server could not start, if it could not; never throws. */
+  reportProblem(state: BrowserCaptureState): void
+}
+
+/** `--capture-port=N` from the command line, when it names a usable port. */
+export function capturePortFlag(argv: string[] = process.argv): number | undefined {
+  const flag = argv.find((arg) => arg.startsWith('--capture-port='))
+  const port = Number(flag?.slice('--capture-port='.length))
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined
 }
 
 /**
- * "Browser capture" in the desktop app (issue 7): the same server as `folio serve`, run inside
- * the app on a fixed port so the extension and the bookmarklet reach the open library. Off by
- * default; `--capture-port=N` on the command line changes and keeps the port.
+ * "Browser capture" in the desktop app (issue 7): the same server as `folio serve`, run by the
+ * engine process on a fixed port so the extension and the bookmarklet reach the open library.
+ * Off by default; `--capture-port=N` on the command line changes and keeps the port. This side
+ * holds only the menu items and dialogs; the engine starts, stops and remembers the server.
  */
 export function createBrowserCapture(
-  core: Engine,
-  currentWindow: () => BrowserWindow | null
+  engine: EngineClient,
+  currentWindow: () => BrowserWindow | null,
+  initial: BrowserCaptureState
 ): BrowserCapture {
-  const portFlag = process.argv.find((arg) => arg.startsWith('--capture-port='))
-  if (portFlag) core.setBrowserCapture({ port: Number(portFlag.split('=')[1]) })
-  let server: RunningServer | null = null
-
-  async function start(): Promise<boolean> {
-    if (server) return true
-    const { port } = core.browserCapture()
-    try {
-      server = await startServer({ engine: core, token: core.serverToken(), port })
-      return true
-    } catch (error) {
-      dialog.showErrorBox(
-        'Browser capture could not start',
-        `Folio could not listen on 127.0.0.1:${port}: ${(error as Error).message}. If another ` +
-          'program uses this port, start Folio with --capture-port=<another port>.'
-      )
-      return false
-    }
-  }
-
-  async function stop(): Promise<void> {
-    await server?.close()
-    server = null
+  function reportProblem(state: BrowserCaptureState): void {
+    if (state.problem) dialog.showErrorBox('Browser capture could not start', state.problem)
   }
 
   async function toggle(item: MenuItem): Promise<void> {
-    const started = item.checked ? await start() : (await stop(), false)
-    item.checked = started
-    core.setBrowserCapture({ enabled: started })
+    const result = await engine.browserCapture(item.checked)
+    if (!result.ok) {
+      item.checked = false
+      dialog.showErrorBox('Browser capture could not start', result.error.message)
+      return
+    }
+    item.checked = result.value.enabled
+    reportProblem(result.value)
   }
 
   async function showSetup(): Promise<void> {
-    const { enabled, port } = core.browserCapture()
-    const token = core.serverToken()
-    const bookmarklet = bookmarkletFor(port, token)
+    const result = await engine.browserCapture()
+    if (!result.ok) return dialog.showErrorBox('Browser Capture', result.error.message)
+    const { enabled, port, token, bookmarklet } = result.value
     const options = {
       type: 'info' as const,
       title: 'Browser Capture',
@@ -83,14 +73,11 @@ export function createBrowserCapture(
       {
         label: 'Browser Capture',
         type: 'checkbox',
-        checked: core.browserCapture().enabled,
+        checked: initial.enabled,
         click: (item) => void toggle(item)
       },
       { label: 'Browser Capture Setup…', click: () => void showSetup() }
     ],
-    async startIfEnabled() {
-      if (core.browserCapture().enabled) await start()
-    },
-    close: stop
+    reportProblem
   }
 }

@@ -3,14 +3,14 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
 import { failure } from '../../shared/errors'
 import type { Result } from '../../shared/errors'
 import { ipcChannelFor, ipcEventChannel, operationNames } from '../../shared/operations'
-import type { Engine } from '../core/engine'
+import type { EngineClient } from './engine-client'
 import { isTrustedSender } from './ipc-policy'
 
 /**
  * One channel per operation (never a generic "invoke anything"); each checks the sender frame,
- * then hands the raw input to the core, which validates it with the contract's schema.
+ * then hands the raw input to the engine process, which validates it with the contract's schema.
  */
-export function registerIpc(core: Engine, appUrl: string): () => void {
+export function registerIpc(engine: EngineClient, appUrl: string): () => void {
   for (const name of operationNames) {
     ipcMain.handle(
       ipcChannelFor(name),
@@ -20,7 +20,7 @@ export function registerIpc(core: Engine, appUrl: string): () => void {
           frame !== null &&
           isTrustedSender({ frameUrl: frame.url, isTopFrame: frame.parent === null }, appUrl)
         if (!trusted) return failure('forbidden', 'This window is not allowed to use the library.')
-        return core.invoke(name, input, 'ui')
+        return engine.invoke(name, input)
       }
     )
   }
@@ -28,8 +28,8 @@ export function registerIpc(core: Engine, appUrl: string): () => void {
 }
 
 /** Forwards library events to a window for as long as it lives. */
-export function forwardEvents(core: Engine, window: BrowserWindow): void {
-  const stop = core.onEvent((event) => {
+export function forwardEvents(engine: EngineClient, window: BrowserWindow): void {
+  const stop = engine.onEvent((event) => {
     if (!window.isDestroyed()) window.webContents.send(ipcEventChannel, event)
   })
   window.on('closed', stop)

@@ -2,15 +2,15 @@ import { Menu, dialog, nativeTheme } from 'electron'
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 import type { FolioEvent, MenuCommand } from '../../shared/events'
 import { ipcEventChannel } from '../../shared/operations'
-import { importableExtensions } from '../../shared/contract'
-import type { Engine } from '../core/engine'
+import type { EngineClient } from './engine-client'
+import { importableExtensions } from '../core/capture/sources'
 
 /**
  * The application menu (File, Edit, View, Window, Help). Commands that belong to the interface
  * go to the renderer as `menu.command` events; importing files runs here, where the paths are.
  */
 export function installMenu(
-  core: Engine,
+  engine: EngineClient,
   currentWindow: () => BrowserWindow | null,
   /** Items for the File menu from other features (Browser Capture). */
   fileItems: MenuItemConstructorOptions[] = []
@@ -27,7 +27,7 @@ export function installMenu(
       filters: [
         {
           name: 'Pages and notes',
-          extensions: importableExtensions.map((extension) => extension.slice(1))
+          extensions: [...importableExtensions].map((extension) => extension.slice(1))
         }
       ]
     }
@@ -35,7 +35,7 @@ export function installMenu(
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
     if (result.canceled || result.filePaths.length === 0) return
-    await core.call('capture.save', { inputs: result.filePaths })
+    await engine.invoke('capture.save', { inputs: result.filePaths })
   }
   const theme = (
     source: 'system' | 'light' | 'dark',

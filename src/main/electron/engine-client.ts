@@ -1,0 +1,187 @@
+/**
+ * The main process's handle on the engine process: the same `invoke(name, input)` as the core,
+ * over the messages of engine-protocol.ts. Kept free of `electron` imports (engine-fork.ts
+ * adapts a UtilityProcess to `EngineChannel`), so tests drive it with a forked `node`.
+ *
+ * Never hangs on a dead engine: when the process exits, every pending call and every later one
+ * resolves with `engine_unavailable`.
+ */
+import type { z } from 'zod'
+import { failure } from '../../shared/errors'
+import type { Result } from '../../shared/errors'
+import type { FolioEvent, FolioEventListener } from '../../shared/events'
+import { isOperationName } from '../../shared/operations'
+import {
+  browserCaptureStateSchema,
+  describeIssues,
+  fromEngineMessageSchema,
+  openedSchema,
+  storedAssetSchema
+} from './engine-protocol'
+import type {
+  BrowserCaptureState,
+  EngineOpened,
+  EngineRequest,
+  StoredAsset,
+  ToEngineMessage
+} from './engine-protocol'
+
+/** A forked engine process as the client needs it: a UtilityProcess, or a child_process in tests. */
+export interface EngineChannel {
+  postMessage(message: ToEngineMessage): void
+  onMessage(listener: (message: unknown) => void): void
+  onExit(listener: (code: number | null) => void): void
+  kill(): void
+}
+
+export interface OpenOptions {
+  libraryDir: string
+  nativeBinding?: string
+  capturePort?: number
+}
+
+export interface EngineClient {
+  /** Opens the library in the engine and starts its background work. */
+  open(options: OpenOptions): Promise<Result<EngineOpened>>
+  /** Runs one FolioApi operation; never throws, never hangs. */
+  invoke(name: string, input: unknown): Promise<Result<unknown>>
+  /** An image stored in the library, or null when it has none with this hash. */
+  asset(sha256: string): Promise<Result<StoredAsset>>
+  /** Browser Capture's state; with `enabled`, first turns its server on or off. */
+  browserCapture(enabled?: boolean): Promise<Result<BrowserCaptureState>>
+  onEvent(listener: FolioEventListener): () => void
+  /** Called once if the engine process ends without having been asked to. */
+  onUnexpectedExit(listener: (message: string) => void): void
+  /** Asks the engine to finish and exit; kills it if it has not after `shutdownGraceMs`. */
+  close(): Promise<void>
+}
+
+export interface EngineClientOptions {
+  /** Running captures get this long to stop cleanly at quit; 10 s, then the process is killed. */
+  shutdownGraceMs?: number
+  log?: (message: string) => void
+}
+
+type RequestBody = EngineRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never
+
+interface Pending {
+  resolve(result: Result<unknown>): void
+  schema: z.ZodType | null
+}
+
+export function createEngineClient(
+  channel: EngineChannel,
+  options: EngineClientOptions = {}
+): EngineClient {
+  const log = options.log ?? ((message: string) => console.error(message))
+  const pending = new Map<number, Pending>()
+  const eventListeners = new Set<FolioEventListener>()
+  const exitListeners: ((message: string) => void)[] = []
+  let nextId = 0
+  let exitMessage: string | null = null
+  let closing = false
+  let exited: Promise<void> | null = null
+  let markExited: () => void = () => {}
+  const whenExited = new Promise<void>((resolve) => (markExited = resolve))
+
+  channel.onMessage((message) => {
+    const parsed = fromEngineMessageSchema.safeParse(message)
+    if (!parsed.success) {
+      log(`folio: ignored a malformed message from the engine (${describeIssues(parsed.error)})`)
+      const id = (message as { id?: unknown } | null)?.id
+      if (typeof id === 'number') settle(id, failure('internal', 'The engine answered nonsense.'))
+      return
+    }
+    const received = parsed.data
+    if (received.type === 'event') {
+      for (const listener of eventListeners) listener(received.event as FolioEvent)
+      return
+    }
+    const call = pending.get(received.id)
+    if (!call) return
+    const { result } = received
+    if (!result.ok || !call.schema) return settle(received.id, result)
+    const value = call.schema.safeParse(result.value)
+    settle(
+      received.id,
+      value.success ? result : failure('internal', 'The engine answered with an unexpected value.')
+    )
+  })
+
+  channel.onExit((code) => {
+    exitMessage =
+      `The Folio engine stopped (exit code ${code ?? 'unknown'}). Restart Folio to reopen the ` +
+      'library; saves that were running resume at the next start.'
+    for (const id of [...pending.keys()]) settle(id, failure('engine_unavailable', exitMessage))
+    markExited()
+    if (!closing) for (const listener of exitListeners) listener(exitMessage)
+  })
+
+  function settle(id: number, result: Result<unknown>): void {
+    const call = pending.get(id)
+    if (!call) return
+    pending.delete(id)
+    call.resolve(result)
+  }
+
+  function request<T>(body: RequestBody, schema: z.ZodType<T> | null): Promise<Result<T>> {
+    if (exitMessage !== null) return Promise.resolve(failure('engine_unavailable', exitMessage))
+    if (closing)
+      return Promise.resolve(failure('engine_unavailable', 'Folio is closing its library.'))
+    const id = nextId++
+    return new Promise<Result<T>>((resolve) => {
+      pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, schema })
+      try {
+        channel.postMessage({ ...body, id } as ToEngineMessage)
+      } catch (error) {
+        settle(
+          id,
+          failure('engine_unavailable', `Folio could not reach its engine: ${String(error)}`)
+        )
+      }
+    })
+  }
+
+  return {
+    open: (openOptions) => request({ type: 'open', ...openOptions }, openedSchema),
+    invoke(name, input) {
+      if (!isOperationName(name)) {
+        return Promise.resolve(
+          failure('unknown_operation', `Folio has no operation called "${name}".`)
+        )
+      }
+      return request({ type: 'invoke', name, input }, null)
+    },
+    asset: (sha256) => request({ type: 'asset', sha256 }, storedAssetSchema),
+    browserCapture: (enabled) =>
+      request({ type: 'browserCapture', enabled }, browserCaptureStateSchema),
+    onEvent(listener) {
+      eventListeners.add(listener)
+      return () => eventListeners.delete(listener)
+    },
+    onUnexpectedExit(listener) {
+      exitListeners.push(listener)
+    },
+    close() {
+      exited ??= (async () => {
+        closing = true
+        if (exitMessage !== null) return
+        channel.postMessage({ type: 'shutdown' })
+        const grace = options.shutdownGraceMs ?? 10_000
+        let timer: NodeJS.Timeout | undefined
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, grace, 'late')))
+        if ((await Promise.race([whenExited, late])) === 'late') {
+          log(`folio: the engine did not stop within ${grace} ms; ending it.`)
+          channel.kill()
+          await whenExited
+        }
+        clearTimeout(timer)
+      })()
+      return exited
+    }
+  }
+}
