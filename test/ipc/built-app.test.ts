@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ipcChannelFor, ipcEventChannel, operationNames } from '../../src/shared/operations'
-import { setBrowserCaptureSettings } from '../../src/main/core/db/queries/browser-capture'
+import { setBrowserCaptureSettings } from '../../src/main/core/settings/browser-capture'
 import { openLibrary } from '../../src/main/core/library'
 import {
   assertBuilt,

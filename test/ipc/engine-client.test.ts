@@ -41,7 +41,7 @@ describe('the engine client and the engine process', () => {
     const { client, exitCode } = forkEngine()
     const opened = await client.open({ libraryDir: join(tempDir(), 'library') })
     expect(opened).toMatchObject({ ok: true, value: { browserCapture: { enabled: false } } })
-    expect(await client.invoke('library.stats', {})).toMatchObject({
+    expect(await client.invoke('library.stats', {}, 'ui')).toMatchObject({
       ok: true,
       value: { articles: 0 }
     })
@@ -54,7 +54,7 @@ describe('the engine client and the engine process', () => {
     await client.open({ libraryDir: join(tempDir(), 'library') })
     const events: unknown[] = []
     client.onEvent((event) => events.push(event))
-    await client.invoke('tags.create', { name: 'reading' })
+    await client.invoke('tags.create', { name: 'reading' }, 'ui')
     await expect.poll(() => events).toContainEqual({ type: 'tags.changed' })
     await client.close()
   })
@@ -74,10 +74,10 @@ describe('the engine client and the engine process', () => {
     await client.open({ libraryDir: join(tempDir(), 'library') })
     const unexpected: string[] = []
     client.onUnexpectedExit((message) => unexpected.push(message))
-    const inFlight = client.invoke('library.stats', {})
+    const inFlight = client.invoke('library.stats', {}, 'ui')
     process.kill(child.pid as number, 'SIGKILL')
     expect(await inFlight).toMatchObject({ ok: false, error: { code: 'engine_unavailable' } })
-    expect(await client.invoke('tags.list', {})).toMatchObject({
+    expect(await client.invoke('tags.list', {}, 'ui')).toMatchObject({
       ok: false,
       error: { code: 'engine_unavailable' }
     })
@@ -117,7 +117,7 @@ describe('the engine client on its own', () => {
       scriptedChannel((request) => ({ type: 'reply', id: (request as { id: number }).id })),
       { log: () => {} }
     )
-    expect(await client.invoke('library.stats', {})).toMatchObject({
+    expect(await client.invoke('library.stats', {}, 'ui')).toMatchObject({
       ok: false,
       error: { code: 'internal' }
     })
@@ -145,7 +145,7 @@ describe('the engine client on its own', () => {
         return null
       })
     )
-    expect(await client.invoke('library.drop', {})).toMatchObject({
+    expect(await client.invoke('library.drop', {}, 'ui')).toMatchObject({
       ok: false,
       error: { code: 'unknown_operation' }
     })

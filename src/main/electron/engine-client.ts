@@ -7,6 +7,7 @@
  * resolves with `engine_unavailable`.
  */
 import type { z } from 'zod'
+import type { Caller } from '../../shared/contract'
 import { failure } from '../../shared/errors'
 import type { Result } from '../../shared/errors'
 import type { FolioEvent, FolioEventListener } from '../../shared/events'
@@ -44,7 +45,7 @@ export interface EngineClient {
   /** Opens the library in the engine and starts its background work. */
   open(options: OpenOptions): Promise<Result<EngineOpened>>
   /** Runs one FolioApi operation; never throws, never hangs. */
-  invoke(name: string, input: unknown): Promise<Result<unknown>>
+  invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>
   /** An image stored in the library, or null when it has none with this hash. */
   asset(sha256: string): Promise<Result<StoredAsset>>
   /** Browser Capture's state; with `enabled`, first turns its server on or off. */
@@ -148,13 +149,13 @@ export function createEngineClient(
 
   return {
     open: (openOptions) => request({ type: 'open', ...openOptions }, openedSchema),
-    invoke(name, input) {
+    invoke(name, input, caller) {
       if (!isOperationName(name)) {
         return Promise.resolve(
           failure('unknown_operation', `Folio has no operation called "${name}".`)
         )
       }
-      return request({ type: 'invoke', name, input }, null)
+      return request({ type: 'invoke', name, input, caller }, null)
     },
     asset: (sha256) => request({ type: 'asset', sha256 }, storedAssetSchema),
     browserCapture: (enabled) =>

@@ -2,20 +2,12 @@
  * The engine's side of the desktop app: opens the library, runs the engine and Browser Capture's
  * server, and answers the main process's messages (engine-protocol.ts). Plain Node, no
  * `electron`: engine-process.ts runs it in a utilityProcess, tests run it in a forked `node`.
- * The only module of the app that touches the core; the main process holds no database handle.
+ * The only module of the app that opens the engine; the main process holds no database handle.
  */
 import { FolioError, failure, ok } from '../../shared/errors'
 import type { ErrorInfo, Result } from '../../shared/errors'
-import { createCore } from '../core/api'
-import type { FolioCore } from '../core/api'
-import {
-  browserCaptureSettings,
-  setBrowserCaptureSettings
-} from '../core/db/queries/browser-capture'
-import { readAsset } from '../core/db/queries/captures'
-import { serverToken } from '../core/db/queries/settings'
-import { openLibrary } from '../core/library'
-import type { Library } from '../core/library'
+import { openEngine } from '../core/engine'
+import type { Engine } from '../core/engine'
 import { bookmarkletFor } from '../server/capture-page'
 import { startServer } from '../server/server'
 import type { RunningServer } from '../server/server'
@@ -41,8 +33,7 @@ export interface EngineHostOptions {
 }
 
 interface OpenEngine {
-  library: Library
-  core: FolioCore
+  core: Engine
   browserCapture: CaptureServer
 }
 
@@ -55,21 +46,20 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
     request: Extract<EngineRequest, { type: 'open' }>
   ): Promise<Result<EngineOpened>> {
     if (engine) return failure('invalid_input', 'The library is already open.')
-    let library: Library
+    let core: Engine
     try {
-      library = openLibrary(request.libraryDir, { nativeBinding: request.nativeBinding })
+      core = openEngine(request.libraryDir, { nativeBinding: request.nativeBinding, log })
     } catch (error) {
       return { ok: false, error: openError(error) }
     }
-    const core = createCore(library, { log })
     core.start()
-    library.onEvent((event) => {
+    core.onEvent((event) => {
       // Menu commands belong to the main process; the engine never raises them.
       if (event.type !== 'menu.command') port.postMessage({ type: 'event', event })
     })
-    if (request.capturePort) setBrowserCaptureSettings(library.db, { port: request.capturePort })
-    const browserCapture = createCaptureServer(library, core, log)
-    engine = { library, core, browserCapture }
+    if (request.capturePort) core.setBrowserCapture({ port: request.capturePort })
+    const browserCapture = createCaptureServer(core, log)
+    engine = { core, browserCapture }
     await browserCapture.startIfEnabled()
     return ok({ browserCapture: browserCapture.state() })
   }
@@ -79,9 +69,9 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
     if (!engine) return failure('library_unavailable', 'The library is not open yet.')
     switch (request.type) {
       case 'invoke':
-        return engine.core.invoke(request.name, request.input)
+        return engine.core.invoke(request.name, request.input, request.caller)
       case 'asset': {
-        const asset = readAsset(engine.library.db, request.sha256)
+        const asset = engine.core.readAsset(request.sha256)
         const stored: StoredAsset = asset
           ? { mime: asset.mime, bytes: new Uint8Array(asset.bytes) }
           : null
@@ -105,7 +95,6 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
     } catch (error) {
       log(`folio engine: closing failed: ${(error as Error).stack ?? String(error)}`)
     } finally {
-      opened?.library.close()
       options.exit(0)
     }
   }
@@ -153,20 +142,15 @@ interface CaptureServer {
  * Browser Capture (issue 7): the same server as `folio serve`, on the library's fixed port, run
  * here because it calls the engine directly. The menu in the main process only asks for it.
  */
-function createCaptureServer(
-  library: Library,
-  core: FolioCore,
-  log: (message: string) => void
-): CaptureServer {
-  const { db } = library
+function createCaptureServer(core: Engine, log: (message: string) => void): CaptureServer {
   let server: RunningServer | null = null
   let problem: string | null = null
 
   async function start(): Promise<void> {
     if (server) return
-    const { port } = browserCaptureSettings(db)
+    const { port } = core.browserCapture()
     try {
-      server = await startServer({ core, token: serverToken(db), port, log })
+      server = await startServer({ engine: core, token: core.serverToken(), port, log })
       problem = null
     } catch (error) {
       problem =
@@ -182,14 +166,14 @@ function createCaptureServer(
   }
 
   return {
-    startIfEnabled: () => (browserCaptureSettings(db).enabled ? start() : Promise.resolve()),
+    startIfEnabled: () => (core.browserCapture().enabled ? start() : Promise.resolve()),
     async setEnabled(enabled) {
       await (enabled ? start() : stop())
-      setBrowserCaptureSettings(db, { enabled: server !== null })
+      core.setBrowserCapture({ enabled: server !== null })
     },
     state() {
-      const { port } = browserCaptureSettings(db)
-      const token = serverToken(db)
+      const { port } = core.browserCapture()
+      const token = core.serverToken()
       return {
         enabled: server !== null,
         port,

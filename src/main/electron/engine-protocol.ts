@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from '../../shared/errors'
+import { callers } from '../../shared/contract'
 import { operationNames } from '../../shared/operations'
 
 const requestId = z.number().int().nonnegative()
@@ -28,7 +29,9 @@ export const invokeRequestSchema = z.object({
   type: z.literal('invoke'),
   id: requestId,
   name: z.enum(operationNames),
-  input: z.unknown()
+  input: z.unknown(),
+  /** The window's calls are `ui`; the main process's own (the menu's Import Files) are `cli`. */
+  caller: z.enum(callers)
 })
 
 /** The bytes behind `folio-asset://<sha256>`, so the main process needs no database handle. */

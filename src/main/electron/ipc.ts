@@ -20,7 +20,7 @@ export function registerIpc(engine: EngineClient, appUrl: string): () => void {
           frame !== null &&
           isTrustedSender({ frameUrl: frame.url, isTopFrame: frame.parent === null }, appUrl)
         if (!trusted) return failure('forbidden', 'This window is not allowed to use the library.')
-        return engine.invoke(name, input)
+        return engine.invoke(name, input, 'ui')
       }
     )
   }

@@ -2,8 +2,8 @@ import { Menu, dialog, nativeTheme } from 'electron'
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 import type { FolioEvent, MenuCommand } from '../../shared/events'
 import { ipcEventChannel } from '../../shared/operations'
+import { importableExtensions } from '../../shared/contract'
 import type { EngineClient } from './engine-client'
-import { importableExtensions } from '../core/capture/sources'
 
 /**
  * The application menu (File, Edit, View, Window, Help). Commands that belong to the interface
@@ -27,7 +27,7 @@ export function installMenu(
       filters: [
         {
           name: 'Pages and notes',
-          extensions: [...importableExtensions].map((extension) => extension.slice(1))
+          extensions: importableExtensions.map((extension) => extension.slice(1))
         }
       ]
     }
@@ -35,7 +35,8 @@ export function installMenu(
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options)
     if (result.canceled || result.filePaths.length === 0) return
-    await engine.invoke('capture.save', { inputs: result.filePaths })
+    // Paths from the system's file dialog: the main process is a local caller.
+    await engine.invoke('capture.save', { inputs: result.filePaths }, 'cli')
   }
   const theme = (
     source: 'system' | 'light' | 'dark',
