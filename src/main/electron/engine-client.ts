@@ -74,113 +74,141 @@ interface Pending {
   schema: z.ZodType | null
 }
 
+/** The calls waiting for the engine's reply, and how the engine's end is known. */
+interface ClientState {
+  pending: Map<number, Pending>
+  nextId: number
+  /** Set once the engine process has ended: every call then fails with it. */
+  exitMessage: string | null
+  closing: boolean
+}
+
+function settle(state: ClientState, id: number, result: Result<unknown>): void {
+  const call = state.pending.get(id)
+  if (!call) return
+  state.pending.delete(id)
+  call.resolve(result)
+}
+
+/** Sends a request and resolves with the engine's reply, checked against `schema` when given. */
+function request<T>(
+  channel: EngineChannel,
+  state: ClientState,
+  body: RequestBody,
+  schema: z.ZodType<T> | null
+): Promise<Result<T>> {
+  if (state.exitMessage !== null)
+    return Promise.resolve(failure('engine_unavailable', state.exitMessage))
+  if (state.closing)
+    return Promise.resolve(failure('engine_unavailable', 'Folio is closing its library.'))
+  const id = state.nextId++
+  return new Promise<Result<T>>((resolve) => {
+    state.pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, schema })
+    try {
+      channel.postMessage({ ...body, id } as ToEngineMessage)
+    } catch (error) {
+      const message = `Folio could not reach its engine: ${String(error)}`
+      settle(state, id, failure('engine_unavailable', message))
+    }
+  })
+}
+
+/** A message from the engine: an event for the listeners, or the reply to a pending call. */
+function receive(
+  state: ClientState,
+  message: unknown,
+  listeners: Set<FolioEventListener>,
+  log: (message: string) => void
+): void {
+  const parsed = fromEngineMessageSchema.safeParse(message)
+  if (!parsed.success) {
+    log(`folio: ignored a malformed message from the engine (${describeIssues(parsed.error)})`)
+    const id = (message as { id?: unknown } | null)?.id
+    if (typeof id === 'number')
+      settle(state, id, failure('internal', 'The engine answered nonsense.'))
+    return
+  }
+  const received = parsed.data
+  if (received.type === 'event') {
+    for (const listener of listeners) listener(received.event as FolioEvent)
+    return
+  }
+  const call = state.pending.get(received.id)
+  if (!call) return
+  const { result } = received
+  if (!result.ok || !call.schema) return settle(state, received.id, result)
+  const value = call.schema.safeParse(result.value)
+  const unexpected = failure('internal', 'The engine answered with an unexpected value.')
+  settle(state, received.id, value.success ? result : unexpected)
+}
+
+/** Asks the engine to stop; kills it if it has not within the grace period. */
+async function shutDown(
+  channel: EngineChannel,
+  whenExited: Promise<void>,
+  graceMs: number,
+  log: (message: string) => void
+): Promise<void> {
+  channel.postMessage({ type: 'shutdown' })
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, graceMs, 'late')))
+  if ((await Promise.race([whenExited, late])) === 'late') {
+    log(`folio: the engine did not stop within ${graceMs} ms; ending it.`)
+    channel.kill()
+    await whenExited
+  }
+  clearTimeout(timer)
+}
+
 export function createEngineClient(
   channel: EngineChannel,
   options: EngineClientOptions = {}
 ): EngineClient {
   const log = options.log ?? ((message: string) => console.error(message))
-  const pending = new Map<number, Pending>()
+  const state: ClientState = { pending: new Map(), nextId: 0, exitMessage: null, closing: false }
   const eventListeners = new Set<FolioEventListener>()
   const exitListeners: ((message: string) => void)[] = []
-  let nextId = 0
-  let exitMessage: string | null = null
-  let closing = false
   let exited: Promise<void> | null = null
   let markExited: () => void = () => {}
   const whenExited = new Promise<void>((resolve) => (markExited = resolve))
+  const send = <T>(body: RequestBody, schema: z.ZodType<T> | null): Promise<Result<T>> =>
+    request(channel, state, body, schema)
 
-  channel.onMessage((message) => {
-    const parsed = fromEngineMessageSchema.safeParse(message)
-    if (!parsed.success) {
-      log(`folio: ignored a malformed message from the engine (${describeIssues(parsed.error)})`)
-      const id = (message as { id?: unknown } | null)?.id
-      if (typeof id === 'number') settle(id, failure('internal', 'The engine answered nonsense.'))
-      return
-    }
-    const received = parsed.data
-    if (received.type === 'event') {
-      for (const listener of eventListeners) listener(received.event as FolioEvent)
-      return
-    }
-    const call = pending.get(received.id)
-    if (!call) return
-    const { result } = received
-    if (!result.ok || !call.schema) return settle(received.id, result)
-    const value = call.schema.safeParse(result.value)
-    settle(
-      received.id,
-      value.success ? result : failure('internal', 'The engine answered with an unexpected value.')
-    )
-  })
-
+  channel.onMessage((message) => receive(state, message, eventListeners, log))
   channel.onExit((code) => {
-    exitMessage =
+    const exitMessage =
       `The Folio engine stopped (exit code ${code ?? 'unknown'}). Restart Folio to reopen the ` +
       'library; saves that were running resume at the next start.'
-    for (const id of [...pending.keys()]) settle(id, failure('engine_unavailable', exitMessage))
+    state.exitMessage = exitMessage
+    for (const id of [...state.pending.keys()])
+      settle(state, id, failure('engine_unavailable', exitMessage))
     markExited()
-    if (!closing) for (const listener of exitListeners) listener(exitMessage)
+    if (!state.closing) for (const listener of exitListeners) listener(exitMessage)
   })
 
-  function settle(id: number, result: Result<unknown>): void {
-    const call = pending.get(id)
-    if (!call) return
-    pending.delete(id)
-    call.resolve(result)
-  }
-
-  function request<T>(body: RequestBody, schema: z.ZodType<T> | null): Promise<Result<T>> {
-    if (exitMessage !== null) return Promise.resolve(failure('engine_unavailable', exitMessage))
-    if (closing)
-      return Promise.resolve(failure('engine_unavailable', 'Folio is closing its library.'))
-    const id = nextId++
-    return new Promise<Result<T>>((resolve) => {
-      pending.set(id, { resolve: resolve as (result: Result<unknown>) => void, schema })
-      try {
-        channel.postMessage({ ...body, id } as ToEngineMessage)
-      } catch (error) {
-        settle(
-          id,
-          failure('engine_unavailable', `Folio could not reach its engine: ${String(error)}`)
-        )
-      }
-    })
-  }
-
   return {
-    open: (openOptions) => request({ type: 'open', ...openOptions }, openedSchema),
+    open: (openOptions) => send({ type: 'open', ...openOptions }, openedSchema),
     invoke(name, input, caller) {
       if (!isOperationName(name)) {
         return Promise.resolve(
           failure('unknown_operation', `Folio has no operation called "${name}".`)
         )
       }
-      return request({ type: 'invoke', name, input, caller }, null)
+      return send({ type: 'invoke', name, input, caller }, null)
     },
-    asset: (sha256) => request({ type: 'asset', sha256 }, storedAssetSchema),
+    asset: (sha256) => send({ type: 'asset', sha256 }, storedAssetSchema),
     browserCapture: (enabled) =>
-      request({ type: 'browserCapture', enabled }, browserCaptureStateSchema),
+      send({ type: 'browserCapture', enabled }, browserCaptureStateSchema),
     onEvent(listener) {
       eventListeners.add(listener)
       return () => eventListeners.delete(listener)
     },
-    onUnexpectedExit(listener) {
-      exitListeners.push(listener)
-    },
+    onUnexpectedExit: (listener) => void exitListeners.push(listener),
     close() {
       exited ??= (async () => {
-        closing = true
-        if (exitMessage !== null) return
-        channel.postMessage({ type: 'shutdown' })
-        const grace = options.shutdownGraceMs ?? 10_000
-        let timer: NodeJS.Timeout | undefined
-        const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, grace, 'late')))
-        if ((await Promise.race([whenExited, late])) === 'late') {
-          log(`folio: the engine did not stop within ${grace} ms; ending it.`)
-          channel.kill()
-          await whenExited
-        }
-        clearTimeout(timer)
+        state.closing = true
+        if (state.exitMessage !== null) return
+        await shutDown(channel, whenExited, options.shutdownGraceMs ?? 10_000, log)
       })()
       return exited
     }

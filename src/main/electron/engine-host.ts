@@ -37,6 +37,50 @@ interface OpenEngine {
   browserCapture: CaptureServer
 }
 
+/** Opens the library and its engine, forwards its events and starts Browser Capture if on. */
+async function openHostEngine(
+  request: Extract<EngineRequest, { type: 'open' }>,
+  port: EnginePort,
+  log: (message: string) => void
+): Promise<Result<OpenEngine>> {
+  let core: Engine
+  try {
+    core = openEngine(request.libraryDir, { nativeBinding: request.nativeBinding, log })
+  } catch (error) {
+    return { ok: false, error: openError(error) }
+  }
+  core.start()
+  core.onEvent((event) => {
+    // Menu commands belong to the main process; the engine never raises them.
+    if (event.type !== 'menu.command') port.postMessage({ type: 'event', event })
+  })
+  if (request.capturePort) core.setBrowserCapture({ port: request.capturePort })
+  const browserCapture = createCaptureServer(core, log)
+  await browserCapture.startIfEnabled()
+  return ok({ core, browserCapture })
+}
+
+/** A request to the open engine: an operation, an image's bytes, or Browser Capture's switch. */
+async function answerOpened(
+  engine: OpenEngine,
+  request: Exclude<EngineRequest, { type: 'open' }>
+): Promise<Result<unknown>> {
+  switch (request.type) {
+    case 'invoke':
+      return engine.core.invoke(request.name, request.input, request.caller)
+    case 'asset': {
+      const asset = engine.core.readAsset(request.sha256)
+      const stored: StoredAsset = asset
+        ? { mime: asset.mime, bytes: new Uint8Array(asset.bytes) }
+        : null
+      return ok(stored)
+    }
+    case 'browserCapture':
+      if (request.enabled !== undefined) await engine.browserCapture.setEnabled(request.enabled)
+      return ok(engine.browserCapture.state())
+  }
+}
+
 export function runEngineHost(port: EnginePort, options: EngineHostOptions): void {
   const log = options.log ?? ((message: string) => console.error(message))
   let engine: OpenEngine | null = null
@@ -46,41 +90,16 @@ export function runEngineHost(port: EnginePort, options: EngineHostOptions): voi
     request: Extract<EngineRequest, { type: 'open' }>
   ): Promise<Result<EngineOpened>> {
     if (engine) return failure('invalid_input', 'The library is already open.')
-    let core: Engine
-    try {
-      core = openEngine(request.libraryDir, { nativeBinding: request.nativeBinding, log })
-    } catch (error) {
-      return { ok: false, error: openError(error) }
-    }
-    core.start()
-    core.onEvent((event) => {
-      // Menu commands belong to the main process; the engine never raises them.
-      if (event.type !== 'menu.command') port.postMessage({ type: 'event', event })
-    })
-    if (request.capturePort) core.setBrowserCapture({ port: request.capturePort })
-    const browserCapture = createCaptureServer(core, log)
-    engine = { core, browserCapture }
-    await browserCapture.startIfEnabled()
-    return ok({ browserCapture: browserCapture.state() })
+    const opened = await openHostEngine(request, port, log)
+    if (!opened.ok) return opened
+    engine = opened.value
+    return ok({ browserCapture: engine.browserCapture.state() })
   }
 
   async function answer(request: EngineRequest): Promise<Result<unknown>> {
     if (request.type === 'open') return open(request)
     if (!engine) return failure('library_unavailable', 'The library is not open yet.')
-    switch (request.type) {
-      case 'invoke':
-        return engine.core.invoke(request.name, request.input, request.caller)
-      case 'asset': {
-        const asset = engine.core.readAsset(request.sha256)
-        const stored: StoredAsset = asset
-          ? { mime: asset.mime, bytes: new Uint8Array(asset.bytes) }
-          : null
-        return ok(stored)
-      }
-      case 'browserCapture':
-        if (request.enabled !== undefined) await engine.browserCapture.setEnabled(request.enabled)
-        return ok(engine.browserCapture.state())
-    }
+    return answerOpened(engine, request)
   }
 
   async function shutdown(): Promise<void> {

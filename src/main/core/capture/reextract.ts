@@ -7,7 +7,7 @@ import type { JobResult } from '../../../shared/types'
 import { jobKind } from '../jobs/kinds'
 import type { RegisteredKind } from '../jobs/kinds'
 import type { Write } from '../write'
-import type { ExtractedArticle } from './extract/extract'
+import type { ExtractPage } from './capture-job'
 import { isTextFile } from './load-page'
 import { readOriginal, storeCapturedArticle, storedImages } from './queries'
 import { reuseStoredImages } from './reuse-images'
@@ -22,15 +22,13 @@ const reextractTargetSchema = z.union([
 /** Which articles a re-extraction goes through: the ones named, or every one. */
 export type ReextractTarget = z.infer<typeof reextractTargetSchema>
 
-type Extract = (html: string, url: string) => Promise<ExtractedArticle>
-
 function articleIds(db: Database, target: ReextractTarget): number[] {
   if ('ids' in target) return target.ids
   return db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]
 }
 
 /** Extracts one article again from its stored page, keeping its images (no network). */
-async function reextractOne(db: Database, write: Write, extract: Extract, id: number) {
+async function reextractOne(db: Database, write: Write, extract: ExtractPage, id: number) {
   const original = readOriginal(db, id)
   if (!original) {
     throw new FolioError(
@@ -64,7 +62,7 @@ async function reextractOne(db: Database, write: Write, extract: Extract, id: nu
  * stored when it was saved, with progress, one article at a time (the pool's other workers stay
  * free for captures). An article that fails is listed in the result; the others go on.
  */
-export function reextractKind(db: Database, write: Write, extract: Extract): RegisteredKind {
+export function reextractKind(db: Database, write: Write, extract: ExtractPage): RegisteredKind {
   return jobKind({
     kind: 'reextract',
     payload: reextractTargetSchema,

@@ -3,27 +3,19 @@ import type { LookupFunction } from 'node:net'
 import { FolioError } from '../../../shared/errors'
 import type { JobInfo, SaveItemResult } from '../../../shared/types'
 import type { JobQueue } from '../jobs/queue'
-import { jobKind } from '../jobs/kinds'
-import type { JobRunContext } from '../jobs/kinds'
-import type { Job } from '../jobs/queries'
 import type { Write } from '../write'
-import { localiseImages } from './assets'
 import type { LocaliseOptions } from './assets'
-import { CaptureError } from './errors'
-import type { ExtractedArticle } from './extract/extract'
+import { captureKind } from './capture-job'
+import type { ExtractPage } from './capture-job'
 import { createExtractPool } from './extract/pool'
 import type { ExtractPool } from './extract/pool'
 import type { FetchOptions } from './fetch'
-import { isTextPayload, loadPage } from './load-page'
-import { captureLabel, capturePayloadSchema, fileNameOf } from './payload'
+import { captureLabel } from './payload'
 import type { CapturePayload } from './payload'
-import { markCaptureFailed, storeCapturedArticle, upsertPendingArticle } from './queries'
-import type { CapturedArticle } from './queries'
-import { capturedFields } from './record'
+import { upsertPendingArticle } from './queries'
 import { reextractKind } from './reextract'
 import type { ReextractTarget } from './reextract'
 import { resolveCaptureSource, resolveUploadSource } from './sources'
-import { articleFromText } from './text-article'
 
 export interface CaptureOptions {
   /** Replaces DNS for pages and images alike (see loopback.ts). */
@@ -56,64 +48,9 @@ export function createCaptureService(
   let pool: ExtractPool | null = null
   const extractor = (): ExtractPool => (pool ??= createExtractPool({ size: options.workers }))
 
-  async function extract(
-    html: string,
-    url: string,
-    payload: CapturePayload,
-    signal?: AbortSignal
-  ): Promise<ExtractedArticle> {
-    const fileName = fileNameOf(payload)
-    if (fileName !== null && isTextPayload(payload)) return articleFromText(html, fileName)
-    return extractor().extract({ html, url }, signal)
-  }
-
-  async function capture(job: Job, payload: CapturePayload, context: JobRunContext): Promise<void> {
-    const articleId = job.articleId
-    if (articleId === null)
-      throw new FolioError('not_found', 'The article of this capture was deleted.')
-    const page = await loadPage(payload, context, options)
-    context.stage('extracting')
-    const extracted = await extract(page.html, page.url, payload, context.signal)
-    if (payload.source === 'html' && payload.title && !extracted.title)
-      extracted.title = payload.title
-    context.stage('images')
-    const images = await localiseImages(extracted.contentHtml, page.url, {
-      lookup: options.lookup,
-      ...options.images,
-      signal: context.signal
-    })
-    context.stage('saving')
-    const lead = images.assets.find((asset) => asset.sourceUrl === extracted.leadImageUrl)
-    const article: CapturedArticle = {
-      ...capturedFields(extracted, page.url),
-      contentHtml: images.html,
-      leadImageSha256: lead?.sha256 ?? null,
-      original: page.original,
-      images: { assets: images.assets, failures: images.failures }
-    }
-    write(
-      (db) => storeCapturedArticle(db, articleId, article),
-      () => ({ articles: [articleId] })
-    )
-  }
-
-  queue.register(
-    jobKind({
-      kind: 'capture',
-      payload: capturePayloadSchema,
-      run: capture,
-      isTransient: (error) => error instanceof CaptureError && error.transient,
-      onFailed(job, error) {
-        const articleId = job.articleId
-        if (articleId === null) return
-        write(
-          (db) => markCaptureFailed(db, articleId, error.code, error.message),
-          () => ({ articles: [articleId] })
-        )
-      }
-    })
-  )
-  queue.register(reextractKind(db, write, (html, url) => extractor().extract({ html, url })))
+  const extract: ExtractPage = (html, url, signal) => extractor().extract({ html, url }, signal)
+  queue.register(captureKind(write, extract, options))
+  queue.register(reextractKind(db, write, extract))
 
   function enqueue(
     payload: CapturePayload,

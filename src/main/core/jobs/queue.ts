@@ -1,21 +1,20 @@
-import { FolioError } from '../../../shared/errors'
-import type { JobInfo, JobKind, JobResult } from '../../../shared/types'
+import type { JobInfo, JobKind } from '../../../shared/types'
 import type { Library } from '../library'
-import type { JobRunContext, RegisteredKind } from './kinds'
+import type { RegisteredKind } from './kinds'
 import {
   cancelQueuedJobs,
   claimNextJob,
-  finishJob,
   getJob,
   insertJob,
   jobInfo,
   nextDueTime,
   requeueJobs,
-  requeueOrphanedJobs,
-  setJobProgress,
-  setJobStage
+  requeueOrphanedJobs
 } from './queries'
 import type { Job, NewJob } from './queries'
+import { runJob } from './run'
+import type { RunScope } from './run'
+import { waitForJobs } from './wait'
 
 export interface JobQueueOptions {
   /** Jobs in flight at once; 4 keeps two cores busy while captures wait on the network. */
@@ -41,8 +40,6 @@ export interface JobQueue {
   waitFor(ids: number[]): Promise<JobInfo[]>
 }
 
-const terminal = new Set(['done', 'failed', 'cancelled'])
-
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -52,17 +49,68 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function asFolioError(error: unknown, kind: JobKind): FolioError {
-  if (error instanceof FolioError) return error
-  return new FolioError(
-    'internal',
-    `The ${kind} job failed unexpectedly: ${(error as Error).message ?? String(error)}`
-  )
+interface Loop {
+  /** Takes due jobs while slots are free, then sleeps until the next one is due. */
+  pump(): void
+  /** Aborts running jobs and waits for them to settle (they stay `running` when stopping). */
+  abort(ids?: number[]): Promise<void>
+  isRunning(id: number): boolean
 }
 
-// Progress is stored and announced at most every 250 ms: a re-extraction of 100k articles would
-// otherwise write 100k rows and send as many events.
-const progressIntervalMs = 250
+/** The claim-and-run loop: at most `concurrency` jobs of the registered kinds at once. */
+function createLoop(scope: RunScope, concurrency: number, log?: (message: string) => void): Loop {
+  const { db } = scope
+  const running = new Map<number, { controller: AbortController; done: Promise<void> }>()
+  let timer: NodeJS.Timeout | null = null
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer)
+    timer = null
+    if (scope.stopping()) return
+    const due = nextDueTime(db, [...scope.kinds.keys()])
+    if (due === null) return
+    timer = setTimeout(pump, Math.max(0, due - Date.now()))
+    timer.unref()
+  }
+
+  function run(job: Job): void {
+    const controller = new AbortController()
+    const done = runJob(scope, job, controller.signal)
+      .catch((error: unknown) =>
+        log?.(`folio: job ${job.id} could not be recorded: ${String(error)}`)
+      )
+      .finally(() => {
+        running.delete(job.id)
+        if (db.open) {
+          scope.publish(job.id)
+          pump()
+        }
+      })
+    running.set(job.id, { controller, done })
+  }
+
+  function pump(): void {
+    if (scope.stopping()) return
+    while (running.size < concurrency) {
+      const job = claimNextJob(db, process.pid, [...scope.kinds.keys()])
+      if (!job) break
+      scope.publish(job.id)
+      run(job)
+    }
+    schedule()
+  }
+
+  return {
+    pump,
+    async abort(ids) {
+      if (!ids && timer) clearTimeout(timer)
+      const chosen = [...running.entries()].filter(([id]) => !ids || ids.includes(id))
+      for (const [, { controller }] of chosen) controller.abort()
+      await Promise.allSettled(chosen.map(([, entry]) => entry.done))
+    },
+    isRunning: (id) => running.has(id)
+  }
+}
 
 /**
  * The persisted job queue (DESIGN.md §2, STYLE.md rule 7): jobs of every registered kind live in
@@ -71,118 +119,24 @@ const progressIntervalMs = 250
  */
 export function createJobQueue(library: Library, options: JobQueueOptions = {}): JobQueue {
   const { db } = library
-  const concurrency = options.concurrency ?? 4
-  const maxAttempts = options.maxAttempts ?? 4
-  const retryBaseMs = options.retryBaseMs ?? 2000
-  const running = new Map<number, { controller: AbortController; done: Promise<void> }>()
   const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
-  let timer: NodeJS.Timeout | null = null
-
-  function publish(id: number): void {
+  const publish = (id: number): void => {
     const job = getJob(db, id)
     if (job) library.emit({ type: 'job.progress', job: jobInfo(job) })
   }
-
-  function schedule(): void {
-    if (timer) clearTimeout(timer)
-    timer = null
-    if (!started) return
-    const due = nextDueTime(db, [...kinds.keys()])
-    if (due === null) return
-    timer = setTimeout(pump, Math.max(0, due - Date.now()))
-    timer.unref()
+  const scope: RunScope = {
+    db,
+    kinds,
+    maxAttempts: options.maxAttempts ?? 4,
+    retryBaseMs: options.retryBaseMs ?? 2000,
+    stopping: () => !started,
+    publish
   }
-
-  function pump(): void {
-    if (!started) return
-    while (running.size < concurrency) {
-      const job = claimNextJob(db, process.pid, [...kinds.keys()])
-      if (!job) break
-      publish(job.id)
-      run(job)
-    }
-    schedule()
-  }
-
-  function contextFor(job: Job, signal: AbortSignal): JobRunContext {
-    let lastProgress = 0
-    return {
-      signal,
-      stage(stage) {
-        setJobStage(db, job.id, stage)
-        publish(job.id)
-      },
-      progress(done, total) {
-        const now = Date.now()
-        if (done < total && now - lastProgress < progressIntervalMs) return
-        lastProgress = now
-        setJobProgress(db, job.id, { done, total })
-        publish(job.id)
-      }
-    }
-  }
-
-  async function execute(job: Job, signal: AbortSignal): Promise<JobResult | void> {
-    const spec = kinds.get(job.kind)
-    if (!spec) throw new FolioError('internal', `This Folio cannot run ${job.kind} jobs.`)
-    const payload = spec.payload.safeParse(job.payload)
-    if (!payload.success) {
-      throw new FolioError(
-        'internal',
-        `The stored task of ${job.kind} job ${job.id} is unreadable.`
-      )
-    }
-    return spec.run(job, payload.data, contextFor(job, signal))
-  }
-
-  function run(job: Job): void {
-    const controller = new AbortController()
-    const done = execute(job, controller.signal)
-      .then((result) => finishJob(db, job.id, { status: 'done', result: result ?? undefined }))
-      .catch((error: unknown) =>
-        settleFailure(job, asFolioError(error, job.kind), controller.signal)
-      )
-      .catch((error: unknown) =>
-        options.log?.(`folio: job ${job.id} could not be recorded: ${String(error)}`)
-      )
-      .finally(() => {
-        running.delete(job.id)
-        if (db.open) {
-          publish(job.id)
-          pump()
-        }
-      })
-    running.set(job.id, { controller, done })
-  }
-
-  function settleFailure(job: Job, error: FolioError, signal: AbortSignal): void {
-    if (!db.open) return
-    if (signal.aborted && !started) return // stopping: the job stays `running` and resumes later
-    if (signal.aborted) {
-      finishJob(db, job.id, { status: 'cancelled', code: 'cancelled', message: 'Cancelled.' })
-      return
-    }
-    const spec = kinds.get(job.kind)
-    const transient = spec?.isTransient?.(error) ?? false
-    if (transient && job.attempts < maxAttempts) {
-      const delay = retryBaseMs * 4 ** (job.attempts - 1)
-      finishJob(db, job.id, {
-        status: 'queued',
-        code: error.code,
-        message: error.message,
-        nextAttemptAt: Date.now() + delay
-      })
-      return
-    }
-    finishJob(db, job.id, { status: 'failed', code: error.code, message: error.message })
-    spec?.onFailed?.(job, error)
-  }
+  const loop = createLoop(scope, options.concurrency ?? 4, options.log)
 
   return {
-    register(kind) {
-      kinds.set(kind.kind, kind)
-    },
+    register: (kind) => void kinds.set(kind.kind, kind),
     get started() {
       return started
     },
@@ -192,55 +146,31 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
       const resumed = requeueOrphanedJobs(db, isProcessAlive)
       if (resumed > 0)
         options.log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} left unfinished`)
-      pump()
+      loop.pump()
     },
     async stop() {
       started = false
-      if (timer) clearTimeout(timer)
-      for (const { controller } of running.values()) controller.abort()
-      await Promise.allSettled([...running.values()].map((entry) => entry.done))
+      await loop.abort()
     },
     enqueue(newJob) {
       const job = insertJob(db, newJob)
       library.emit({ type: 'job.progress', job: jobInfo(job) })
-      if (started) queueMicrotask(pump)
+      if (started) queueMicrotask(loop.pump)
       return jobInfo(job)
     },
     cancel(ids) {
       const cancelled = cancelQueuedJobs(db, ids)
       cancelled.forEach(publish)
-      for (const id of ids) running.get(id)?.controller.abort()
-      return [...cancelled, ...ids.filter((id) => running.has(id))]
+      const runningIds = ids.filter(loop.isRunning)
+      void loop.abort(runningIds)
+      return [...cancelled, ...runningIds]
     },
     retry(ids) {
       const requeued = requeueJobs(db, ids)
       requeued.forEach(publish)
-      if (started) pump()
+      if (started) loop.pump()
       return requeued
     },
-    waitFor(ids) {
-      return new Promise((resolve) => {
-        const remaining = new Set(
-          ids.filter((id) => {
-            const job = getJob(db, id)
-            return job !== null && !terminal.has(job.status)
-          })
-        )
-        const finish = (): void => {
-          stopListening()
-          resolve(
-            ids
-              .map((id) => getJob(db, id))
-              .filter((job): job is Job => job !== null)
-              .map(jobInfo)
-          )
-        }
-        const stopListening = library.onEvent((event) => {
-          if (event.type !== 'job.progress' || !terminal.has(event.job.status)) return
-          if (remaining.delete(event.job.id) && remaining.size === 0) finish()
-        })
-        if (remaining.size === 0) finish()
-      })
-    }
+    waitFor: (ids) => waitForJobs(library, ids)
   }
 }

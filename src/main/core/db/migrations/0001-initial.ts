@@ -1,11 +1,7 @@
 import type { Migration } from '../migrate'
 
 /** The first schema: the tables of DESIGN.md §2. Times are milliseconds since the epoch. */
-export const migration0001: Migration = {
-  version: 1,
-  name: 'initial',
-  up(db) {
-    db.exec(`
+const initialSchema = `
       CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL,
@@ -105,6 +101,12 @@ export const migration0001: Migration = {
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
-    `)
+`
+
+export const migration0001: Migration = {
+  version: 1,
+  name: 'initial',
+  up(db) {
+    db.exec(initialSchema)
   }
 }

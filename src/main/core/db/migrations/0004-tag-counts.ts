@@ -99,11 +99,8 @@ const tagRenamed = `
  * and the missing index version makes the first search rebuild it with progress
  * (ensureIndexCurrent, `index.progress` events), as after a tokenizer change.
  */
-export const migration0004: Migration = {
-  version: 4,
-  name: 'tag-counts',
-  up(db) {
-    db.exec(`
+/** The tables and triggers that keep the counts, as text (frozen with this migration). */
+const countsSchema = `
       CREATE TABLE tag_name_positions (n INTEGER PRIMARY KEY);
       ALTER TABLE tags ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
       CREATE TABLE tag_nodes (
@@ -123,12 +120,10 @@ export const migration0004: Migration = {
         links INTEGER NOT NULL,
         PRIMARY KEY (node_id, article_id)
       ) WITHOUT ROWID;
-    `)
-    // Names have up to 200 characters (maxTagNameLength); the rest is room to spare.
-    const position = db.prepare('INSERT INTO tag_name_positions (n) VALUES (?)')
-    for (let n = 1; n <= 1000; n += 1) position.run(n)
+`
 
-    db.exec(`
+/** Fills the counts from the tags and links there are, then keeps them with triggers. */
+const countsFilledAndKept = `
       INSERT OR IGNORE INTO tag_nodes (name)
         SELECT name FROM tags
         UNION SELECT substr(t.name, 1, p.n - 1) FROM tags t JOIN tag_name_positions p
@@ -182,7 +177,18 @@ export const migration0004: Migration = {
       CREATE TRIGGER articles_delete_tags BEFORE DELETE ON articles BEGIN
         DELETE FROM article_tags WHERE article_id = OLD.id;
       END;
-    `)
+`
+
+export const migration0004: Migration = {
+  version: 4,
+  name: 'tag-counts',
+  up(db) {
+    db.exec(countsSchema)
+    // Names have up to 200 characters (maxTagNameLength); the rest is room to spare.
+    const position = db.prepare('INSERT INTO tag_name_positions (n) VALUES (?)')
+    for (let n = 1; n <= 1000; n += 1) position.run(n)
+
+    db.exec(countsFilledAndKept)
     // Migration 0002 makes the table without tags, so only a library that ran a development
     // version of 0002 has the tags column to drop.
     const hasTags = db

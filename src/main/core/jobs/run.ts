@@ -1,0 +1,96 @@
+import type { Database } from 'better-sqlite3'
+import { FolioError } from '../../../shared/errors'
+import type { JobKind, JobResult } from '../../../shared/types'
+import type { JobRunContext, RegisteredKind } from './kinds'
+import { finishJob, setJobProgress, setJobStage } from './queries'
+import type { Job } from './queries'
+
+/** What running one job needs from its queue. */
+export interface RunScope {
+  db: Database
+  kinds: ReadonlyMap<JobKind, RegisteredKind>
+  /** Tries per job for transient failures (timeouts, resets, 5xx). */
+  maxAttempts: number
+  /** First retry delay; each next one waits 4 times longer (2 s, 8 s, 32 s by default). */
+  retryBaseMs: number
+  /** True once the queue is stopping: an aborted job then stays `running` and resumes later. */
+  stopping(): boolean
+  /** Announces the job's new state. */
+  publish(id: number): void
+}
+
+// Progress is stored and announced at most every 250 ms: a re-extraction of 100k articles would
+// otherwise write 100k rows and send as many events.
+const progressIntervalMs = 250
+
+function asFolioError(error: unknown, kind: JobKind): FolioError {
+  if (error instanceof FolioError) return error
+  return new FolioError(
+    'internal',
+    `The ${kind} job failed unexpectedly: ${(error as Error).message ?? String(error)}`
+  )
+}
+
+function contextFor(scope: RunScope, job: Job, signal: AbortSignal): JobRunContext {
+  let lastProgress = 0
+  return {
+    signal,
+    stage(stage) {
+      setJobStage(scope.db, job.id, stage)
+      scope.publish(job.id)
+    },
+    progress(done, total) {
+      const now = Date.now()
+      if (done < total && now - lastProgress < progressIntervalMs) return
+      lastProgress = now
+      setJobProgress(scope.db, job.id, { done, total })
+      scope.publish(job.id)
+    }
+  }
+}
+
+/** Runs a claimed job with its kind, after checking its stored payload against the kind's schema. */
+async function execute(scope: RunScope, job: Job, signal: AbortSignal): Promise<JobResult | void> {
+  const spec = scope.kinds.get(job.kind)
+  if (!spec) throw new FolioError('internal', `This Folio cannot run ${job.kind} jobs.`)
+  const payload = spec.payload.safeParse(job.payload)
+  if (!payload.success) {
+    throw new FolioError('internal', `The stored task of ${job.kind} job ${job.id} is unreadable.`)
+  }
+  return spec.run(job, payload.data, contextFor(scope, job, signal))
+}
+
+/** Records how a job that threw ended: cancelled, queued again for a retry, or failed. */
+function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: AbortSignal): void {
+  const { db } = scope
+  if (!db.open) return
+  if (signal.aborted && scope.stopping()) return
+  if (signal.aborted) {
+    finishJob(db, job.id, { status: 'cancelled', code: 'cancelled', message: 'Cancelled.' })
+    return
+  }
+  const spec = scope.kinds.get(job.kind)
+  const transient = spec?.isTransient?.(error) ?? false
+  if (transient && job.attempts < scope.maxAttempts) {
+    const delay = scope.retryBaseMs * 4 ** (job.attempts - 1)
+    finishJob(db, job.id, {
+      status: 'queued',
+      code: error.code,
+      message: error.message,
+      nextAttemptAt: Date.now() + delay
+    })
+    return
+  }
+  finishJob(db, job.id, { status: 'failed', code: error.code, message: error.message })
+  spec?.onFailed?.(job, error)
+}
+
+/** Runs one job to its end and records the outcome; never rejects. */
+export async function runJob(scope: RunScope, job: Job, signal: AbortSignal): Promise<void> {
+  try {
+    const result = await execute(scope, job, signal)
+    finishJob(scope.db, job.id, { status: 'done', result: result ?? undefined })
+  } catch (error) {
+    settleFailure(scope, job, asFolioError(error, job.kind), signal)
+  }
+}
