@@ -16,17 +16,13 @@ import type { CapturePayload, Job } from '../db/queries/jobs'
 import { createJobQueue } from '../jobs/queue'
 import type { JobContext, JobQueue, JobQueueOptions } from '../jobs/queue'
 import type { Library } from '../library'
-import { localiseImages } from './assets'
 import type { LocaliseOptions } from './assets'
-import { decodeHtmlBytes } from './decode'
 import { CaptureError } from './errors'
-import { extractorVersion } from './extract/extract'
 import type { ExtractedArticle } from './extract/extract'
 import { createExtractPool } from './extract/pool'
 import type { ExtractPool } from './extract/pool'
-import { fetchPage } from './fetch'
+import { extractorVersion } from './extract/version'
 import type { FetchOptions } from './fetch'
-import { reuseStoredImages } from './reuse-images'
 import { resolveCaptureSource, resolveUploadSource } from './sources'
 import { articleFromText } from './text-article'
 
@@ -89,7 +85,11 @@ export function createCaptureService(
   const extractor = (): ExtractPool => (pool ??= createExtractPool({ size: options.workers }))
 
   async function loadPage(payload: CapturePayload, context: JobContext): Promise<LoadedPage> {
+    // Imported on the first capture: chardet and linkedom are not needed to read the library, and
+    // `folio list` starts in a tenth of the time without them (bench/startup.ts).
+    const { decodeHtmlBytes } = await import('./decode')
     if (payload.source === 'url') {
+      const { fetchPage } = await import('./fetch')
       context.stage('fetching')
       const page = await fetchPage(payload.url, {
         lookup: options.lookup,
@@ -135,6 +135,7 @@ export function createCaptureService(
     if (job.payload.source === 'html' && job.payload.title && !extracted.title)
       extracted.title = job.payload.title
     context.stage('images')
+    const { localiseImages } = await import('./assets')
     const images = await localiseImages(extracted.contentHtml, page.url, {
       lookup: options.lookup,
       ...options.images,
@@ -190,6 +191,7 @@ export function createCaptureService(
         ? articleFromText(html, new URL(original.url).pathname)
         : await extractor().extract({ html, url: original.url })
     const stored = storedImages(db, id)
+    const { reuseStoredImages } = await import('./reuse-images')
     storeCapturedArticle(db, id, {
       ...capturedFields(extracted, original.url),
       contentHtml: reuseStoredImages(extracted.contentHtml, stored),
