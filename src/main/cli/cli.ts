@@ -1,13 +1,9 @@
 import { FolioError } from '../../shared/errors'
-import { createCore } from '../core/api'
-import { lookupFromEnvironment } from '../core/capture/loopback'
-import { openLibrary } from '../core/library'
-import { resolveLibraryDir } from '../core/paths'
-import { commands, parseCommandArgs } from './commands'
+import type { Command, ParsedArgs } from './commands'
 import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
 
-function mainHelp(): string {
+function mainHelp(commands: Record<string, Command>): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   return [
     'Folio: your offline library of web articles.',
@@ -47,6 +43,37 @@ function takeLibraryFlag(argv: string[]): { library: string | undefined; rest: s
   return { library, rest }
 }
 
+/** Opens the library and the engine, and runs one command on them. */
+async function runCommand(
+  command: Command,
+  args: ParsedArgs,
+  library: string | undefined,
+  io: CliIo,
+  env: NodeJS.ProcessEnv
+): Promise<number> {
+  // Loaded here, not at the top: `folio --help` and usage errors need neither SQLite nor the
+  // engine. What extracts pages loads later still, at the first capture (capture/service.ts).
+  const [{ createCore }, { lookupFromEnvironment }, { openLibrary }, { resolveLibraryDir }] =
+    await Promise.all([
+      import('../core/api'),
+      import('../core/capture/loopback'),
+      import('../core/library'),
+      import('../core/paths')
+    ])
+  const libraryDir = resolveLibraryDir(library, env)
+  const opened = openLibrary(libraryDir)
+  const core = createCore(opened, {
+    log: (message) => io.err(message),
+    capture: { lookup: lookupFromEnvironment(env) }
+  })
+  try {
+    return await command.run({ core, io, libraryDir }, args)
+  } finally {
+    await core.close()
+    opened.close()
+  }
+}
+
 export async function runCli(
   argv: string[],
   io: CliIo,
@@ -55,8 +82,9 @@ export async function runCli(
   try {
     const { library, rest } = takeLibraryFlag(argv)
     const [name, ...commandArgs] = rest
+    const { commands, parseCommandArgs } = await import('./commands')
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.out(mainHelp())
+      io.out(mainHelp(commands))
       return name === undefined ? exitCodes.usage : exitCodes.ok
     }
     const command = commands[name]
@@ -66,18 +94,7 @@ export async function runCli(
       io.out(`${command.summary}.\n\nUsage: ${command.usage}`)
       return exitCodes.ok
     }
-    const libraryDir = resolveLibraryDir(library, env)
-    const opened = openLibrary(libraryDir)
-    const core = createCore(opened, {
-      log: (message) => io.err(message),
-      capture: { lookup: lookupFromEnvironment(env) }
-    })
-    try {
-      return await command.run({ core, io, libraryDir }, args)
-    } finally {
-      await core.close()
-      opened.close()
-    }
+    return await runCommand(command, args, library, io, env)
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`folio: ${error.message}`)
