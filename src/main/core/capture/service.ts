@@ -85,8 +85,8 @@ export function createCaptureService(
   const extractor = (): ExtractPool => (pool ??= createExtractPool({ size: options.workers }))
 
   async function loadPage(payload: CapturePayload, context: JobContext): Promise<LoadedPage> {
-    // Imported on the first capture: chardet and linkedom are not needed to read the library, and
-    // `folio list` starts in a tenth of the time without them (bench/startup.ts).
+    // Fetching, decoding (chardet) and images (linkedom) load at the first capture: commands that
+    // only read the library start without them (test/cli/startup.test.ts, bench/startup.ts).
     const { decodeHtmlBytes } = await import('./decode')
     if (payload.source === 'url') {
       const { fetchPage } = await import('./fetch')
