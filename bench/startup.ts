@@ -2,8 +2,8 @@
  * `npm run bench:startup [-- --runs 10] [--articles 1000]`
  *
  * How long the `folio` CLI takes to start, as a script calling it in a loop sees it: the wall time
- * of each process, from spawn to exit, median of `--runs`. The baseline, measured in the same run,
- * is `node -e 0`, the floor any Node program starts from. It builds the CLI first (scripts/
+ * of each process, from spawn to exit, median of `--runs` taken in turns with the others. The
+ * baseline, measured in the same rounds, is `node -e 0`, the floor any Node program starts from. It builds the CLI first (scripts/
  * build-cli.js) and runs bin/folio.js, the real entry with its freshness check, on a temporary
  * library of 1,000 articles (plain SQL, indexed for search). `folio serve` counts until its API
  * answers a call. One extra run of each command with the module recorder (test/cli/) counts the
@@ -171,26 +171,28 @@ function median(samples: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/** One run that is not timed (disk cache), then `runs` timed ones. */
-async function medianOf(measure: () => Promise<number>): Promise<number> {
-  await measure()
-  const samples: number[] = []
-  for (let run = 0; run < runs; run += 1) samples.push(await measure())
-  return median(samples)
+/**
+ * The median of `runs` timed runs of each measure, after one untimed run (disk cache). The
+ * measures take turns, one run each per round, so a burst of load on a shared machine slows all
+ * of them, the baseline included, instead of one row.
+ */
+async function interleavedMedians(measures: (() => Promise<number>)[]): Promise<number[]> {
+  for (const measure of measures) await measure()
+  const samples = measures.map((): number[] => [])
+  for (let run = 0; run < runs; run += 1) {
+    for (const [index, measure] of measures.entries()) samples[index].push(await measure())
+  }
+  return samples.map(median)
 }
 
 /** How many files (ours and packages') one run loads, counted by the module recorder. */
 async function modulesLoaded(
-  args: string[],
+  run: (env: NodeJS.ProcessEnv) => Promise<number>,
   dir: string,
   env: NodeJS.ProcessEnv = {}
 ): Promise<number> {
   const recordFile = join(dir, `modules-${performance.now()}.txt`)
-  await timeProcess(args, {
-    ...env,
-    NODE_OPTIONS: `--import=${recorder}`,
-    FOLIO_MODULE_RECORD: recordFile
-  })
+  await run({ ...env, NODE_OPTIONS: `--import=${recorder}`, FOLIO_MODULE_RECORD: recordFile })
   if (!existsSync(recordFile)) return 0
   return new Set(readFileSync(recordFile, 'utf8').split('\n').filter(Boolean)).size
 }
@@ -198,9 +200,13 @@ async function modulesLoaded(
 interface Case {
   name: string
   targetMs: number
-  args?: string[]
-  env?: NodeJS.ProcessEnv
-  serve?: boolean
+  /** One timed run, with extra environment variables. */
+  run(env?: NodeJS.ProcessEnv): Promise<number>
+}
+
+/** Runs of bin/folio.js with these arguments. */
+function folio(...args: string[]): Case['run'] {
+  return (env) => timeProcess([folioBin, ...args], env)
 }
 
 async function main(): Promise<void> {
@@ -219,32 +225,36 @@ async function main(): Promise<void> {
 
     const library = ['--library', libraryDir]
     const cases: Case[] = [
-      { name: 'folio --help', targetMs: 150, args: ['--help'] },
-      { name: 'folio list --json', targetMs: 300, args: [...library, 'list', '--json'] },
+      { name: 'folio --help', targetMs: 150, run: folio('--help') },
+      { name: 'folio list --json', targetMs: 300, run: folio(...library, 'list', '--json') },
       {
         name: `folio show ${id} --format json`,
         targetMs: 300,
-        args: [...library, 'show', String(id), '--format', 'json']
+        run: folio(...library, 'show', String(id), '--format', 'json')
       },
       {
         name: `folio search ${searchWord}`,
         targetMs: 350,
-        args: [...library, 'search', searchWord]
+        run: folio(...library, 'search', searchWord)
       },
-      { name: 'folio serve, until its API answers', targetMs: 500, serve: true }
+      {
+        name: 'folio serve, until its API answers',
+        targetMs: 500,
+        run: (env) => timeServe(libraryDir, token, env)
+      }
     ]
-    const baseline = await medianOf(() => timeProcess(['-e', '0']))
-    log(`node -e 0: ${baseline.toFixed(0)} ms`)
+    // The same --help from the TypeScript sources through tsx: what runs when the build is stale.
+    const sources = { FOLIO_CLI_FROM_SOURCES: '1' }
+    log(`timing ${cases.length + 2} commands, ${runs} rounds`)
+    const [baseline, fromSources, ...medians] = await interleavedMedians([
+      () => timeProcess(['-e', '0']),
+      () => folio('--help')(sources),
+      ...cases.map((entry) => () => entry.run())
+    ])
     const rows: string[][] = [['node -e 0', baseline.toFixed(0), '1.0', '', '', '']]
     let failed = 0
-    for (const entry of cases) {
-      const measure = entry.serve
-        ? () => timeServe(libraryDir, token)
-        : () => timeProcess([folioBin, ...entry.args!])
-      const ms = await medianOf(measure)
-      const modules = entry.serve
-        ? ''
-        : String(await modulesLoaded([folioBin, ...entry.args!], dir))
+    for (const [index, entry] of cases.entries()) {
+      const ms = medians[index]
       const pass = ms <= entry.targetMs
       if (!pass) failed += 1
       rows.push([
@@ -253,20 +263,16 @@ async function main(): Promise<void> {
         (ms / baseline).toFixed(1),
         `≤ ${entry.targetMs}`,
         pass ? 'pass' : 'FAIL',
-        modules
+        String(await modulesLoaded(entry.run, dir))
       ])
-      log(`${entry.name}: ${ms.toFixed(0)} ms`)
     }
-    // The same --help from the TypeScript sources through tsx: what runs when the build is stale.
-    const sources = { FOLIO_CLI_FROM_SOURCES: '1' }
-    const fromSources = await medianOf(() => timeProcess([folioBin, '--help'], sources))
     rows.push([
       'folio --help from the sources (tsx)',
       fromSources.toFixed(0),
       (fromSources / baseline).toFixed(1),
       '',
       '',
-      String(await modulesLoaded([folioBin, '--help'], dir, sources))
+      String(await modulesLoaded(folio('--help'), dir, sources))
     ])
     printTable(rows)
     process.exitCode = failed === 0 ? 0 : 1
