@@ -1,8 +1,8 @@
 // Bundles the `folio` CLI into out/cli/lib, which bin/folio.js runs instead of the TypeScript
 // sources: tsx compiles ~180 modules on every start (~1 s), the bundle loads a few files.
 //
-// - ESM with code splitting: what a command imports lazily (the capture pipeline, the server)
-//   stays in its own chunk, so `folio list` never reads it.
+// - ESM with code splitting: what is imported lazily (the engine, the capture pipeline)
+//   stays in its own chunks: `folio --help` never reads the engine, `folio list` the pipeline.
 // - Packages stay external (better-sqlite3 is native; the patched linkedom must be the one in
 //   node_modules) and load from node_modules as they do under tsx, all but zod: every command
 //   validates with it, and one chunk loads in ~20 ms where its 95 files took ~55 ms.
