@@ -1,10 +1,9 @@
 import { FolioError } from '../../shared/errors'
-import { lookupFromEnvironment, openEngine, resolveLibraryDir } from '../core/engine'
-import { commands, parseCommandArgs } from './commands'
+import type { Command, ParsedArgs } from './commands'
 import { UsageError, exitCodes } from './io'
 import type { CliIo } from './io'
 
-function mainHelp(): string {
+function mainHelp(commands: Record<string, Command>): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length))
   return [
     'Folio: your offline library of web articles.',
@@ -44,6 +43,29 @@ function takeLibraryFlag(argv: string[]): { library: string | undefined; rest: s
   return { library, rest }
 }
 
+/** Opens the library and the engine, and runs one command on them. */
+async function runCommand(
+  command: Command,
+  args: ParsedArgs,
+  library: string | undefined,
+  io: CliIo,
+  env: NodeJS.ProcessEnv
+): Promise<number> {
+  // Loaded here, not at the top: `folio --help` and usage errors need neither SQLite nor the
+  // engine. What extracts pages loads later still, at the first capture (capture/service.ts).
+  const { lookupFromEnvironment, openEngine, resolveLibraryDir } = await import('../core/engine')
+  const libraryDir = resolveLibraryDir(library, env)
+  const engine = openEngine(libraryDir, {
+    log: (message) => io.err(message),
+    capture: { lookup: lookupFromEnvironment(env) }
+  })
+  try {
+    return await command.run({ engine, io, libraryDir }, args)
+  } finally {
+    await engine.close()
+  }
+}
+
 export async function runCli(
   argv: string[],
   io: CliIo,
@@ -52,8 +74,9 @@ export async function runCli(
   try {
     const { library, rest } = takeLibraryFlag(argv)
     const [name, ...commandArgs] = rest
+    const { commands, parseCommandArgs } = await import('./commands')
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.out(mainHelp())
+      io.out(mainHelp(commands))
       return name === undefined ? exitCodes.usage : exitCodes.ok
     }
     const command = commands[name]
@@ -63,16 +86,7 @@ export async function runCli(
       io.out(`${command.summary}.\n\nUsage: ${command.usage}`)
       return exitCodes.ok
     }
-    const libraryDir = resolveLibraryDir(library, env)
-    const engine = openEngine(libraryDir, {
-      log: (message) => io.err(message),
-      capture: { lookup: lookupFromEnvironment(env) }
-    })
-    try {
-      return await command.run({ engine, io, libraryDir }, args)
-    } finally {
-      await engine.close()
-    }
+    return await runCommand(command, args, library, io, env)
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`folio: ${error.message}`)

@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url'
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
 import type { Engine } from '../core/engine'
-import { bookmarkletFor } from '../server/capture-page'
-import { startServer } from '../server/server'
 import { jobs, reextract, save } from './capture-commands'
 import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
@@ -166,6 +164,11 @@ const serve: Command = {
         `--port takes a port number from 0 to 65535, not "${String(values.port)}".`
       )
     }
+    // The server (and zod's schemas it validates with) loads only for this command.
+    const [{ startServer }, { bookmarkletFor }] = await Promise.all([
+      import('../server/server'),
+      import('../server/capture-page')
+    ])
     const token = context.engine.serverToken()
     context.engine.start()
     const server = await startServer({

@@ -3,7 +3,6 @@ import { jobKind } from '../jobs/kinds'
 import type { JobRunContext, RegisteredKind } from '../jobs/kinds'
 import type { Job } from '../jobs/queries'
 import type { Write } from '../write'
-import { localiseImages } from './assets'
 import type { LocaliseOptions } from './assets'
 import { CaptureError } from './errors'
 import type { ExtractedArticle } from './extract/extract'
@@ -60,6 +59,7 @@ export function captureKind(
     if (payload.source === 'html' && payload.title && !extracted.title)
       extracted.title = payload.title
     context.stage('images')
+    const { localiseImages } = await import('./assets')
     const images = await localiseImages(extracted.contentHtml, page.url, {
       lookup: options.lookup,
       ...options.images,

@@ -5,8 +5,6 @@ import { brotliCompressSync, constants as zlibConstants } from 'node:zlib'
 import { textExtensions } from '../../../shared/contract'
 import { FolioError } from '../../../shared/errors'
 import type { JobRunContext } from '../jobs/kinds'
-import { decodeHtmlBytes } from './decode'
-import { fetchPage } from './fetch'
 import type { FetchOptions } from './fetch'
 import { fileNameOf } from './payload'
 import type { CapturePayload } from './payload'
@@ -48,8 +46,11 @@ export async function loadPage(
   context: JobRunContext,
   options: LoadOptions
 ): Promise<LoadedPage> {
+  // Loaded at the first capture, not with the engine: commands that only read never pay for them.
+  const { decodeHtmlBytes } = await import('./decode')
   if (payload.source === 'url') {
     context.stage('fetching')
+    const { fetchPage } = await import('./fetch')
     const page = await fetchPage(payload.url, {
       lookup: options.lookup,
       ...options.fetch,

@@ -1,5 +1,5 @@
 import { siteOf } from '../../../shared/web'
-import { extractorVersion } from './extract/extract'
+import { extractorVersion } from './extract/version'
 import type { ExtractedArticle } from './extract/extract'
 import type { CapturedArticle } from './queries'
 

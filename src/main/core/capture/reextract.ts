@@ -10,7 +10,6 @@ import type { Write } from '../write'
 import type { ExtractPage } from './capture-job'
 import { isTextFile } from './load-page'
 import { readOriginal, storeCapturedArticle, storedImages } from './queries'
-import { reuseStoredImages } from './reuse-images'
 import { capturedFields } from './record'
 import { articleFromText } from './text-article'
 
@@ -44,6 +43,7 @@ async function reextractOne(db: Database, write: Write, extract: ExtractPage, id
       ? articleFromText(html, path)
       : await extract(html, original.url)
   const stored = storedImages(db, id)
+  const { reuseStoredImages } = await import('./reuse-images')
   write(
     (db) =>
       storeCapturedArticle(db, id, {

@@ -13,8 +13,8 @@ import { preprocessDocument } from './preprocess'
 import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, textMeasures } from './text'
 
-/** Bump when the output for the same page changes; stored per article for re-extraction. */
-export const extractorVersion = 4
+// Bumped in version.ts, which the main thread reads without loading the extractor.
+export { extractorVersion } from './version'
 
 export interface ExtractedArticle {
   title: string

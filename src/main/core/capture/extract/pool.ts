@@ -47,7 +47,10 @@ const defaultMaximumQueue = 1_000
 // A page's DOM takes ~10x its size; 512 MB stops a hostile page before it hurts the app.
 const workerHeapMb = 512
 
-/** The worker entry: bundled JavaScript next to this module in production, TypeScript in dev. */
+/**
+ * The worker entry: in a build, the bundled `extract-worker.js` next to this module (out/main for
+ * the app, out/cli/lib for the CLI: scripts/build-cli.js); from the sources, the TypeScript.
+ */
 function workerUrl(): URL {
   const bundled = !import.meta.url.endsWith('.ts')
   // File names in variables, so that the bundler leaves these URLs alone.

@@ -1,7 +1,7 @@
 /**
  * The extraction worker thread: receives pages from the pool, answers with the article or an
- * error value. Built as `out/main/extract-worker.js` in production; in development it is loaded
- * through `worker-bootstrap.js`, which registers tsx first.
+ * error value. Built as `extract-worker.js` into out/main (the app) and out/cli/lib (the CLI);
+ * run from the sources, it is loaded through `worker-bootstrap.js`, which registers tsx first.
  */
 import { parentPort } from 'node:worker_threads'
 import { FolioError } from '../../../../shared/errors'
