@@ -22,6 +22,7 @@ import type { Database } from 'better-sqlite3'
 import { openDatabase } from '../src/main/core/db/open'
 import { serverToken } from '../src/main/core/settings/queries'
 import { rebuildIndex } from '../src/main/core/search/rebuild'
+import { mulberry32 } from './random'
 
 const { values } = parseArgs({
   options: {
@@ -39,17 +40,6 @@ const searchWord = 'archive'
 const log = (message: string): void =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`)
 
-/** A small seeded generator (mulberry32), so every run builds the same library. */
-function randomSource(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let value = Math.imul(state ^ (state >>> 15), 1 | state)
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const words = (
   'research science history design policy health climate energy finance law music film ' +
   'language model vision robotics biology physics chemistry economics education cities travel ' +
@@ -58,7 +48,7 @@ const words = (
 
 /** Articles of ~300 words each, as a capture stores them, then the search index over them. */
 function seedLibrary(db: Database, count: number): void {
-  const random = randomSource(7)
+  const random = mulberry32(7)
   const sentence = (length: number): string =>
     Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ')
   const insertArticle = db.prepare(

@@ -21,6 +21,7 @@ import type { Library } from '../src/main/core/library'
 import type { OperationInput, OperationName, OperationOutput } from '../src/shared/contract'
 import { rebuildIndex } from '../src/main/core/search/rebuild'
 import { unwrap } from '../src/shared/errors'
+import { mulberry32 } from './random'
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`)
@@ -35,18 +36,7 @@ const renamedSubtreeSize = 500
 const log = (message: string): void =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`)
 
-/** A small seeded generator (mulberry32), so every run builds the same library. */
-function randomSource(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let value = Math.imul(state ^ (state >>> 15), 1 | state)
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const random = randomSource(42)
+const random = mulberry32(42)
 const words = (
   'research science history design policy health climate energy finance law music film ' +
   'language model vision robotics biology physics chemistry economics education cities travel ' +

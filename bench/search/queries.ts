@@ -1,4 +1,5 @@
 import type { CorpusDocument } from './corpus'
+import { mulberry32 } from '../random'
 
 /**
  * Benchmark queries drawn from the corpus itself (deterministic), and the exhaustive matcher that
@@ -30,16 +31,6 @@ export interface MatchPart {
   text: string
   /** Whole-word match (Latin) or substring (CJK). `prefix`: a word starting with text. */
   mode: 'word' | 'substring' | 'prefix'
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** NFKC, lower case, Latin/Greek/Cyrillic combining diacritics (U+0300–036F) removed. */

@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
 import type { FolioEvent, FolioEventListener } from '../shared/events'
 import { ipcChannelFor, ipcEventChannel, operationNames } from '../shared/operations'
+import { assetScheme } from '../shared/web'
 
 // One named function per operation; the renderer never sees ipcRenderer itself.
 const bridge: Record<string, unknown> = {}
@@ -18,6 +19,6 @@ bridge.onEvent = (listener: FolioEventListener) => {
 
 // The Electron window serves folio-asset:// itself (src/main/electron/protocol.ts).
 bridge.resolveAssets = (html: string) =>
-  Promise.resolve({ html, imageSources: 'folio-asset: data:' })
+  Promise.resolve({ html, imageSources: `${assetScheme}: data:` })
 
 contextBridge.exposeInMainWorld('folio', bridge)

@@ -3,9 +3,7 @@ import type { LookupFunction } from 'node:net'
 import { parseHTML } from 'linkedom'
 import { CaptureError } from './errors'
 import { fetchImage } from './fetch'
-
-/** The reader loads images only from this scheme (DESIGN.md §5): `folio-asset://<sha256>`. */
-export const assetScheme = 'folio-asset'
+import { assetUrl } from '../../../shared/web'
 
 export interface StoredAsset {
   sha256: string
@@ -64,10 +62,7 @@ export async function localiseImages(
   const downloads = await downloadAll(uniqueUrls(images.values()), pageUrl, settings)
   for (const [image, sourceUrl] of images) {
     const download = downloads.get(sourceUrl)
-    image.setAttribute(
-      'src',
-      download?.ok ? `${assetScheme}://${download.asset.sha256}` : sourceUrl
-    )
+    image.setAttribute('src', download?.ok ? assetUrl(download.asset.sha256) : sourceUrl)
   }
   return {
     html: root.innerHTML,

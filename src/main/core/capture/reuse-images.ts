@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom'
-import { assetScheme } from './assets'
+import { assetUrl } from '../../../shared/web'
 
 function candidates(image: Element): string[] {
   const sources = [image.getAttribute('src') ?? '']
@@ -22,8 +22,9 @@ export function reuseStoredImages(contentHtml: string, stored: Map<string, strin
   )
   for (const image of document.querySelectorAll('img')) {
     const match = candidates(image).find((source) => stored.has(source))
-    if (!match) continue
-    image.setAttribute('src', `${assetScheme}://${stored.get(match)}`)
+    const sha256 = match === undefined ? undefined : stored.get(match)
+    if (!sha256) continue
+    image.setAttribute('src', assetUrl(sha256))
     image.removeAttribute('srcset')
     image.removeAttribute('sizes')
   }
