@@ -28,6 +28,25 @@ const policy = {
   electron: { layers: ['shared', 'core', 'server', 'electron'], node: true, electron: true }
 }
 
+/**
+ * Inside the renderer (DESIGN.md §1 "Where things live"): `ui/` holds generic pieces and never
+ * imports a feature or the app shell; a feature never imports the app shell that composes it.
+ */
+const rendererRoot = 'src/renderer/src/'
+const rendererPolicy = { ui: ['features', 'app'], features: ['app'] }
+
+function rendererPartOf(file) {
+  if (!file.startsWith(rendererRoot)) return null
+  return file.slice(rendererRoot.length).split('/')[0]
+}
+
+function rendererProblem(file, target) {
+  const from = rendererPartOf(file)
+  const to = rendererPartOf(target)
+  if (!from || !to || !rendererPolicy[from]?.includes(to)) return null
+  return `renderer ${from}/ code may not import ${to}/ code`
+}
+
 function isNodeBuiltin(source) {
   return source.startsWith('node:') || nodeBuiltins.has(source.split('/')[0])
 }
@@ -40,14 +59,21 @@ function checkImport(context, node, source, root) {
   const allowed = policy[layer]
   let problem = null
   if (source === 'electron' || source.startsWith('electron/')) {
-    if (!allowed.electron) problem = `src/${file.split('/').slice(1, 3).join('/')} runs without Electron`
+    if (!allowed.electron)
+      problem = `src/${file.split('/').slice(1, 3).join('/')} runs without Electron`
   } else if (isNodeBuiltin(source)) {
     if (!allowed.node) problem = `${layer} code does not run in Node, so it cannot use "${source}"`
   } else if (source.startsWith('.')) {
-    const target = relative(root, resolve(dirname(context.filename), source)).split(sep).join('/')
-    const targetLayer = layerOf(target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}.ts`)
+    const target = relative(root, resolve(dirname(context.filename), source))
+      .split(sep)
+      .join('/')
+    const targetLayer = layerOf(
+      target.endsWith('.ts') || target.endsWith('.tsx') ? target : `${target}.ts`
+    )
     if (targetLayer && !allowed.layers.includes(targetLayer)) {
       problem = `${layer} code may not import ${targetLayer} code`
+    } else if (layer === 'renderer') {
+      problem = rendererProblem(file, target)
     }
   }
   if (problem) {
@@ -60,7 +86,9 @@ const rule = {
   meta: {
     type: 'problem',
     docs: { description: 'Enforce the runtime layering of DESIGN.md §1' },
-    messages: { layering: 'Import of "{{source}}" breaks the layering: {{problem}} (DESIGN.md §1).' },
+    messages: {
+      layering: 'Import of "{{source}}" breaks the layering: {{problem}} (DESIGN.md §1).'
+    },
     schema: []
   },
   create(context) {
