@@ -1,93 +1,109 @@
 import type { CaptureStage } from '../../../../shared/types'
-import type { View } from './views'
+import { VirtualList } from '../../ui/VirtualList'
 import { ArticleRow, rowHeight } from './ArticleRow'
 import type { ArticlePages } from './useArticlePages'
-import { VirtualList } from '../../ui/VirtualList'
+import type { View } from './views'
 
-interface ArticleListProps {
-  view: View
-  header: React.ReactNode
-  /** Shown instead of the view's articles (search results). */
-  body: React.ReactNode
-  libraryEmpty: boolean
-  onAdd(): void
-  pages: ArticlePages
-  resetKey: string
+/** What marks each row: the keyboard's cursor, the open article, the selection, captures. */
+export interface RowMarks {
+  /** -1 when there are no rows. */
   cursor: number
   openId: number | null
   selectedIds: ReadonlyMap<number, unknown>
   stageByArticle: ReadonlyMap<number, CaptureStage>
-  onRowClick(index: number, event: React.MouseEvent): void
-  onRowToggle(index: number, event: React.MouseEvent): void
-  onRowDragStart(index: number, event: React.DragEvent): void
-  onRowDragEnd(): void
+}
+
+/** What a row does when clicked, its checkbox ticked or it is dragged (onto a tag). */
+export interface RowEvents {
+  click(index: number, event: React.MouseEvent): void
+  toggle(index: number, event: React.MouseEvent): void
+  dragStart(index: number, event: React.DragEvent): void
+  dragEnd(): void
+}
+
+interface ArticleListProps {
+  view: View
+  pages: ArticlePages
+  rows: RowMarks
+  rowEvents: RowEvents
+  /** Over the rows: the title, search, sort and the bulk bar. */
+  header: React.ReactNode
+  /** Shown instead of the view's articles (search results). */
+  body: React.ReactNode
+  /** For the empty state: whether the whole library is empty, and how to add a first article. */
+  empty: { libraryEmpty: boolean; onAdd(): void }
   listRef: React.RefObject<HTMLElement | null>
 }
 
 export function ArticleList({
   view,
+  pages,
+  rows,
+  rowEvents,
   header,
   body,
-  libraryEmpty,
-  onAdd,
-  pages,
-  resetKey,
-  cursor,
-  openId,
-  selectedIds,
-  stageByArticle,
-  onRowClick,
-  onRowToggle,
-  onRowDragStart,
-  onRowDragEnd,
+  empty,
   listRef
 }: ArticleListProps): React.JSX.Element {
   return (
     <section className="list-pane" aria-label={view.label} ref={listRef} tabIndex={0}>
       {header}
-      {body}
-      {!body && pages.status === 'loading' && (
-        <p className="state-message muted" role="status">
-          Loading articles…
-        </p>
-      )}
-      {!body && pages.status === 'error' && (
-        <div className="state-message" role="alert">
-          <h2>The library could not be read</h2>
-          <p>{pages.error?.message}</p>
-          <p className="muted">Check that Folio is still running, then reload this window.</p>
-        </div>
-      )}
-      {!body && pages.status === 'ready' && pages.count === 0 && (
-        <EmptyState view={view} libraryEmpty={libraryEmpty} onAdd={onAdd} />
-      )}
-      {!body && pages.status === 'ready' && pages.count > 0 && (
-        <VirtualList
-          count={pages.count}
-          rowHeight={rowHeight}
-          activeIndex={cursor}
-          resetKey={resetKey}
-          label="Articles"
-          onRangeChange={pages.requestRange}
-          renderRow={(index) => {
-            const article = pages.itemAt(index)
-            return (
-              <ArticleRow
-                article={article}
-                active={index === cursor}
-                open={article !== undefined && article.id === openId}
-                selected={article !== undefined && selectedIds.has(article.id)}
-                stage={article ? (stageByArticle.get(article.id) ?? null) : null}
-                onOpen={(event) => onRowClick(index, event)}
-                onToggleSelected={(event) => onRowToggle(index, event)}
-                onDragStart={(event) => onRowDragStart(index, event)}
-                onDragEnd={onRowDragEnd}
-              />
-            )
-          }}
-        />
+      {body ?? (
+        <ListBody view={view} pages={pages} rows={rows} rowEvents={rowEvents} empty={empty} />
       )}
     </section>
+  )
+}
+
+function ListBody({
+  view,
+  pages,
+  rows,
+  rowEvents,
+  empty
+}: Omit<ArticleListProps, 'header' | 'body' | 'listRef'>): React.JSX.Element {
+  if (pages.status === 'loading') {
+    return (
+      <p className="state-message muted" role="status">
+        Loading articles…
+      </p>
+    )
+  }
+  if (pages.status === 'error') {
+    return (
+      <div className="state-message" role="alert">
+        <h2>The library could not be read</h2>
+        <p>{pages.error?.message}</p>
+        <p className="muted">Check that Folio is still running, then reload this window.</p>
+      </div>
+    )
+  }
+  if (pages.count === 0) return <EmptyState view={view} {...empty} />
+  return (
+    <VirtualList
+      count={pages.count}
+      rowHeight={rowHeight}
+      activeIndex={rows.cursor}
+      resetKey={pages.queryKey}
+      label="Articles"
+      onRangeChange={pages.requestRange}
+      renderRow={(index) => {
+        const article = pages.itemAt(index)
+        return (
+          <ArticleRow
+            article={article}
+            active={index === rows.cursor}
+            open={article !== undefined && article.id === rows.openId}
+            selected={article !== undefined && rows.selectedIds.has(article.id)}
+            stage={article ? (rows.stageByArticle.get(article.id) ?? null) : null}
+            onOpen={(event) => rowEvents.click(index, event)}
+            onToggleSelected={(event) => rowEvents.toggle(index, event)}
+            onDragStart={(event) => rowEvents.dragStart(index, event)}
+            onDragEnd={rowEvents.dragEnd}
+          />
+        )
+      }}
+    />
   )
 }
 

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { LibraryStats, SiteInfo, TagInfo } from '../../../../shared/types'
+import { TagTree } from '../tags/TagTree'
+import type { TagTreeActions } from '../tags/TagTree'
 import { tagView } from './views'
 import type { View } from './views'
-import { TagTree } from '../tags/TagTree'
 
 interface SidebarProps {
   views: View[]
@@ -14,35 +15,17 @@ interface SidebarProps {
   currentSite: string | null
   onSelect(view: View): void
   onSite(site: string): void
-  onTagRename(name: string): void
-  onTagMerge(name: string): void
-  onTagDelete(name: string): void
+  /** The tag tree's tools and drops; selecting a tag goes through `onSelect`. */
+  tagActions: Omit<TagTreeActions, 'select'>
   /** True while articles from the list are being dragged: tags then take a drop. */
   draggingArticles: boolean
-  /** Articles dragged from the list were dropped on this tag. */
-  onTagDrop(name: string): void
 }
 
 /** Sites shown before "Show all": the sidebar stays short for libraries from hundreds of sites. */
 const collapsedSites = 8
 
-export function Sidebar({
-  views,
-  current,
-  stats,
-  tags,
-  sites,
-  currentSite,
-  onSelect,
-  onSite,
-  onTagRename,
-  onTagMerge,
-  onTagDelete,
-  draggingArticles,
-  onTagDrop
-}: SidebarProps): React.JSX.Element {
-  const [allSites, setAllSites] = useState(false)
-  const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
+export function Sidebar(props: SidebarProps): React.JSX.Element {
+  const { current, tags, currentSite, draggingArticles } = props
   const inSite = currentSite !== null
   return (
     <nav className="sidebar" aria-label="Library">
@@ -52,21 +35,7 @@ export function Sidebar({
         </span>
         Folio
       </div>
-      <ul className="nav-list">
-        {views.map((view) => (
-          <li key={view.key}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={!inSite && view.key === current.key ? 'page' : undefined}
-              onClick={() => onSelect(view)}
-            >
-              <span>{view.label}</span>
-              {stats && view.count && <span className="nav-count">{view.count(stats)}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ViewList {...props} />
       <h2 className="sidebar-heading">
         Tags
         {draggingArticles && tags.length > 0 && (
@@ -80,48 +49,79 @@ export function Sidebar({
           tags={tags}
           currentTag={!inSite && current.key.startsWith('tag:') ? current.key.slice(4) : null}
           draggingArticles={draggingArticles}
-          actions={{
-            select: (name) => onSelect(tagView(name)),
-            rename: onTagRename,
-            merge: onTagMerge,
-            remove: onTagDelete,
-            drop: onTagDrop
-          }}
+          actions={{ ...props.tagActions, select: (name) => props.onSelect(tagView(name)) }}
         />
       )}
       <h2 className="sidebar-heading">Sites</h2>
-      {sites.length === 0 ? (
-        <p className="sidebar-note">Sites appear here as you save pages.</p>
-      ) : (
-        <ul className="nav-list" aria-label="Sites">
-          {shownSites.map((site) => (
-            <li key={site.site}>
-              <button
-                type="button"
-                className="nav-item"
-                aria-current={currentSite === site.site ? 'page' : undefined}
-                title={site.site}
-                onClick={() => onSite(site.site)}
-              >
-                <span className="tag-label">{siteLabel(site, sites)}</span>
-                <span className="nav-count">{site.count}</span>
-              </button>
-            </li>
-          ))}
-          {sites.length > collapsedSites && (
-            <li>
-              <button
-                type="button"
-                className="text-button sidebar-more"
-                onClick={() => setAllSites((value) => !value)}
-              >
-                {allSites ? 'Show fewer' : `Show all ${sites.length}`}
-              </button>
-            </li>
-          )}
-        </ul>
-      )}
+      <SiteList sites={props.sites} currentSite={currentSite} onSite={props.onSite} />
     </nav>
+  )
+}
+
+function ViewList({
+  views,
+  current,
+  stats,
+  currentSite,
+  onSelect
+}: SidebarProps): React.JSX.Element {
+  return (
+    <ul className="nav-list">
+      {views.map((view) => (
+        <li key={view.key}>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={currentSite === null && view.key === current.key ? 'page' : undefined}
+            onClick={() => onSelect(view)}
+          >
+            <span>{view.label}</span>
+            {stats && view.count && <span className="nav-count">{view.count(stats)}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function SiteList({
+  sites,
+  currentSite,
+  onSite
+}: Pick<SidebarProps, 'sites' | 'currentSite' | 'onSite'>): React.JSX.Element {
+  const [allSites, setAllSites] = useState(false)
+  if (sites.length === 0) {
+    return <p className="sidebar-note">Sites appear here as you save pages.</p>
+  }
+  const shownSites = allSites ? sites : sites.slice(0, collapsedSites)
+  return (
+    <ul className="nav-list" aria-label="Sites">
+      {shownSites.map((site) => (
+        <li key={site.site}>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={currentSite === site.site ? 'page' : undefined}
+            title={site.site}
+            onClick={() => onSite(site.site)}
+          >
+            <span className="tag-label">{siteLabel(site, sites)}</span>
+            <span className="nav-count">{site.count}</span>
+          </button>
+        </li>
+      ))}
+      {sites.length > collapsedSites && (
+        <li>
+          <button
+            type="button"
+            className="text-button sidebar-more"
+            onClick={() => setAllSites((value) => !value)}
+          >
+            {allSites ? 'Show fewer' : `Show all ${sites.length}`}
+          </button>
+        </li>
+      )}
+    </ul>
   )
 }
 

@@ -27,6 +27,8 @@ export interface ArticlePages {
   requestRange(start: number, end: number): void
   /** Where an article sits among the shown rows, when its page is loaded. */
   indexOf(id: number): number
+  /** Changes with the view or the order: the list then scrolls back to the top. */
+  queryKey: string
 }
 
 const emptyPages = new Map<number, ArticleSummary[]>()
@@ -177,6 +179,7 @@ export function useArticlePages(query: ListQuery, hiddenIds: ReadonlySet<number>
     count: Math.max(0, (total ?? 0) - hiddenPositions.length),
     itemAt,
     requestRange: requestShownRange,
-    indexOf
+    indexOf,
+    queryKey: key
   }
 }

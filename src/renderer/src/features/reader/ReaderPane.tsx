@@ -4,19 +4,26 @@ import { api } from '../../api'
 import type { Preferences, ShownTheme } from './preferences'
 import { ReaderFrame } from './ReaderFrame'
 import { ReaderSettings } from './ReaderSettings'
+import { ReaderToolbar } from './ReaderToolbar'
 import { readerDocumentHtml } from './readerDocument'
 import type { OpenedArticle } from './useArticle'
 
-/** What the reader can do to the open article; the App owns them so keys and buttons agree. */
+/** A toolbar button: its tooltip (which names its key) and what it does to the open article. */
+export interface ArticleTool {
+  title: string
+  run(article: Article): void
+}
+
+/** What the reader can do to the open article; the app builds them from its command table. */
 export interface ReaderActions {
-  archive(article: Article): void
-  toggleFavorite(article: Article): void
-  remove(article: Article): void
+  back: { title: string; run(): void }
+  favorite: ArticleTool
+  archive: ArticleTool
+  tag: ArticleTool
+  editTitle: ArticleTool
+  remove: ArticleTool
   markRead(article: Article): void
   saveProgress(article: Article, progress: number): void
-  tag(article: Article): void
-  editTitle(article: Article): void
-  back(): void
 }
 
 interface ReaderPaneProps {
@@ -59,27 +66,8 @@ export function ReaderPane({
     if (focusId !== null) scroller.current?.focus({ preventScroll: true })
   }, [focusId])
 
-  if (article === null || article.status !== 'ready' || !value) {
-    const message =
-      article === null
-        ? 'Pick an article to read it here.'
-        : article.status === 'loading'
-          ? 'Opening…'
-          : article.status === 'error'
-            ? article.error.message
-            : ''
-    return (
-      <section className="reader-pane reader-empty" aria-label="Reader">
-        <p className="muted">{message}</p>
-        {article === null && (
-          <p className="muted reader-hint">
-            <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for every
-            shortcut
-          </p>
-        )}
-      </section>
-    )
-  }
+  if (article === null || article.status !== 'ready' || !value)
+    return <ReaderEmpty article={article} />
 
   return (
     <section className="reader-pane" aria-label="Reader">
@@ -120,30 +108,61 @@ export function ReaderPane({
           ) : (
             <CaptureNotice key={value.id} article={value} />
           )}
-          <footer className="reader-footer">
-            {value.state === 'unread' ? (
-              <button
-                type="button"
-                className="primary-button"
-                onClick={() => actions.markRead(value)}
-              >
-                Mark as read
-              </button>
-            ) : (
-              <p className="muted">{value.state === 'read' ? 'Read.' : 'In the archive.'}</p>
-            )}
-            {value.state !== 'archived' && (
-              <button
-                type="button"
-                className="secondary-button"
-                onClick={() => actions.archive(value)}
-              >
-                Archive
-              </button>
-            )}
-          </footer>
+          <ReaderFooter article={value} actions={actions} />
         </article>
       </div>
+    </section>
+  )
+}
+
+function ReaderFooter({
+  article,
+  actions
+}: {
+  article: Article
+  actions: ReaderActions
+}): React.JSX.Element {
+  return (
+    <footer className="reader-footer">
+      {article.state === 'unread' ? (
+        <button type="button" className="primary-button" onClick={() => actions.markRead(article)}>
+          Mark as read
+        </button>
+      ) : (
+        <p className="muted">{article.state === 'read' ? 'Read.' : 'In the archive.'}</p>
+      )}
+      {article.state !== 'archived' && (
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => actions.archive.run(article)}
+        >
+          Archive
+        </button>
+      )}
+    </footer>
+  )
+}
+
+/** Where the reader stands before an article is open, or while it opens or fails to. */
+function ReaderEmpty({ article }: { article: OpenedArticle['article'] }): React.JSX.Element {
+  const message =
+    article === null
+      ? 'Pick an article to read it here.'
+      : article.status === 'loading'
+        ? 'Opening…'
+        : article.status === 'error'
+          ? article.error.message
+          : ''
+  return (
+    <section className="reader-pane reader-empty" aria-label="Reader">
+      <p className="muted">{message}</p>
+      {article === null && (
+        <p className="muted reader-hint">
+          <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for every
+          shortcut
+        </p>
+      )}
     </section>
   )
 }
@@ -214,83 +233,6 @@ async function retryCapture(articleId: number): Promise<string> {
   if (!job) return 'There is no failed capture to retry; save the address again from Add.'
   const result = await api['jobs.retry']({ ids: [job.id] })
   return result.ok ? 'sent' : result.error.message
-}
-
-function ReaderToolbar({
-  article,
-  actions,
-  settingsOpen,
-  onSettings
-}: {
-  article: Article
-  actions: ReaderActions
-  settingsOpen: boolean
-  onSettings(): void
-}): React.JSX.Element {
-  return (
-    <div className="reader-toolbar" role="toolbar" aria-label="Article">
-      <button
-        type="button"
-        className="tool-button"
-        onClick={actions.back}
-        title="Back to the list (u)"
-      >
-        ← List
-      </button>
-      <span className="toolbar-spacer" />
-      <button
-        type="button"
-        className="tool-button"
-        aria-pressed={article.favorite}
-        onClick={() => actions.toggleFavorite(article)}
-        title="Favorite (f)"
-      >
-        {article.favorite ? '★ Favorite' : '☆ Favorite'}
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        onClick={() => actions.archive(article)}
-        title="Archive (a)"
-      >
-        {article.state === 'archived' ? 'Unarchive' : 'Archive'}
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        onClick={() => actions.tag(article)}
-        title="Tag (t)"
-      >
-        Tag
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        onClick={() => actions.editTitle(article)}
-        title="Edit title (e)"
-      >
-        Edit title
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        onClick={() => actions.remove(article)}
-        title="Delete (Shift+D)"
-      >
-        Delete
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-expanded={settingsOpen}
-        aria-label="Reading settings"
-        title="Reading settings"
-        onClick={onSettings}
-      >
-        Aa
-      </button>
-    </div>
-  )
 }
 
 /** The line length in pixels: a `ch` of a text face is about half its size. */

@@ -50,6 +50,8 @@ export function createTagEdits(undo: Undo) {
   }
 }
 
+export type TagEdits = ReturnType<typeof createTagEdits>
+
 export function articleCount(count: number): string {
   return count === 1 ? '1 article' : `${count.toLocaleString()} articles`
 }
