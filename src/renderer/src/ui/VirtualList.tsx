@@ -21,7 +21,7 @@ let firstRowsMarked = false
 /**
  * A windowed list: only the rows in and near the viewport exist in the DOM, absolutely placed
  * inside a spacer as tall as all rows. Written here rather than added as a dependency: fixed row
- * heights make it ~80 lines.
+ * heights make it ~100 lines.
  */
 export function VirtualList({
   count,
@@ -35,7 +35,7 @@ export function VirtualList({
 }: VirtualListProps): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
-  const [height, setHeight] = useState(800)
+  const height = useClientHeight(scroller)
   const [shownKey, setShownKey] = useState(resetKey)
 
   if (shownKey !== resetKey) {
@@ -46,14 +46,6 @@ export function VirtualList({
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0
   }, [resetKey])
-
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight))
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [])
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan)
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan)
@@ -68,15 +60,10 @@ export function VirtualList({
     performance.mark('folio:first-rows')
   }, [count])
 
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element || activeIndex < 0) return
-    const top = activeIndex * rowHeight
-    if (top < element.scrollTop) element.scrollTop = top
-    else if (top + rowHeight > element.scrollTop + element.clientHeight) {
-      element.scrollTop = top + rowHeight - element.clientHeight
-    }
-  }, [activeIndex, rowHeight])
+  useLayoutEffect(
+    () => keepInView(scroller.current, activeIndex, rowHeight),
+    [activeIndex, rowHeight]
+  )
 
   const rows: React.ReactNode[] = []
   for (let index = first; index < last; index++) {
@@ -104,4 +91,27 @@ export function VirtualList({
       </ul>
     </div>
   )
+}
+
+/** The element's height, followed as the window resizes. */
+function useClientHeight(scroller: React.RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(800)
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [scroller])
+  return height
+}
+
+/** Scrolls just enough to show the row at `index`. */
+function keepInView(element: HTMLElement | null, index: number, rowHeight: number): void {
+  if (!element || index < 0) return
+  const top = index * rowHeight
+  if (top < element.scrollTop) element.scrollTop = top
+  else if (top + rowHeight > element.scrollTop + element.clientHeight) {
+    element.scrollTop = top + rowHeight - element.clientHeight
+  }
 }

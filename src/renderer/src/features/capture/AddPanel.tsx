@@ -22,12 +22,61 @@ export function AddPanel({
   initialFiles,
   onClose
 }: AddPanelProps): React.JSX.Element {
+  const form = useAddForm(jobs, initialText, initialFiles)
+  return (
+    <section
+      className="add-panel"
+      role="dialog"
+      aria-label="Add articles"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={form.drop}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose()
+      }}
+    >
+      <header className="add-header">
+        <h2>Add articles</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <AddForm form={form} />
+      {jobs.items.length > 0 && (
+        <>
+          <ul className="capture-items" aria-label="Captures">
+            {jobs.items.map((item) => (
+              <CaptureRow key={item.key} item={item} onRetry={jobs.retry} />
+            ))}
+          </ul>
+          {jobs.items.some((item) => item.status === 'done') && (
+            <button type="button" className="text-button" onClick={jobs.clearFinished}>
+              Clear finished
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+interface AddFormState {
+  text: string
+  setText(text: string): void
+  message: string | null
+  busy: boolean
+  submit(): Promise<void>
+  drop(event: React.DragEvent): void
+}
+
+/** The addresses typed or dropped, saving them, and files dropped on the box or the window. */
+function useAddForm(
+  jobs: CaptureJobs,
+  initialText: string,
+  initialFiles: File[] | undefined
+): AddFormState {
   const [text, setText] = useState(initialText)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const field = useRef<HTMLTextAreaElement>(null)
-
-  useEffect(() => field.current?.focus(), [])
 
   async function submit(): Promise<void> {
     const urls = urlsIn(text)
@@ -75,69 +124,45 @@ export function AddPanel({
     setText((previous) => [previous.trim(), ...urlsIn(dropped)].filter(Boolean).join('\n'))
   }
 
+  return { text, setText, message, busy, submit, drop }
+}
+
+function AddForm({ form }: { form: AddFormState }): React.JSX.Element {
+  const field = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => field.current?.focus(), [])
+  const count = urlsIn(form.text).length
   return (
-    <section
-      className="add-panel"
-      role="dialog"
-      aria-label="Add articles"
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={drop}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose()
+    <form
+      onSubmit={(event) => {
+        event.preventDefault()
+        void form.submit()
       }}
     >
-      <header className="add-header">
-        <h2>Add articles</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ✕
-        </button>
-      </header>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit()
+      <label className="field-label" htmlFor="add-urls">
+        Web addresses, one per line (or drop links and .html, .txt, .md files here)
+      </label>
+      <textarea
+        id="add-urls"
+        ref={field}
+        rows={4}
+        value={form.text}
+        placeholder="https://example.com/article"
+        onChange={(event) => form.setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void form.submit()
         }}
-      >
-        <label className="field-label" htmlFor="add-urls">
-          Web addresses, one per line (or drop links and .html, .txt, .md files here)
-        </label>
-        <textarea
-          id="add-urls"
-          ref={field}
-          rows={4}
-          value={text}
-          placeholder="https://example.com/article"
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit()
-          }}
-        />
-        <div className="add-actions">
-          {message && (
-            <p className="form-message" role="alert">
-              {message}
-            </p>
-          )}
-          <button type="submit" className="primary-button" disabled={busy}>
-            Save {urlsIn(text).length > 1 ? `${urlsIn(text).length} articles` : ''}
-          </button>
-        </div>
-      </form>
-      {jobs.items.length > 0 && (
-        <>
-          <ul className="capture-items" aria-label="Captures">
-            {jobs.items.map((item) => (
-              <CaptureRow key={item.key} item={item} onRetry={jobs.retry} />
-            ))}
-          </ul>
-          {jobs.items.some((item) => item.status === 'done') && (
-            <button type="button" className="text-button" onClick={jobs.clearFinished}>
-              Clear finished
-            </button>
-          )}
-        </>
-      )}
-    </section>
+      />
+      <div className="add-actions">
+        {form.message && (
+          <p className="form-message" role="alert">
+            {form.message}
+          </p>
+        )}
+        <button type="submit" className="primary-button" disabled={form.busy}>
+          Save {count > 1 ? `${count} articles` : ''}
+        </button>
+      </div>
+    </form>
   )
 }
 

@@ -37,9 +37,106 @@ function fromJob(item: CaptureItem, job: JobInfo): CaptureItem {
   }
 }
 
+type SaveAnswer = Extract<
+  Awaited<ReturnType<(typeof api)['capture.save']>>,
+  { ok: true }
+>['value']['items'][number]
+
+/** An address `capture.save` answered for: queued, already saved, or refused. */
+function savedItem(item: SaveAnswer, key: string): CaptureItem {
+  return {
+    key,
+    input: item.input,
+    jobId: item.jobId,
+    articleId: item.articleId,
+    status: item.ok ? (item.jobId === null ? 'done' : 'queued') : 'failed',
+    stage: item.ok ? 'queued' : null,
+    error: item.error?.message ?? null
+  }
+}
+
 /** The captures started from the Add box, kept current by `job.progress` events. */
 export function useCaptureJobs(): CaptureJobs {
   const [items, setItems] = useState<CaptureItem[]>([])
+  const { latestJobs, stageByArticle } = useJobReports(setItems)
+
+  /** New items go first, with any report their job already sent. */
+  const add = useCallback(
+    (added: CaptureItem[]) => {
+      const reported = added.map((item) => {
+        const job = item.jobId === null ? undefined : latestJobs.current.get(item.jobId)
+        return job ? fromJob(item, job) : item
+      })
+      setItems((previous) => [...reported, ...previous])
+    },
+    [latestJobs]
+  )
+
+  const save = useCallback(
+    async (inputs: string[]): Promise<string | null> => {
+      const result = await api['capture.save']({ inputs })
+      if (!result.ok) return result.error.message
+      const started = Date.now()
+      add(result.value.items.map((item, index) => savedItem(item, `${started}-${index}`)))
+      return null
+    },
+    [add]
+  )
+
+  const saveFiles = useCallback(
+    async (files: File[]): Promise<string | null> => {
+      const started = Date.now()
+      const added: CaptureItem[] = []
+      for (const [index, file] of files.entries()) {
+        const result = await api['capture.saveFile']({
+          name: file.name,
+          contentBase64: await base64Of(file)
+        })
+        const item = result.ok ? result.value : null
+        added.push({
+          key: `${started}-file-${index}`,
+          input: file.name,
+          jobId: item?.jobId ?? null,
+          articleId: item?.articleId ?? null,
+          status: item ? 'queued' : 'failed',
+          stage: item ? 'queued' : null,
+          error: result.ok ? null : result.error.message
+        })
+      }
+      add(added)
+      return null
+    },
+    [add]
+  )
+
+  const retry = useCallback(async (jobId: number) => {
+    const update = (change: Partial<CaptureItem>): void =>
+      setItems((previous) =>
+        previous.map((item) => (item.jobId === jobId ? { ...item, ...change } : item))
+      )
+    update({ status: 'queued', stage: 'queued', error: null })
+    const result = await api['jobs.retry']({ ids: [jobId] })
+    if (!result.ok || !result.value.retried.includes(jobId)) {
+      const message = result.ok ? 'This capture can no longer be retried.' : result.error.message
+      update({ status: 'failed', error: message })
+    }
+  }, [])
+
+  const clearFinished = useCallback(() => {
+    setItems((previous) => previous.filter((item) => item.status !== 'done'))
+  }, [])
+
+  return { items, stageByArticle, save, saveFiles, retry, clearFinished }
+}
+
+/**
+ * `job.progress` events: they update the items of this window and the stage of every capture
+ * under way, whoever started it.
+ */
+function useJobReports(setItems: React.Dispatch<React.SetStateAction<CaptureItem[]>>): {
+  latestJobs: React.RefObject<Map<number, JobInfo>>
+  stageByArticle: ReadonlyMap<number, CaptureStage>
+} {
   const [stageByArticle, setStageByArticle] = useState<ReadonlyMap<number, CaptureStage>>(
     () => new Map()
   )
@@ -72,79 +169,9 @@ export function useCaptureJobs(): CaptureJobs {
           return next
         })
       }),
-    []
+    [setItems]
   )
-
-  const save = useCallback(async (inputs: string[]): Promise<string | null> => {
-    const result = await api['capture.save']({ inputs })
-    if (!result.ok) return result.error.message
-    const started = Date.now()
-    const added: CaptureItem[] = result.value.items.map((item, index) => ({
-      key: `${started}-${index}`,
-      input: item.input,
-      jobId: item.jobId,
-      articleId: item.articleId,
-      status: item.ok ? (item.jobId === null ? 'done' : 'queued') : 'failed',
-      stage: item.ok ? 'queued' : null,
-      error: item.error?.message ?? null
-    }))
-    const reported = added.map((item) => {
-      const job = item.jobId === null ? undefined : latestJobs.current.get(item.jobId)
-      return job ? fromJob(item, job) : item
-    })
-    setItems((previous) => [...reported, ...previous])
-    return null
-  }, [])
-
-  const saveFiles = useCallback(async (files: File[]): Promise<string | null> => {
-    const started = Date.now()
-    const added: CaptureItem[] = []
-    for (const [index, file] of files.entries()) {
-      const result = await api['capture.saveFile']({
-        name: file.name,
-        contentBase64: await base64Of(file)
-      })
-      const item = result.ok ? result.value : null
-      added.push({
-        key: `${started}-file-${index}`,
-        input: file.name,
-        jobId: item?.jobId ?? null,
-        articleId: item?.articleId ?? null,
-        status: item ? 'queued' : 'failed',
-        stage: item ? 'queued' : null,
-        error: result.ok ? null : result.error.message
-      })
-    }
-    const reported = added.map((item) => {
-      const job = item.jobId === null ? undefined : latestJobs.current.get(item.jobId)
-      return job ? fromJob(item, job) : item
-    })
-    setItems((previous) => [...reported, ...previous])
-    return null
-  }, [])
-
-  const retry = useCallback(async (jobId: number) => {
-    setItems((previous) =>
-      previous.map((item) =>
-        item.jobId === jobId ? { ...item, status: 'queued', stage: 'queued', error: null } : item
-      )
-    )
-    const result = await api['jobs.retry']({ ids: [jobId] })
-    if (!result.ok || !result.value.retried.includes(jobId)) {
-      const message = result.ok ? 'This capture can no longer be retried.' : result.error.message
-      setItems((previous) =>
-        previous.map((item) =>
-          item.jobId === jobId ? { ...item, status: 'failed', error: message } : item
-        )
-      )
-    }
-  }, [])
-
-  const clearFinished = useCallback(() => {
-    setItems((previous) => previous.filter((item) => item.status !== 'done'))
-  }, [])
-
-  return { items, stageByArticle, save, saveFiles, retry, clearFinished }
+  return { latestJobs, stageByArticle }
 }
 
 /** Web addresses in pasted or dropped text: one per line, or separated by spaces. */

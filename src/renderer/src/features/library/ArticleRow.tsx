@@ -83,28 +83,7 @@ export function ArticleRow({
         aria-labelledby={`row-title-${article.id}`}
         aria-describedby={`row-meta-${article.id} row-detail-${article.id}`}
       >
-        <span className="row-meta" id={`row-meta-${article.id}`}>
-          <SiteInitial site={site} />
-          <span className="row-site">{site}</span>
-          <span aria-hidden="true">·</span>
-          <time dateTime={new Date(article.savedAt).toISOString()}>
-            {dateFormat.format(article.savedAt)}
-          </time>
-          {article.readingMinutes > 0 && (
-            <>
-              <span aria-hidden="true">·</span>
-              <span>{article.readingMinutes} min</span>
-            </>
-          )}
-          <span className="row-flags">
-            {article.favorite && (
-              <span className="flag-favorite" title="Favorite" aria-label="Favorite">
-                ★
-              </span>
-            )}
-            <StateBadge state={article.state} />
-          </span>
-        </span>
+        <RowMeta article={article} site={site} />
         <span className="row-title" id={`row-title-${article.id}`} lang={article.lang ?? undefined}>
           {title}
         </span>
@@ -122,6 +101,34 @@ export function ArticleRow({
         </span>
       </button>
     </div>
+  )
+}
+
+/** The row's first line: site, save date, reading time, favorite and state. */
+function RowMeta({ article, site }: { article: ArticleSummary; site: string }): React.JSX.Element {
+  return (
+    <span className="row-meta" id={`row-meta-${article.id}`}>
+      <SiteInitial site={site} />
+      <span className="row-site">{site}</span>
+      <span aria-hidden="true">·</span>
+      <time dateTime={new Date(article.savedAt).toISOString()}>
+        {dateFormat.format(article.savedAt)}
+      </time>
+      {article.readingMinutes > 0 && (
+        <>
+          <span aria-hidden="true">·</span>
+          <span>{article.readingMinutes} min</span>
+        </>
+      )}
+      <span className="row-flags">
+        {article.favorite && (
+          <span className="flag-favorite" title="Favorite" aria-label="Favorite">
+            ★
+          </span>
+        )}
+        <StateBadge state={article.state} />
+      </span>
+    </span>
   )
 }
 

@@ -1,7 +1,7 @@
 import { tagKey } from '../../../../shared/tags'
 import type { ArticleState, ArticleSummary } from '../../../../shared/types'
 import { api } from '../../api'
-import type { Undo } from '../../ui/useUndo'
+import type { Undo } from './useUndo'
 
 /** What an action needs to know of an article to change it and to put it back. */
 export type Target = Pick<ArticleSummary, 'id' | 'state' | 'favorite' | 'tags' | 'title'>

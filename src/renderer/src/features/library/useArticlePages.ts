@@ -57,6 +57,30 @@ function pagesCovering(start: number, end: number): number[] {
  */
 export function useArticlePages(query: ListQuery, hiddenIds: ReadonlySet<number>): ArticlePages {
   const key = queryKey(query)
+  const { current, requestRange } = usePageCache(query, key)
+  const rows = useShownRows(current?.pages ?? emptyPages, hiddenIds)
+  const { rawIndex } = rows
+  const requestShownRange = useCallback(
+    (start: number, end: number) => requestRange(rawIndex(start), rawIndex(end)),
+    [requestRange, rawIndex]
+  )
+  const total = current?.total ?? null
+  return {
+    status: current?.error ? 'error' : total === null ? 'loading' : 'ready',
+    error: current?.error ?? null,
+    count: Math.max(0, (total ?? 0) - rows.hiddenCount),
+    itemAt: rows.itemAt,
+    requestRange: requestShownRange,
+    indexOf: rows.indexOf,
+    queryKey: key
+  }
+}
+
+/** The pages loaded for the query (by raw row range), reloaded when articles change. */
+function usePageCache(
+  query: ListQuery,
+  key: string
+): { current: PageCache | null; requestRange(start: number, end: number): void } {
   const [cache, setCache] = useState<PageCache>({
     key: '',
     total: null,
@@ -69,23 +93,11 @@ export function useArticlePages(query: ListQuery, hiddenIds: ReadonlySet<number>
     queryRef.current = query
   })
 
-  const current = cache.key === key ? cache : null
-
   const load = useCallback((forKey: string, pages: number[], replace: boolean) => {
     const forQuery = queryRef.current
     void Promise.all(pages.map((page) => fetchPage(forQuery, page))).then((results) => {
       if (requested.current.key !== forKey) return
-      setCache((previous) => {
-        const base = previous.key === forKey && !replace ? previous.pages : emptyPages
-        const next = new Map(base)
-        let total = previous.key === forKey ? previous.total : null
-        for (const [index, result] of results.entries()) {
-          if (!result.ok) return { key: forKey, total, pages: next, error: result.error }
-          next.set(pages[index], result.value.items)
-          total = result.value.total
-        }
-        return { key: forKey, total, pages: next, error: null }
-      })
+      setCache((previous) => withPages(previous, forKey, pages, results, replace))
     })
   }, [])
 
@@ -124,7 +136,38 @@ export function useArticlePages(query: ListQuery, hiddenIds: ReadonlySet<number>
     [load]
   )
 
-  const pages = current?.pages ?? emptyPages
+  return { current: cache.key === key ? cache : null, requestRange }
+}
+
+type PageResult = Awaited<ReturnType<typeof fetchPage>>
+
+/** The cache with fetched pages added (or, with `replace`, instead of those it held). */
+function withPages(
+  previous: PageCache,
+  forKey: string,
+  pages: number[],
+  results: PageResult[],
+  replace: boolean
+): PageCache {
+  const base = previous.key === forKey && !replace ? previous.pages : emptyPages
+  const next = new Map(base)
+  let total = previous.key === forKey ? previous.total : null
+  for (const [index, result] of results.entries()) {
+    if (!result.ok) return { key: forKey, total, pages: next, error: result.error }
+    next.set(pages[index], result.value.items)
+    total = result.value.total
+  }
+  return { key: forKey, total, pages: next, error: null }
+}
+
+/** The rows shown: the loaded pages less the articles hidden while their delete can be undone. */
+function useShownRows(
+  pages: Map<number, ArticleSummary[]>,
+  hiddenIds: ReadonlySet<number>
+): Pick<ArticlePages, 'itemAt' | 'indexOf'> & {
+  hiddenCount: number
+  rawIndex(index: number): number
+} {
   // Hidden rows are skipped by index: the sorted raw positions of hidden articles on loaded pages.
   const hiddenPositions = useMemo(() => {
     const positions: number[] = []
@@ -167,19 +210,5 @@ export function useArticlePages(query: ListQuery, hiddenIds: ReadonlySet<number>
     [pages, hiddenIds, hiddenPositions]
   )
 
-  const requestShownRange = useCallback(
-    (start: number, end: number) => requestRange(rawIndex(start), rawIndex(end)),
-    [requestRange, rawIndex]
-  )
-
-  const total = current?.total ?? null
-  return {
-    status: current?.error ? 'error' : total === null ? 'loading' : 'ready',
-    error: current?.error ?? null,
-    count: Math.max(0, (total ?? 0) - hiddenPositions.length),
-    itemAt,
-    requestRange: requestShownRange,
-    indexOf,
-    queryKey: key
-  }
+  return { hiddenCount: hiddenPositions.length, rawIndex, itemAt, indexOf }
 }

@@ -58,51 +58,11 @@ export function ReaderFrame({
   useEffect(() => {
     const root = frame.current?.contentDocument?.documentElement
     if (!loaded || !root) return
-    const observer = new ResizeObserver(measure)
-    observer.observe(root)
-    hideMissingImages(root)
-    const failed = (event: Event): void => {
-      // The frame is another realm: `instanceof HTMLElement` would be false there.
-      const target = event.target as HTMLElement | null
-      if (target?.tagName === 'IMG') target.dataset.missing = ''
-    }
-    root.addEventListener('error', failed, true)
-    const timer = setTimeout(() => (restoring.current = null), restoreWindowMs)
-    const stop = (): void => {
-      restoring.current = null
-    }
-    const element = scrollerOf(frame.current)
-    const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
-    // Input over the article lands in the frame's document, not the parent's scroller.
-    const targets = [element, root.ownerDocument]
-    for (const name of inputs) {
-      for (const target of targets) target?.addEventListener(name, stop, { passive: true })
-    }
-    let saveTimer: ReturnType<typeof setTimeout> | undefined
-    let unsaved: number | null = null
-    const save = (): void => {
-      if (unsaved !== null) onProgressRef.current(unsaved)
-      unsaved = null
-    }
-    const scrolled = (): void => {
-      if (restoring.current !== null || !element) return
-      unsaved = progressOf(element)
-      clearTimeout(saveTimer)
-      saveTimer = setTimeout(save, saveDelayMs)
-    }
-    element?.addEventListener('scroll', scrolled, { passive: true })
-    return () => {
-      observer.disconnect()
-      root.removeEventListener('error', failed, true)
-      clearTimeout(timer)
-      clearTimeout(saveTimer)
-      // Opening another article within the delay must not lose where this one was left.
-      save()
-      for (const name of inputs) {
-        for (const target of targets) target?.removeEventListener(name, stop)
-      }
-      element?.removeEventListener('scroll', scrolled)
-    }
+    return watchFrame(root, scrollerOf(frame.current), {
+      measure,
+      restoring,
+      onProgress: (progress) => onProgressRef.current(progress)
+    })
   }, [loaded, measure])
 
   useLayoutEffect(() => {
@@ -125,6 +85,70 @@ export function ReaderFrame({
       onLoad={() => setLoaded((value) => value + 1)}
     />
   )
+}
+
+/**
+ * Watches the loaded article: its size, its images that fail, and the reader's scrolling, whose
+ * position is saved (debounced) once the saved position has been restored or the user moved.
+ * Returns the cleanup, which saves a position not yet saved.
+ */
+function watchFrame(
+  root: HTMLElement,
+  element: HTMLElement | null,
+  {
+    measure,
+    restoring,
+    onProgress
+  }: {
+    measure(): void
+    restoring: React.RefObject<number | null>
+    onProgress(progress: number): void
+  }
+): () => void {
+  const observer = new ResizeObserver(measure)
+  observer.observe(root)
+  hideMissingImages(root)
+  const failed = (event: Event): void => {
+    // The frame is another realm: `instanceof HTMLElement` would be false there.
+    const target = event.target as HTMLElement | null
+    if (target?.tagName === 'IMG') target.dataset.missing = ''
+  }
+  root.addEventListener('error', failed, true)
+  const timer = setTimeout(() => (restoring.current = null), restoreWindowMs)
+  const stop = (): void => {
+    restoring.current = null
+  }
+  const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
+  // Input over the article lands in the frame's document, not the parent's scroller.
+  const targets = [element, root.ownerDocument]
+  for (const name of inputs) {
+    for (const target of targets) target?.addEventListener(name, stop, { passive: true })
+  }
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  let unsaved: number | null = null
+  const save = (): void => {
+    if (unsaved !== null) onProgress(unsaved)
+    unsaved = null
+  }
+  const scrolled = (): void => {
+    if (restoring.current !== null || !element) return
+    unsaved = progressOf(element)
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(save, saveDelayMs)
+  }
+  element?.addEventListener('scroll', scrolled, { passive: true })
+  return () => {
+    observer.disconnect()
+    root.removeEventListener('error', failed, true)
+    clearTimeout(timer)
+    clearTimeout(saveTimer)
+    // Opening another article within the delay must not lose where this one was left.
+    save()
+    for (const name of inputs) {
+      for (const target of targets) target?.removeEventListener(name, stop)
+    }
+    element?.removeEventListener('scroll', scrolled)
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { TagUndo } from '../../../../shared/types'
 import { api } from '../../api'
-import type { Undo } from '../../ui/useUndo'
+import type { Toasts } from '../../ui/useToasts'
 
 /** Renaming, merging and deleting tags from the sidebar, each undoable through `tags.restore`. */
-export function createTagEdits(undo: Undo) {
+export function createTagEdits(undo: Toasts) {
   const offerRestore = (message: string, snapshot: TagUndo): void =>
     undo.offer(message, async () => {
       const restored = await api['tags.restore']({ undo: snapshot })
