@@ -92,6 +92,13 @@ describe('the desktop menu’s commands', () => {
       await library.save(['/herons'])
       const page = await library.open(browser())
       await page.locator('.row-title').first().waitFor()
+      // Hints elsewhere name commands and take their keys from the table too.
+      expect(await page.locator('.reader-hint').textContent()).toBe(
+        'j k to move, Enter to open, ? for every shortcut'
+      )
+      expect(await page.locator('.sidebar-note').first().textContent()).toBe(
+        'No tags yet. Press t on an article to tag it.'
+      )
       await page.keyboard.press('?')
       const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
       const deleteRow = list.locator('[data-command="delete"]')

@@ -5,8 +5,9 @@ import { views } from '../features/library/views'
 import { ReaderPane } from '../features/reader/ReaderPane'
 import type { ArticleTool, ReaderActions } from '../features/reader/ReaderPane'
 import { usePreferences } from '../features/reader/preferences'
+import { KeyHintsProvider } from '../ui/keyHints'
 import { Toasts } from '../ui/Toasts'
-import { commandTitle } from './commands'
+import { commandTitle, keyOfCommand } from './commands'
 import type { ArticleCommandId } from './commands'
 import { DialogHost } from './DialogHost'
 import { ListPane } from './ListPane'
@@ -27,36 +28,38 @@ export function App(): React.JSX.Element {
   })
   useWindowDrop((text, files) => setDialog({ kind: 'add', text, files }))
   return (
-    <div className="app" data-mode={reading.mode}>
-      <Sidebar
-        views={views}
-        current={browsing.view}
-        stats={workspace.stats}
-        tags={workspace.tags}
-        sites={workspace.sites}
-        currentSite={/^site:(\S+)$/.exec(browsing.search.trim())?.[1] ?? null}
-        onSelect={browsing.selectView}
-        onSite={(site) => browsing.setSearch(`site:${site}`)}
-        tagActions={{
-          rename: (name) => setDialog({ kind: 'renameTag', name }),
-          merge: (name) => setDialog({ kind: 'mergeTag', name }),
-          remove: (name) => setDialog({ kind: 'deleteTag', name }),
-          drop: drag.drop
-        }}
-        draggingArticles={drag.dragging}
-      />
-      <ListPane workspace={workspace} commands={commands} drag={drag} />
-      <ReaderPane
-        opened={reading.opened}
-        focus={reading.mode === 'reader'}
-        preferences={preferences}
-        theme={shownTheme}
-        onPreferences={updatePreferences}
-        actions={readerActions(workspace, commands)}
-      />
-      <DialogHost workspace={workspace} />
-      <Toasts toasts={undo.toasts} onUndo={undo.undo} onDismiss={undo.dismiss} />
-    </div>
+    <KeyHintsProvider value={keyOfCommand}>
+      <div className="app" data-mode={reading.mode}>
+        <Sidebar
+          views={views}
+          current={browsing.view}
+          stats={workspace.stats}
+          tags={workspace.tags}
+          sites={workspace.sites}
+          currentSite={/^site:(\S+)$/.exec(browsing.search.trim())?.[1] ?? null}
+          onSelect={browsing.selectView}
+          onSite={(site) => browsing.setSearch(`site:${site}`)}
+          tagActions={{
+            rename: (name) => setDialog({ kind: 'renameTag', name }),
+            merge: (name) => setDialog({ kind: 'mergeTag', name }),
+            remove: (name) => setDialog({ kind: 'deleteTag', name }),
+            drop: drag.drop
+          }}
+          draggingArticles={drag.dragging}
+        />
+        <ListPane workspace={workspace} commands={commands} drag={drag} />
+        <ReaderPane
+          opened={reading.opened}
+          focus={reading.mode === 'reader'}
+          preferences={preferences}
+          theme={shownTheme}
+          onPreferences={updatePreferences}
+          actions={readerActions(workspace, commands)}
+        />
+        <DialogHost workspace={workspace} />
+        <Toasts toasts={undo.toasts} onUndo={undo.undo} onDismiss={undo.dismiss} />
+      </div>
+    </KeyHintsProvider>
   )
 }
 

@@ -182,6 +182,11 @@ export function keyLabel(chord: string): string {
   return keyNames[chord] ?? chord
 }
 
+/** The key a hint names for a command: its first. */
+export function keyOfCommand(id: string): string {
+  return id in commands ? keyLabel(commands[id as CommandId].keys[0]) : `{${id}}`
+}
+
 /** A button's tooltip: its command and the key that does the same (`Archive (a)`). */
 export function commandTitle(id: CommandId, label: string = commands[id].label): string {
   return `${label} (${keyLabel(commands[id].keys[0])})`

@@ -1,4 +1,5 @@
 import type { CaptureStage } from '../../../../shared/types'
+import { useKeyOf, withKeys } from '../../ui/keyHints'
 import { VirtualList } from '../../ui/VirtualList'
 import { ArticleRow, rowHeight } from './ArticleRow'
 import type { ArticlePages } from './useArticlePages'
@@ -116,6 +117,7 @@ function EmptyState({
   libraryEmpty: boolean
   onAdd(): void
 }): React.JSX.Element {
+  const keyOf = useKeyOf()
   if (libraryEmpty && (view.id === 'inbox' || view.id === 'all')) {
     return (
       <div className="empty-state">
@@ -135,7 +137,7 @@ function EmptyState({
   return (
     <div className="empty-state">
       <h2>{view.emptyTitle}</h2>
-      <p className="muted">{view.emptyHint}</p>
+      <p className="muted">{withKeys(view.emptyHint, keyOf)}</p>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { LibraryStats, SiteInfo, TagInfo } from '../../../../shared/types'
+import { useKeyOf } from '../../ui/keyHints'
 import { TagTree } from '../tags/TagTree'
 import type { TagTreeActions } from '../tags/TagTree'
 import { tagView } from './views'
@@ -27,6 +28,7 @@ const collapsedSites = 8
 export function Sidebar(props: SidebarProps): React.JSX.Element {
   const { current, tags, currentSite, draggingArticles } = props
   const inSite = currentSite !== null
+  const keyOf = useKeyOf()
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -43,7 +45,7 @@ export function Sidebar(props: SidebarProps): React.JSX.Element {
         )}
       </h2>
       {tags.length === 0 ? (
-        <p className="sidebar-note">No tags yet. Press t on an article to tag it.</p>
+        <p className="sidebar-note">No tags yet. Press {keyOf('tag')} on an article to tag it.</p>
       ) : (
         <TagTree
           tags={tags}

@@ -1,7 +1,7 @@
 import { TextPrompt } from '../../ui/TextPrompt'
 import type { Target } from './articleActions'
 
-/** "Edit title" (e): one field holding the article's title. */
+/** "Edit title": one field holding the article's title. */
 export function TitlePrompt({
   target,
   onSubmit,

@@ -12,6 +12,7 @@ export interface View {
   filter: ListFilter
   count?(stats: LibraryStats): number
   emptyTitle: string
+  /** `{commandId}` stands for the key of a command (ui/keyHints.tsx). */
   emptyHint: string
 }
 
@@ -23,7 +24,7 @@ export const views: View[] = [
     filter: { state: 'unread' },
     count: (stats) => stats.unread,
     emptyTitle: 'Nothing left to read',
-    emptyHint: 'Everything here is read or archived. Add a page with the Add button (n).'
+    emptyHint: 'Everything here is read or archived. Add a page with the Add button ({add}).'
   },
   {
     key: 'favorites',
@@ -32,7 +33,7 @@ export const views: View[] = [
     filter: { favorite: true },
     count: (stats) => stats.favorites,
     emptyTitle: 'No favorites yet',
-    emptyHint: 'Press f on an article, or use ☆ in the reader, to keep it here.'
+    emptyHint: 'Press {favorite} on an article, or use ☆ in the reader, to keep it here.'
   },
   {
     key: 'archive',
@@ -41,7 +42,7 @@ export const views: View[] = [
     filter: { state: 'archived' },
     count: (stats) => stats.archived,
     emptyTitle: 'The archive is empty',
-    emptyHint: 'Archive an article you are done with (a) to keep it out of the Inbox.'
+    emptyHint: 'Archive an article you are done with ({archive}) to keep it out of the Inbox.'
   },
   {
     key: 'all',
@@ -50,7 +51,7 @@ export const views: View[] = [
     filter: {},
     count: (stats) => stats.articles,
     emptyTitle: 'No articles',
-    emptyHint: 'Add a page with the Add button (n).'
+    emptyHint: 'Add a page with the Add button ({add}).'
   }
 ]
 
@@ -61,6 +62,6 @@ export function tagView(name: string): View {
     label: name,
     filter: { tag: name },
     emptyTitle: `Nothing tagged “${name}”`,
-    emptyHint: 'Tag an article with t, or select several and use Tag.'
+    emptyHint: 'Tag an article with {tag}, or select several and use Tag.'
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Article } from '../../../../shared/types'
 import { api } from '../../api'
+import { useKeyOf } from '../../ui/keyHints'
 import type { Preferences, ShownTheme } from './preferences'
 import { ReaderFrame } from './ReaderFrame'
 import { ReaderSettings } from './ReaderSettings'
@@ -146,6 +147,7 @@ function ReaderFooter({
 
 /** Where the reader stands before an article is open, or while it opens or fails to. */
 function ReaderEmpty({ article }: { article: OpenedArticle['article'] }): React.JSX.Element {
+  const keyOf = useKeyOf()
   const message =
     article === null
       ? 'Pick an article to read it here.'
@@ -159,8 +161,8 @@ function ReaderEmpty({ article }: { article: OpenedArticle['article'] }): React.
       <p className="muted">{message}</p>
       {article === null && (
         <p className="muted reader-hint">
-          <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for every
-          shortcut
+          <kbd>{keyOf('next')}</kbd> <kbd>{keyOf('previous')}</kbd> to move,{' '}
+          <kbd>{keyOf('open')}</kbd> to open, <kbd>{keyOf('shortcuts')}</kbd> for every shortcut
         </p>
       )}
     </section>
