@@ -121,19 +121,11 @@ const TagTreeItems = memo(function TagTreeItems({
           }}
         >
           {parents.has(tag.name) && (
-            <button
-              type="button"
-              className="tag-fold"
-              style={{ insetInlineStart: `calc(var(--space) * ${tag.depth * 4})` }}
-              aria-expanded={!collapsed.has(tag.name)}
-              aria-label={`Tags in ${tag.name}`}
-              title={collapsed.has(tag.name) ? 'Unfold' : 'Fold'}
-              onClick={() => toggle(tag.name)}
-            >
-              <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
-                <path d="M3 1.5 6.5 5 3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-              </svg>
-            </button>
+            <FoldButton
+              tag={tag}
+              folded={collapsed.has(tag.name)}
+              onToggle={() => toggle(tag.name)}
+            />
           )}
           <button
             type="button"
@@ -157,6 +149,33 @@ const TagTreeItems = memo(function TagTreeItems({
     </ul>
   )
 })
+
+/** A parent's chevron, which folds its children away. */
+function FoldButton({
+  tag,
+  folded,
+  onToggle
+}: {
+  tag: TagInfo
+  folded: boolean
+  onToggle(): void
+}): React.JSX.Element {
+  return (
+    <button
+      type="button"
+      className="tag-fold"
+      style={{ insetInlineStart: `calc(var(--space) * ${tag.depth * 4})` }}
+      aria-expanded={!folded}
+      aria-label={`Tags in ${tag.name}`}
+      title={folded ? 'Unfold' : 'Fold'}
+      onClick={onToggle}
+    >
+      <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+        <path d="M3 1.5 6.5 5 3 8.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      </svg>
+    </button>
+  )
+}
 
 function TagTools({ name, actions }: { name: string; actions: TagTreeActions }): React.JSX.Element {
   return (
