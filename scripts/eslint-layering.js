@@ -32,6 +32,25 @@ const policy = {
 const doors = new Set(['server', 'cli', 'electron'])
 const engineModule = 'src/main/core/engine'
 
+/**
+ * Inside the renderer (DESIGN.md §1 "Where things live"): `ui/` holds generic pieces and never
+ * imports a feature or the app shell; a feature never imports the app shell that composes it.
+ */
+const rendererRoot = 'src/renderer/src/'
+const rendererPolicy = { ui: ['features', 'app'], features: ['app'] }
+
+function rendererPartOf(file) {
+  if (!file.startsWith(rendererRoot)) return null
+  return file.slice(rendererRoot.length).split('/')[0]
+}
+
+function rendererProblem(file, target) {
+  const from = rendererPartOf(file)
+  const to = rendererPartOf(target)
+  if (!from || !to || !rendererPolicy[from]?.includes(to)) return null
+  return `renderer ${from}/ code may not import ${to}/ code`
+}
+
 function isNodeBuiltin(source) {
   return source.startsWith('node:') || nodeBuiltins.has(source.split('/')[0])
 }
@@ -63,6 +82,8 @@ function checkImport(context, node, source, root) {
       target.replace(/\.ts$/, '') !== engineModule
     ) {
       problem = `${layer} is a door: it reaches the core only through ${engineModule}.ts`
+    } else if (layer === 'renderer') {
+      problem = rendererProblem(file, target)
     }
   }
   if (problem) {

@@ -40,6 +40,10 @@ describe('the web interface on an empty library', () => {
       expect(page.url()).not.toContain('token=')
       await page.getByRole('button', { name: /Archive/ }).click()
       await page.getByRole('heading', { name: 'The archive is empty' }).waitFor()
+      // The hint names the archive command's key from the command table.
+      expect(await page.locator('.empty-state .muted').textContent()).toBe(
+        'Archive an article you are done with (a) to keep it out of the Inbox.'
+      )
       expect(problems).toEqual([])
       await page.close()
     })

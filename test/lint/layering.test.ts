@@ -84,6 +84,30 @@ describe('the layering lint rule (DESIGN.md §1)', () => {
     ).toEqual([])
   })
 
+  it('fails when the renderer’s ui/ imports a feature or the app shell', async () => {
+    const messages = await lint(
+      'src/renderer/src/ui/Widget.tsx',
+      "import { useTags } from '../features/tags/useTags'\nexport const a = useTags"
+    )
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain('renderer ui/ code may not import features/ code')
+    expect(
+      await lint(
+        'src/renderer/src/ui/Widget.tsx',
+        "import { App } from '../app/App'\nexport const a = App"
+      )
+    ).toHaveLength(1)
+  })
+
+  it('fails when a renderer feature imports the app shell', async () => {
+    expect(
+      await lint(
+        'src/renderer/src/features/library/x.ts',
+        "import { commands } from '../../app/commands'\nexport const a = commands"
+      )
+    ).toHaveLength(1)
+  })
+
   it('fails when shared code imports Node', async () => {
     expect(
       await lint('src/shared/x.ts', "import { join } from 'node:path'\nexport const a = join")
@@ -107,6 +131,18 @@ describe('the layering lint rule (DESIGN.md §1)', () => {
       await lint(
         'src/renderer/src/x.ts',
         "import { ok } from '../../shared/errors'\nexport const a = ok"
+      )
+    ).toEqual([])
+    expect(
+      await lint(
+        'src/renderer/src/features/tags/x.ts',
+        "import { api } from '../../api'\nimport { Dialog } from '../../ui/Dialog'\nimport { views } from '../library/views'\nexport const a = [api, Dialog, views]"
+      )
+    ).toEqual([])
+    expect(
+      await lint(
+        'src/renderer/src/app/x.ts',
+        "import { useTags } from '../features/tags/useTags'\nimport { Dialog } from '../ui/Dialog'\nexport const a = [useTags, Dialog]"
       )
     ).toEqual([])
   })

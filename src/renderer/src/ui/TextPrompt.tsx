@@ -1,7 +1,12 @@
 import { useState } from 'react'
-import type { TagInfo } from '../../../shared/types'
 import { Dialog } from './Dialog'
-import { TagCombobox } from './TagCombobox'
+
+/** What a custom field gets: the value, a way to change it, and the id its label points at. */
+export interface PromptField {
+  id: string
+  value: string
+  setValue: React.Dispatch<React.SetStateAction<string>>
+}
 
 interface TextPromptProps {
   title: string
@@ -9,9 +14,8 @@ interface TextPromptProps {
   initial: string
   submitLabel: string
   hint?: string
-  suggestions?: string[]
-  /** Tags that complete the name being typed in a comma-separated list (the tag editor). */
-  completions?: TagInfo[]
+  /** A field other than a plain text input (the tag editor's completing list), with its extras. */
+  renderField?(field: PromptField): React.ReactNode
   onSubmit(value: string): void
   onClose(): void
 }
@@ -23,12 +27,12 @@ export function TextPrompt({
   initial,
   submitLabel,
   hint,
-  suggestions = [],
-  completions,
+  renderField,
   onSubmit,
   onClose
 }: TextPromptProps): React.JSX.Element {
   const [value, setValue] = useState(initial)
+  const id = 'prompt-field'
   return (
     <Dialog label={title} onClose={onClose}>
       <form
@@ -39,20 +43,14 @@ export function TextPrompt({
         }}
       >
         <h2>{title}</h2>
-        <label className="field-label" htmlFor="prompt-field">
+        <label className="field-label" htmlFor={id}>
           {label}
         </label>
-        {completions ? (
-          <TagCombobox
-            id="prompt-field"
-            value={value}
-            tags={completions}
-            onChange={setValue}
-            multiple
-          />
+        {renderField ? (
+          renderField({ id, value, setValue })
         ) : (
           <input
-            id="prompt-field"
+            id={id}
             className="text-field"
             autoFocus
             value={value}
@@ -60,30 +58,6 @@ export function TextPrompt({
           />
         )}
         {hint && <p className="muted prompt-hint">{hint}</p>}
-        {suggestions.length > 0 && (
-          <div className="suggestions" aria-label="Suggestions">
-            {suggestions.map((suggestion) => (
-              <button
-                key={suggestion}
-                type="button"
-                className="tag-chip tag-suggestion"
-                onClick={() =>
-                  setValue((previous) =>
-                    [
-                      ...previous
-                        .split(',')
-                        .map((part) => part.trim())
-                        .filter(Boolean),
-                      suggestion
-                    ].join(', ')
-                  )
-                }
-              >
-                + {suggestion}
-              </button>
-            ))}
-          </div>
-        )}
         <div className="prompt-actions">
           <button type="button" className="secondary-button" onClick={onClose}>
             Cancel

@@ -1,4 +1,4 @@
-import type { Toast } from './useUndo'
+import type { Toast } from './useToasts'
 
 export function Toasts({
   toasts,
