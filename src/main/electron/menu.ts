@@ -9,6 +9,41 @@ import type { EngineClient } from './engine-client'
  * The application menu (File, Edit, View, Window, Help). Commands that belong to the interface
  * go to the renderer as `menu.command` events; importing files runs here, where the paths are.
  */
+function theme(source: 'system' | 'light' | 'dark', label: string): MenuItemConstructorOptions {
+  return {
+    label,
+    type: 'radio',
+    checked: nativeTheme.themeSource === source,
+    click: () => {
+      nativeTheme.themeSource = source
+    }
+  }
+}
+
+/** View: zoom, the theme, full screen (and the developer tools in development). */
+function viewMenu(): MenuItemConstructorOptions {
+  return {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      {
+        label: 'Theme',
+        submenu: [
+          theme('system', 'Follow the System'),
+          theme('light', 'Light'),
+          theme('dark', 'Dark')
+        ]
+      },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' as const }] : [])
+    ]
+  }
+}
+
 export function installMenu(
   engine: EngineClient,
   currentWindow: () => BrowserWindow | null,
@@ -38,17 +73,6 @@ export function installMenu(
     // Paths from the system's file dialog: the main process is a local caller.
     await engine.invoke('capture.save', { inputs: result.filePaths }, 'cli')
   }
-  const theme = (
-    source: 'system' | 'light' | 'dark',
-    label: string
-  ): MenuItemConstructorOptions => ({
-    label,
-    type: 'radio',
-    checked: nativeTheme.themeSource === source,
-    click: () => {
-      nativeTheme.themeSource = source
-    }
-  })
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -64,26 +88,7 @@ export function installMenu(
       ]
     },
     { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        {
-          label: 'Theme',
-          submenu: [
-            theme('system', 'Follow the System'),
-            theme('light', 'Light'),
-            theme('dark', 'Dark')
-          ]
-        },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' as const }] : [])
-      ]
-    },
+    viewMenu(),
     { role: 'windowMenu' },
     {
       role: 'help',

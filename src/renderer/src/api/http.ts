@@ -2,6 +2,7 @@ import type { FolioBridge, ResolvedAssets } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
 import type { FolioEvent, FolioEventListener } from '../../../shared/events'
 import { operationNames } from '../../../shared/operations'
+import { assetReferencePattern } from '../../../shared/web'
 
 const tokenKey = 'folio.token'
 
@@ -100,7 +101,7 @@ function createAssetResolver(token: string | null): (html: string) => Promise<Re
     const origin = window.location.origin
     return {
       html: html.replace(
-        /folio-asset:\/\/([0-9a-f]{64})/g,
+        assetReferencePattern,
         (_match, sha256: string) =>
           `${origin}/api/assets/${sha256}?key=${encodeURIComponent(assetKey ?? '')}`
       ),

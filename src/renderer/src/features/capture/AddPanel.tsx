@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { stageLabel } from './stages'
 import type { CaptureItem, CaptureJobs } from './useCaptureJobs'
 import { urlsIn } from './useCaptureJobs'
+import { importableExtensions } from '../../../../shared/contract/capture'
 
 interface AddPanelProps {
   jobs: CaptureJobs
@@ -13,7 +14,9 @@ interface AddPanelProps {
 }
 
 /** Only pages and notes: anything else would fail anyway, with a less helpful message. */
-const importable = /\.(html?|xhtml|txt|md|markdown)$/i
+/** True for a file Folio reads as an article (the contract lists them). */
+const importable = (name: string): boolean =>
+  importableExtensions.some((extension) => name.toLowerCase().endsWith(extension))
 
 /** The Add box: paste or drop web addresses, watch each capture, retry the ones that failed. */
 export function AddPanel({
@@ -92,8 +95,8 @@ function useAddForm(
   }
 
   async function saveFiles(files: File[]): Promise<void> {
-    const accepted = files.filter((file) => importable.test(file.name))
-    const skipped = files.filter((file) => !importable.test(file.name)).map((file) => file.name)
+    const accepted = files.filter((file) => importable(file.name))
+    const skipped = files.filter((file) => !importable(file.name)).map((file) => file.name)
     setMessage(
       skipped.length > 0
         ? `Folio imports .html, .htm, .txt and .md files; skipped ${skipped.join(', ')}.`

@@ -1,5 +1,6 @@
 import type { ArticleSummary, CaptureStage } from '../../../../shared/types'
 import { stageLabel } from '../capture/stages'
+import { displayHost } from '../../../../shared/web'
 
 /** Meta line, two lines of title, one line of tags and excerpt, with padding. */
 export const rowHeight = 108
@@ -174,11 +175,7 @@ function StateBadge({ state }: { state: ArticleSummary['state'] }): React.JSX.El
 function SiteInitial({ site }: { site: string }): React.JSX.Element {
   let hash = 0
   for (const character of site) hash = (hash * 31 + character.charCodeAt(0)) >>> 0
-  const letter =
-    site
-      .replace(/^www\./, '')
-      .charAt(0)
-      .toUpperCase() || '?'
+  const letter = displayHost(site).charAt(0).toUpperCase() || '?'
   return (
     <span
       className="site-initial"

@@ -5,6 +5,7 @@ import { TagTree } from '../tags/TagTree'
 import type { TagTreeActions } from '../tags/TagTree'
 import { tagView } from './views'
 import type { View } from './views'
+import { displayHost } from '../../../../shared/web'
 
 interface SidebarProps {
   views: View[]
@@ -129,7 +130,7 @@ function SiteList({
 
 /** The site's own name, unless another listed site shares it: then the host tells them apart. */
 function siteLabel(site: SiteInfo, sites: SiteInfo[]): string {
-  const host = site.site.replace(/^www\./, '')
+  const host = displayHost(site.site)
   if (!site.siteName) return host
   const shared = sites.filter((other) => other.siteName === site.siteName).length > 1
   return shared ? host : site.siteName
