@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
 import { extractArticleWith } from '../src/main/core/capture/extract/extract'
-import { parseDate } from '../src/main/core/capture/extract/dates'
+import { parseDate } from '../src/main/core/capture/extract/metadata/dates'
 import { type BenchPage, type CorpusName, corpusNames, loadCorpus } from './corpora'
 import {
   comparePage,
