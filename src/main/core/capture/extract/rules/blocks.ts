@@ -4,6 +4,7 @@
  */
 import type { RuleContext } from './context'
 
+/** How much of an element's text is inside its links. */
 export function linkTextLength(element: Element, context: RuleContext): number {
   let length = 0
   for (const link of Array.from(element.querySelectorAll('a')))

@@ -1,4 +1,4 @@
-/** Short blocks that are page furniture in any article: share prompts, ads, tag lines, credits. */
+/** Share bars and one-line boilerplate, by their words. */
 import { insideCode } from './blocks'
 import type { RuleContext } from './context'
 import type { PostRule } from './rule'

@@ -1,7 +1,7 @@
 /** Page furniture named by its class or id, removed before Readability scores the page. */
 import { textOf } from '../dom'
-import { isEmbeddedPost } from './embedded-posts'
 import type { RuleContext } from './context'
+import { isEmbeddedPost } from './embedded-posts'
 import type { PreRule } from './rule'
 
 // Class/id words of page furniture. Matched on whole words of the attribute so that "shared" or
