@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util'
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
 import { extractArticleWith } from '../src/main/core/capture/extract/extract'
-import { parseDate } from '../src/main/core/capture/extract/dates'
+import { ruleNames } from '../src/main/core/capture/extract/rules'
+import { parseDate } from '../src/main/core/capture/extract/metadata/dates'
 import { type BenchPage, type CorpusName, corpusNames, loadCorpus } from './corpora'
 import {
   comparePage,
@@ -268,6 +269,9 @@ async function main(): Promise<void> {
     }
   })
   disabledRules = values.disable.split(',').filter(Boolean)
+  const unknown = disabledRules.filter((name) => !ruleNames.includes(name))
+  if (unknown.length > 0)
+    throw new Error(`No rule is named ${unknown.join(', ')}; the rules: ${ruleNames.join(', ')}.`)
   const selected = (values.corpus ?? [...corpusNames]) as CorpusName[]
   const limit = values.limit ? Number(values.limit) : Infinity
   const runs = Math.max(1, Number(values.runs))

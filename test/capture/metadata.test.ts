@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { decodeHtmlBytes } from '../../src/main/core/capture/decode'
+import { cleanByline } from '../../src/main/core/capture/extract/metadata/byline-clean'
+import { creditedByline } from '../../src/main/core/capture/extract/metadata/byline-credits'
+import { bylinesFromLines } from '../../src/main/core/capture/extract/metadata/byline-lines'
 import {
-  bylinesFromLines,
-  cleanByline,
-  creditedByline
-} from '../../src/main/core/capture/extract/byline'
-import { dateFromUrl, findDateInText, parseDate } from '../../src/main/core/capture/extract/dates'
+  dateFromUrl,
+  findDateInText,
+  parseDate
+} from '../../src/main/core/capture/extract/metadata/dates'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
-import { chooseByline, readMetadata } from '../../src/main/core/capture/extract/metadata'
+import { chooseByline } from '../../src/main/core/capture/extract/metadata/byline'
+import { readMetadata } from '../../src/main/core/capture/extract/metadata/metadata'
 import { corpusPage } from '../helpers/corpus'
 
 const day = (epoch: number | null): string | null =>

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { blockText } from '../../src/main/core/capture/extract/text'
 import { parseDocument } from '../../src/main/core/capture/extract/dom'
 import { extractArticle } from '../../src/main/core/capture/extract/extract'
-import { postprocessArticle } from '../../src/main/core/capture/extract/postprocess'
+import { postprocessArticle } from '../../src/main/core/capture/extract/rules'
+import { createRuleContext } from '../../src/main/core/capture/extract/rules/context'
 import { corpusDir } from '../helpers/corpus'
 
 const corpus = corpusDir
@@ -19,7 +20,7 @@ function clean(body: string): string {
   const document = parseDocument(`<html><body><div id="article">${body}</div></body></html>`)
   const content = document.getElementById('article')
   if (!content) throw new Error('no article element')
-  postprocessArticle(content, 'https://news.example.com/story')
+  postprocessArticle(content, createRuleContext({ baseUrl: 'https://news.example.com/story' }))
   return blockText(content)
 }
 
@@ -224,9 +225,13 @@ describe('post-processing rules', () => {
         `<html><body><div id="article"><h4><a href="/story">${first}</a></h4>${prose('the bridge')}${prose('the harbour')}</div></body></html>`
       )
       const content = document.getElementById('article') as Element
-      postprocessArticle(content, 'https://news.example.com/story', {
-        title: 'New car sales plunge 10 percent in October - Houston Chronicle'
-      })
+      postprocessArticle(
+        content,
+        createRuleContext({
+          baseUrl: 'https://news.example.com/story',
+          title: 'New car sales plunge 10 percent in October - Houston Chronicle'
+        })
+      )
       return blockText(content)
     }
     expect(article('New car sales plunge 10 percent in October')).not.toContain('New car sales')

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseDocument, textOf } from '../../src/main/core/capture/extract/dom'
 import { extractArticle, extractArticleWith } from '../../src/main/core/capture/extract/extract'
-import {
-  moveLeadsIntoBody,
-  removeFurniture,
-  unwrapArticleAsides,
-  unwrapNoscriptContent
-} from '../../src/main/core/capture/extract/preprocess'
+import { unwrapArticleAsides } from '../../src/main/core/capture/extract/rules/article-asides'
+import { removeFurniture } from '../../src/main/core/capture/extract/rules/furniture'
+import { moveLeadsIntoBody } from '../../src/main/core/capture/extract/rules/leads'
+import { unwrapNoscriptContent } from '../../src/main/core/capture/extract/rules/noscript'
 import { corpusPage } from '../helpers/corpus'
 
 const url = 'https://news.example/2024/05/parks-at-night'

@@ -6,10 +6,11 @@ import { Readability } from '@mozilla/readability'
 import { FolioError } from '../../../../shared/errors'
 import { parseDocument, textOf } from './dom'
 import { resolveLazyImages } from './images'
-import { signatureByline } from './byline'
-import { chooseByline, readMetadata } from './metadata'
-import { postprocessArticle } from './postprocess'
-import { preprocessDocument } from './preprocess'
+import { chooseByline } from './metadata/byline'
+import { signatureByline } from './metadata/byline-credits'
+import { readMetadata } from './metadata/metadata'
+import { createRuleContext, type RuleContext } from './rules/context'
+import { postprocessArticle, preprocessDocument } from './rules'
 import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, textMeasures } from './text'
 
@@ -98,10 +99,10 @@ const fallbackJunk =
  * When Readability finds no article (short pages, unusual markup), the page's main region is
  * still better than nothing: `articleBody`, `<article>`, `<main>`, else the body.
  */
-function fallbackContent(html: string, options: ExtractOptions): ArticleContent | null {
+function fallbackContent(html: string, context: RuleContext): ArticleContent | null {
   const document = parseDocument(html)
   resolveLazyImages(document)
-  preprocessDocument(document, options)
+  preprocessDocument(document, context)
   // The most specific region first: a page's <main> often holds its <article> and a sidebar.
   const root =
     document.querySelector('[itemprop="articleBody"]') ??
@@ -187,16 +188,18 @@ export function extractArticleWith(input: ExtractInput, options: ExtractOptions)
   const document = parseDocument(html)
   if (!document.body) throw failed(url, 'the page has no body')
   const metadata = readMetadata(document, url)
+  const context = createRuleContext({
+    baseUrl: metadata.baseUrl,
+    canonicalUrl: metadata.canonicalUrl,
+    title: metadata.title,
+    disabledRules: options.disabledRules
+  })
   resolveLazyImages(document)
   const fallbackTitle = textOf(document.querySelector('h1'))
-  preprocessDocument(document, options)
-  const article = readabilityContent(document) ?? fallbackContent(html, options)
+  preprocessDocument(document, context)
+  const article = readabilityContent(document) ?? fallbackContent(html, context)
   if (!article) throw failed(url, 'no article content was found')
-  postprocessArticle(article.content, metadata.baseUrl, {
-    ...options,
-    canonicalUrl: metadata.canonicalUrl,
-    title: metadata.title
-  })
+  postprocessArticle(article.content, context)
   const signature = signatureByline(article.content)
   addMissingIngredients(article.content, metadata.ingredients, metadata.lang)
   trimForSanitizer(article.content)

@@ -3,7 +3,7 @@
  * it belong to the article; the same patterns elsewhere on the page belong to navigation,
  * teasers, sidebars or comments.
  */
-import { textOf } from './dom'
+import { textOf } from '../dom'
 
 export interface HeadlineContext {
   /** The last lines before the headline: kicker lines, "Published on …" above the title. */
