@@ -40,6 +40,15 @@ export default tseslint.config(
     }
   },
   {
+    // Small, named pieces (STYLE.md rule 10; issue 13): no module over 450 lines, no function
+    // over 80 (blank lines and comments aside).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 450 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }]
+    }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

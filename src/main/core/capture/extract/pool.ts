@@ -62,19 +62,58 @@ function cancelled(url: string): FolioError {
   return new FolioError('cancelled', `Extraction of ${url} was cancelled.`)
 }
 
-export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
-  const size = options.size ?? Math.max(1, availableParallelism() - 1)
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
-  const maximumQueue = options.maximumQueue ?? defaultMaximumQueue
-  const queue: Task[] = []
-  const slots: Slot[] = []
-  let nextId = 0
-  let closed = false
-  /** Workers that died before they were ready, in a row: a broken install, not a bad page. */
-  let failedStarts = 0
+/** Fails a task that waited in the queue, after forgetting its abort listener. */
+function rejectWaiting(task: Task, error: FolioError): void {
+  if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort)
+  task.reject(error)
+}
 
-  function startWorker(): Slot {
-    const worker = new Worker(options.workerUrl ?? workerUrl(), {
+function validate(input: ExtractInput): void {
+  if (
+    typeof input?.html !== 'string' ||
+    typeof input.url !== 'string' ||
+    !URL.canParse(input.url)
+  ) {
+    throw new FolioError('invalid_input', 'Extraction needs the page HTML and its absolute URL.')
+  }
+  if (input.html.length > maximumHtmlLength) {
+    throw new FolioError(
+      'too_large',
+      `The page at ${input.url} is too large to extract (over 32 MiB).`
+    )
+  }
+}
+
+/** The answer of a worker for its task: the article, or the error it reported or a bad answer. */
+function answerFor(task: Task, message: unknown): ExtractedArticle | FolioError {
+  const response = extractResponseSchema.safeParse(message)
+  if (!response.success || response.data.id !== task.id) {
+    return new FolioError(
+      'extract_failed',
+      `The extractor gave an invalid answer for ${task.input.url}.`
+    )
+  }
+  if (response.data.ok) return response.data.value
+  return new FolioError(response.data.error.code, response.data.error.message)
+}
+
+class WorkerPool implements ExtractPool {
+  private readonly queue: Task[] = []
+  private readonly slots: Slot[] = []
+  private nextId = 0
+  private closed = false
+  /** Workers that died before they were ready, in a row: a broken install, not a bad page. */
+  private failedStarts = 0
+
+  constructor(
+    private readonly size: number,
+    private readonly timeoutMs: number,
+    private readonly maximumQueue: number,
+    private readonly entry: URL
+  ) {}
+
+  private startWorker(): Slot {
+    const worker = new Worker(this.entry, {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
       // The parent's flags (`--input-type`, `--eval`, loaders) do not apply to the worker file;
       // the development bootstrap registers tsx itself.
@@ -84,18 +123,18 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     worker.on('message', (message: unknown) => {
       if (readyMessageSchema.safeParse(message).success) {
         slot.ready = true
-        failedStarts = 0
-        dispatch()
+        this.failedStarts = 0
+        this.dispatch()
       } else {
-        settle(slot, message)
+        this.settle(slot, message)
       }
     })
-    worker.on('error', (error) => replace(slot, `the worker crashed: ${error.message}`))
-    worker.on('exit', () => replace(slot, 'the worker stopped'))
+    worker.on('error', (error) => this.replace(slot, `the worker crashed: ${error.message}`))
+    worker.on('exit', () => this.replace(slot, 'the worker stopped'))
     return slot
   }
 
-  function finish(slot: Slot): Task | null {
+  private finish(slot: Slot): Task | null {
     const task = slot.task
     slot.task = null
     if (task?.timer) clearTimeout(task.timer)
@@ -103,146 +142,114 @@ export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool
     return task
   }
 
-  function settle(slot: Slot, message: unknown): void {
-    const task = finish(slot)
+  private settle(slot: Slot, message: unknown): void {
+    const task = this.finish(slot)
     if (!task) return
-    const response = extractResponseSchema.safeParse(message)
-    if (!response.success || response.data.id !== task.id) {
-      task.reject(
-        new FolioError(
-          'extract_failed',
-          `The extractor gave an invalid answer for ${task.input.url}.`
-        )
-      )
-    } else if (response.data.ok) {
-      task.resolve(response.data.value)
-    } else {
-      task.reject(new FolioError(response.data.error.code, response.data.error.message))
-    }
-    dispatch()
+    const answer = answerFor(task, message)
+    if (answer instanceof FolioError) task.reject(answer)
+    else task.resolve(answer)
+    this.dispatch()
   }
 
   /** Terminates a slot's worker (if still running), fails its page, and starts a fresh worker. */
-  function replace(slot: Slot, reason: string, error?: FolioError): void {
-    const index = slots.indexOf(slot)
+  private replace(slot: Slot, reason: string, error?: FolioError): void {
+    const index = this.slots.indexOf(slot)
     if (index < 0) return
-    const task = finish(slot)
-    slots.splice(index, 1)
+    const task = this.finish(slot)
+    this.slots.splice(index, 1)
     slot.worker.removeAllListeners()
     slot.worker.on('error', () => undefined)
     void slot.worker.terminate()
     task?.reject(
       error ?? new FolioError('extract_failed', `Could not extract ${task.input.url}: ${reason}.`)
     )
-    if (!slot.ready) failedStarts += 1
+    if (!slot.ready) this.failedStarts += 1
     // Three workers in a row that never came up will not come up: fail what waits, clearly,
     // instead of restarting forever while the captures hang. The next page tries again.
-    if (failedStarts >= maximumFailedStarts) {
-      for (const waiting of queue.splice(0)) {
-        if (waiting.onAbort) waiting.signal?.removeEventListener('abort', waiting.onAbort)
-        waiting.reject(
-          new FolioError(
-            'extract_failed',
-            `Folio's extractor could not start (${reason}); ${waiting.input.url} was not extracted.`
-          )
-        )
+    if (this.failedStarts >= maximumFailedStarts) {
+      for (const waiting of this.queue.splice(0)) {
+        const message = `Folio's extractor could not start (${reason}); ${waiting.input.url} was not extracted.`
+        rejectWaiting(waiting, new FolioError('extract_failed', message))
       }
-      failedStarts = 0
+      this.failedStarts = 0
       return
     }
-    if (!closed) slots.push(startWorker())
-    dispatch()
+    if (!this.closed) this.slots.push(this.startWorker())
+    this.dispatch()
   }
 
-  function run(slot: Slot, task: Task): void {
+  private run(slot: Slot, task: Task): void {
     slot.task = task
     slot.worker.ref()
     task.timer = setTimeout(() => {
-      const seconds = Math.round(timeoutMs / 1000)
-      replace(slot, `it took longer than ${seconds} s`)
-    }, timeoutMs)
-    task.onAbort = () => replace(slot, 'cancelled', cancelled(task.input.url))
+      const seconds = Math.round(this.timeoutMs / 1000)
+      this.replace(slot, `it took longer than ${seconds} s`)
+    }, this.timeoutMs)
+    task.onAbort = () => this.replace(slot, 'cancelled', cancelled(task.input.url))
     task.signal?.addEventListener('abort', task.onAbort, { once: true })
     slot.worker.postMessage({ id: task.id, html: task.input.html, url: task.input.url })
   }
 
-  function dispatch(): void {
-    for (const slot of slots) {
+  private dispatch(): void {
+    for (const slot of this.slots) {
       if (slot.ready && !slot.task) slot.worker.unref()
     }
-    while (queue.length > 0) {
-      const idle = slots.find((slot) => slot.ready && !slot.task)
+    while (this.queue.length > 0) {
+      const idle = this.slots.find((slot) => slot.ready && !slot.task)
       if (!idle) return
-      const task = queue.shift()!
+      const task = this.queue.shift()!
       if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort)
-      run(idle, task)
+      this.run(idle, task)
     }
   }
 
-  function validate(input: ExtractInput): void {
-    if (
-      typeof input?.html !== 'string' ||
-      typeof input.url !== 'string' ||
-      !URL.canParse(input.url)
-    ) {
-      throw new FolioError('invalid_input', 'Extraction needs the page HTML and its absolute URL.')
-    }
-    if (input.html.length > maximumHtmlLength) {
-      throw new FolioError(
-        'too_large',
-        `The page at ${input.url} is too large to extract (over 32 MiB).`
-      )
-    }
-  }
-
-  function extract(input: ExtractInput, signal?: AbortSignal): Promise<ExtractedArticle> {
+  extract(input: ExtractInput, signal?: AbortSignal): Promise<ExtractedArticle> {
     return new Promise((resolve, reject) => {
-      if (closed) throw new FolioError('cancelled', 'The extractor has been shut down.')
+      if (this.closed) throw new FolioError('cancelled', 'The extractor has been shut down.')
       validate(input)
       if (signal?.aborted) throw cancelled(input.url)
-      if (queue.length >= maximumQueue) {
+      if (this.queue.length >= this.maximumQueue) {
         throw new FolioError(
           'extract_failed',
-          `Too many pages are waiting to be extracted (${maximumQueue}); try ${input.url} again later.`
+          `Too many pages are waiting to be extracted (${this.maximumQueue}); try ${input.url} again later.`
         )
       }
-      const task: Task = { id: nextId++, input, signal, resolve, reject }
+      const task: Task = { id: this.nextId++, input, signal, resolve, reject }
       task.onAbort = () => {
-        const index = queue.indexOf(task)
-        if (index >= 0) queue.splice(index, 1)
+        const index = this.queue.indexOf(task)
+        if (index >= 0) this.queue.splice(index, 1)
         reject(cancelled(input.url))
       }
       signal?.addEventListener('abort', task.onAbort, { once: true })
-      queue.push(task)
-      if (slots.length < size) slots.push(startWorker())
-      dispatch()
+      this.queue.push(task)
+      if (this.slots.length < this.size) this.slots.push(this.startWorker())
+      this.dispatch()
     })
   }
 
-  async function close(): Promise<void> {
-    closed = true
-    for (const task of queue.splice(0)) {
-      if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort)
-      task.reject(
-        new FolioError(
-          'cancelled',
-          `Extraction of ${task.input.url} was cancelled: the extractor shut down.`
-        )
+  async close(): Promise<void> {
+    this.closed = true
+    const shutDown = (task: Task): FolioError =>
+      new FolioError(
+        'cancelled',
+        `Extraction of ${task.input.url} was cancelled: the extractor shut down.`
       )
-    }
-    const stopping = slots.splice(0).map((slot) => {
-      const task = finish(slot)
-      task?.reject(
-        new FolioError(
-          'cancelled',
-          `Extraction of ${task.input.url} was cancelled: the extractor shut down.`
-        )
-      )
+    for (const task of this.queue.splice(0)) rejectWaiting(task, shutDown(task))
+    const stopping = this.slots.splice(0).map((slot) => {
+      const task = this.finish(slot)
+      task?.reject(shutDown(task))
       slot.worker.removeAllListeners()
       return slot.worker.terminate()
     })
     await Promise.all(stopping)
   }
+}
 
-  return { extract, close }
+export function createExtractPool(options: ExtractPoolOptions = {}): ExtractPool {
+  return new WorkerPool(
+    options.size ?? Math.max(1, availableParallelism() - 1),
+    options.timeoutMs ?? defaultTimeoutMs,
+    options.maximumQueue ?? defaultMaximumQueue,
+    options.workerUrl ?? workerUrl()
+  )
 }
