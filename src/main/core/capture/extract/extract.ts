@@ -10,6 +10,7 @@ import { chooseByline } from './metadata/byline'
 import { signatureByline } from './metadata/byline-credits'
 import { readMetadata } from './metadata/metadata'
 import { createRuleContext, type RuleContext } from './rules/context'
+import type { ExtractedArticle } from './protocol'
 import { postprocessArticle, preprocessDocument } from './rules'
 import { sanitizeArticleHtml, trimForSanitizer } from './sanitize'
 import { blockText, textMeasures } from './text'
@@ -17,31 +18,8 @@ import { blockText, textMeasures } from './text'
 // Bumped in version.ts, which the main thread reads without loading the extractor.
 export { extractorVersion } from './version'
 
-export interface ExtractedArticle {
-  title: string
-  byline: string | null
-  siteName: string | null
-  lang: string | null
-  dir: 'ltr' | 'rtl' | null
-  excerpt: string | null
-  /**
-   * Milliseconds since the epoch of the publisher's wall-clock time read as UTC: show it in UTC to
-   * get the day the page printed.
-   */
-  publishedAt: number | null
-  canonicalUrl: string | null
-  leadImageUrl: string | null
-  /** Page keywords and article tags, offered as suggested tags. */
-  keywords: string[]
-  /** Sanitized; all URLs absolute; lazy images resolved to their real `src`. */
-  contentHtml: string
-  /** Block-aware plain text: paragraphs separated by blank lines. */
-  text: string
-  wordCount: number
-  readingMinutes: number
-  /** Absolute URLs of the `<img>` in `contentHtml`, for the asset downloader. */
-  images: string[]
-}
+/** What extraction returns: declared once, as the schema the worker's answers are checked with. */
+export type { ExtractedArticle } from './protocol'
 
 export interface ExtractInput {
   html: string

@@ -15,6 +15,7 @@ export const extractRequestSchema = z.object({
 })
 export type ExtractRequest = z.infer<typeof extractRequestSchema>
 
+/** An extracted article, as the worker answers with it (and as the library stores it). */
 export const extractedArticleSchema = z.object({
   title: z.string(),
   byline: z.string().nullable(),
@@ -22,16 +23,25 @@ export const extractedArticleSchema = z.object({
   lang: z.string().nullable(),
   dir: z.enum(['ltr', 'rtl']).nullable(),
   excerpt: z.string().nullable(),
+  /**
+   * Milliseconds since the epoch of the publisher's wall-clock time read as UTC: show it in UTC
+   * to get the day the page printed.
+   */
   publishedAt: z.number().nullable(),
   canonicalUrl: z.string().nullable(),
   leadImageUrl: z.string().nullable(),
+  /** Page keywords and article tags, offered as suggested tags. */
   keywords: z.array(z.string()),
+  /** Sanitized; all URLs absolute; lazy images resolved to their real `src`. */
   contentHtml: z.string(),
+  /** Block-aware plain text: paragraphs separated by blank lines. */
   text: z.string(),
   wordCount: z.number().int().nonnegative(),
   readingMinutes: z.number().nonnegative(),
+  /** Absolute URLs of the `<img>` in `contentHtml`, for the asset downloader. */
   images: z.array(z.string())
 })
+export type ExtractedArticle = z.infer<typeof extractedArticleSchema>
 
 export const extractResponseSchema = z.union([
   z.object({ id: z.number(), ok: z.literal(true), value: extractedArticleSchema }),

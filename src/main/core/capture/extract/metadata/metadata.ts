@@ -9,18 +9,25 @@ import { collectKeywords, documentDirection, firstMeta } from './meta-tags'
 import { readPublishedDate } from './published-date'
 import { isSiteName } from './site-names'
 import { readSources } from './sources'
+import type { ExtractedArticle } from '../protocol'
 
-export interface PageMetadata {
+/**
+ * What the page's metadata says, before Readability: the article's own fields (declared once, in
+ * protocol.ts), a title that may be missing, and the evidence the byline is chosen from.
+ */
+export interface PageMetadata extends Pick<
+  ExtractedArticle,
+  | 'byline'
+  | 'siteName'
+  | 'lang'
+  | 'dir'
+  | 'excerpt'
+  | 'publishedAt'
+  | 'canonicalUrl'
+  | 'leadImageUrl'
+  | 'keywords'
+> {
   title: string | null
-  byline: string | null
-  siteName: string | null
-  lang: string | null
-  dir: 'ltr' | 'rtl' | null
-  excerpt: string | null
-  publishedAt: number | null
-  canonicalUrl: string | null
-  leadImageUrl: string | null
-  keywords: string[]
   /** A recipe's ingredient lines from its JSON-LD, for pages that draw them with scripts. */
   ingredients: string[]
   baseUrl: string
