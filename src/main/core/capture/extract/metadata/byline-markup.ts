@@ -5,6 +5,7 @@
 import { textOf } from '../dom'
 import { cleanByline } from './byline-clean'
 import { leadingName, maximumBylineWords } from './byline-names'
+import { displayHost } from '../../../../../shared/web'
 
 // Most specific first: microdata names, then links, then template class names (WordPress,
 // Blogger, German CMSs use "autor").
@@ -65,7 +66,7 @@ const socialNetwork = /youtube|twitter|facebook|instagram|linkedin|pinterest|xin
  * account, not an author's page.
  */
 export function offSiteSocialLink(href: string, hostname: string): boolean {
-  const site = hostname.replace(/^www\./, '')
+  const site = displayHost(hostname)
   return socialNetwork.test(href) && !(site && href.includes(site))
 }
 
