@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src/main/core/engine'
 import type { Engine } from '../../src/main/core/engine'
@@ -178,6 +180,28 @@ describe('the browser-capture connector', () => {
       body: '{}'
     })
     expectRefused(reply, 403, 'forbidden')
+  })
+
+  it('refuses to read a file on this machine for the extension or a page, and saves nothing', async () => {
+    await start()
+    const secret = join(tempDir(), 'notes.md')
+    writeFileSync(secret, '# Private notes\n\nNot for the web.')
+    for (const headers of [
+      extensionHeaders(),
+      { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+    ]) {
+      const reply = await send(server.port, '/api/capture.save', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ inputs: [secret] })
+      })
+      expectRefused(reply, 403, 'forbidden')
+      expect(JSON.parse(reply.body).error.message).toContain('is not a web address')
+    }
+    expect(await articleCount()).toBe(0)
+    // The same file through the command line's door is read as an article.
+    const local = unwrap(await core.call('capture.save', { inputs: [secret] }))
+    expect(local.items[0]).toMatchObject({ ok: true })
   })
 
   it('answers 429 with Retry-After once a client saves too many pages in a minute', async () => {
