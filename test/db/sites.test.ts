@@ -31,7 +31,7 @@ describe('sites.list', () => {
         ]
       })
       const top = await core.call('sites.list', { limit: 1 })
-      expect(top.ok && (top.value as unknown[]).length).toBe(1)
+      expect(top.ok && top.value.length).toBe(1)
     } finally {
       library.db.close()
     }

@@ -32,8 +32,8 @@ describe('tag suggestions', () => {
     return items[0].articleId!
   }
 
-  const suggest = async (tags: TagLibrary, id: number): Promise<TagSuggestion[]> =>
-    (await tags.call('tags.suggest', { id })) as TagSuggestion[]
+  const suggest = (tags: TagLibrary, id: number): Promise<TagSuggestion[]> =>
+    tags.call('tags.suggest', { id })
 
   it("offers a captured Chinese page's own keywords as new tags", async () => {
     const tags = library()

@@ -229,7 +229,7 @@ function CaptureNotice({ article }: { article: Article }): React.JSX.Element {
 
 /** Finds the failed capture job of an article and queues it again. */
 async function retryCapture(articleId: number): Promise<string> {
-  const jobs = await api['jobs.list']({ status: 'failed', limit: 10_000 })
+  const jobs = await api['jobs.list']({ status: 'failed', kind: 'capture', limit: 10_000 })
   if (!jobs.ok) return jobs.error.message
   const job = jobs.value.find((candidate) => candidate.articleId === articleId)
   if (!job) return 'There is no failed capture to retry; save the address again from Add.'
