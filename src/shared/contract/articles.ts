@@ -85,6 +85,30 @@ export interface ReextractStarted {
   articles: number
 }
 
+/**
+ * Notes hold up to 100,000 characters (about 30 pages of prose): room for any note a person
+ * writes, while a pasted book is refused with a sentence rather than slowing every search.
+ */
+export const maxNoteLength = 100_000
+/**
+ * The HTTP body cap for operations that carry a note or a quote: JSON may spend up to 6 bytes on
+ * a character (`\u0001`), plus room for the other fields. A larger body is refused with 413.
+ */
+export const noteBodyBytes = maxNoteLength * 6 + 64 * 1024
+
+export const noteText = z
+  .string()
+  .max(
+    maxNoteLength,
+    `a note holds up to ${maxNoteLength.toLocaleString('en')} characters; shorten it or split it`
+  )
+
+/** What setting an article's note returns. */
+export interface NoteResult {
+  id: number
+  note: string | null
+}
+
 export const articleId = z.number().int().positive()
 /** One tag name as typed; the core trims it and refuses empty or overlong names with a sentence. */
 export const tagName = z.string().max(500)

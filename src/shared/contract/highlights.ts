@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation, returns } from './define'
-import { articleId, tagName } from './articles'
+import { articleId, noteBodyBytes, noteText, tagName } from './articles'
 
 export const highlightColors = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
 export type HighlightColor = (typeof highlightColors)[number]
@@ -9,26 +9,8 @@ export type HighlightColor = (typeof highlightColors)[number]
 export const highlightStatuses = ['anchored', 'orphaned'] as const
 export type HighlightStatus = (typeof highlightStatuses)[number]
 
-/**
- * Notes hold up to 100,000 characters (about 30 pages of prose): room for any note a person
- * writes, while a pasted book is refused with a sentence rather than slowing every search.
- */
-export const maxNoteLength = 100_000
 /** A quote given by a script or an import; a highlight of a whole long article still fits. */
 export const maxQuoteLength = 100_000
-
-/**
- * The HTTP body cap for operations that carry a note or a quote: JSON may spend up to 6 bytes on
- * a character (`\u0001`), plus room for the other fields. A larger body is refused with 413.
- */
-export const noteBodyBytes = maxNoteLength * 6 + 64 * 1024
-
-export const noteText = z
-  .string()
-  .max(
-    maxNoteLength,
-    `a note holds up to ${maxNoteLength.toLocaleString('en')} characters; shorten it or split it`
-  )
 
 /** One highlight: its colour and note, and where it lies in the article's plain text. */
 export interface Highlight {
@@ -113,11 +95,6 @@ export interface HighlightRestoreResult {
   restored: number[]
   /** Highlights whose article was deleted since: they cannot come back. */
   skipped: number[]
-}
-
-export interface NoteResult {
-  id: number
-  note: string | null
 }
 
 const highlightId = z.number().int().positive()
