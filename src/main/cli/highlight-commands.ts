@@ -103,7 +103,7 @@ async function markdownOf(
   const article = await context.engine.call('articles.get', { id: articleId })
   if (!article.ok) return ''
   const { id, title, url, site, byline, publishedAt, savedAt } = article.value
-  const note = null
+  const note = article.value.note
   return articleHighlightsMarkdown({ id, title, url, site, byline, publishedAt, savedAt, note }, [])
 }
 
@@ -146,5 +146,25 @@ export const highlight: Command = {
   }
 }
 
+export const note: Command = {
+  summary: "Set an article's own note (Markdown); an empty TEXT removes it",
+  usage: 'folio note ID TEXT [--json]',
+  options: { json: { type: 'boolean' } },
+  async run(context, { values, positionals }) {
+    if (positionals.length !== 2) throw new UsageError('note takes an article id and the text.')
+    const json = Boolean(values.json)
+    const result = await context.engine.call('articles.setNote', {
+      id: parseId(positionals[0]),
+      note: positionals[1]
+    })
+    if (!result.ok) return reportFailure(context, result, json)
+    const { id, note: text } = result.value
+    if (json) context.io.out(JSON.stringify(result.value))
+    else
+      context.io.out(text === null ? `Removed the note of article ${id}.` : `Noted article ${id}.`)
+    return exitCodes.ok
+  }
+}
+
 /** The highlight and note commands, spread into the command table. */
-export const highlightCommands: Record<string, Command> = { highlights, highlight }
+export const highlightCommands: Record<string, Command> = { highlights, highlight, note }

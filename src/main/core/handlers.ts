@@ -21,6 +21,7 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'articles.get': articles.get,
   'articles.delete': articles.remove,
   'articles.update': articles.update,
+  'articles.setNote': articles.setNote,
   'articles.reextract': articles.reextract,
   'capture.save': capture.save,
   'capture.saveHtml': capture.saveHtml,

@@ -36,6 +36,8 @@ export interface Article extends ArticleSummary {
   dir: 'ltr' | 'rtl' | null
   updatedAt: number
   readAt: number | null
+  /** The reader's own note on the article (Markdown). */
+  note: string | null
   /** Sanitized reader HTML; present when asked for. */
   contentHtml?: string | null
   /** Plain text of the article; present when asked for. */
@@ -168,6 +170,12 @@ export const articleOperations = {
       })
       .strict(),
     output: returns<UpdateResult>()
+  }),
+  /** The article's own note; an empty one removes it. */
+  'articles.setNote': operation({
+    input: z.object({ id: articleId, note: noteText }).strict(),
+    output: returns<NoteResult>(),
+    maxBodyBytes: noteBodyBytes
   }),
   'articles.reextract': operation({
     input: z
