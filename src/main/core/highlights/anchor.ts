@@ -82,14 +82,33 @@ interface Scored extends Candidate {
   score: number
 }
 
+const squeezed = (text: string): string => text.replace(/\s+/g, ' ')
+
+/**
+ * The context around a candidate next to the selector's, whitespace collapsed on both sides: an
+ * extractor upgrade that doubles paragraph breaks must not make the right place look unlike its
+ * old surroundings. Twice the context length is read, since collapsing shortens it.
+ */
+function contextSides(text: string, selector: Selector, candidate: Candidate): number[] {
+  const prefix = squeezed(selector.prefix)
+  const suffix = squeezed(selector.suffix)
+  const reach = (length: number): number => length * 2 + 8
+  const before = squeezed(
+    text.slice(Math.max(0, candidate.start - reach(prefix.length)), candidate.start)
+  ).slice(-prefix.length)
+  const after = squeezed(text.slice(candidate.end, candidate.end + reach(suffix.length))).slice(
+    0,
+    suffix.length
+  )
+  return [
+    prefix ? similarity(before, prefix) : null,
+    suffix ? similarity(after, suffix) : null
+  ].filter((side): side is number => side !== null)
+}
+
 /** Weights as Hypothesis uses them: the quote first, then its context, then nearness. */
 function scoreCandidate(text: string, selector: Selector, candidate: Candidate): Scored {
-  const before = text.slice(Math.max(0, candidate.start - selector.prefix.length), candidate.start)
-  const after = text.slice(candidate.end, candidate.end + selector.suffix.length)
-  const sides = [
-    selector.prefix ? similarity(before, selector.prefix) : null,
-    selector.suffix ? similarity(after, selector.suffix) : null
-  ].filter((side): side is number => side !== null)
+  const sides = contextSides(text, selector, candidate)
   const context = sides.length === 0 ? 0 : sides.reduce((sum, side) => sum + side) / sides.length
   const nearness =
     selector.start === null
