@@ -291,8 +291,8 @@ async function upgradeArticle(
           context: [highlight.prefix, highlight.suffix],
           placed: [now.start, now.end],
           expected,
-          now: now.quote,
-          expected: expected && changed.text.slice(...expected)
+          placedText: now.quote,
+          expectedText: expected && changed.text.slice(...expected)
         })
       )
     }
