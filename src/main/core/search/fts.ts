@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { indexArticleNotes, notesTable } from './notes-index'
+import { indexArticleNotes, notesTable, removeNotesRow } from './notes-index'
 import { indexForms } from './tokenize'
 import type { IndexForms } from './tokenize'
 
@@ -184,7 +184,10 @@ export function indexArticle(db: Database, id: number): void {
 }
 
 export function removeArticleFromIndex(db: Database, id: number): void {
-  for (const table of indexTables) db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(id)
+  for (const table of [ftsTable, metadataTable]) {
+    db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(id)
+  }
+  removeNotesRow(db, id)
 }
 
 /** Reads the rows of a batch after `afterId`, for a rebuild that pages by id. */

@@ -33,11 +33,21 @@ export function notesSource(db: Database, id: number): NotesSource | null {
   return row
 }
 
+/**
+ * Removes an article's notes row if it has one. Most articles have none, and deleting a rowid
+ * a contentless FTS5 table does not hold is not free (it is looked up in every segment), so the
+ * row's size entry is asked first: one primary-key lookup.
+ */
+export function removeNotesRow(db: Database, id: number): void {
+  const exists = db.prepare(`SELECT 1 FROM ${notesTable}_docsize WHERE id = ?`).get(id)
+  if (exists) db.prepare(`DELETE FROM ${notesTable} WHERE rowid = ?`).run(id)
+}
+
 /** (Re)writes the notes row of one article, or removes it when there is nothing to hold. */
 export function indexArticleNotes(db: Database, id: number): void {
   const source = notesSource(db, id)
   if (!source) {
-    db.prepare(`DELETE FROM ${notesTable} WHERE rowid = ?`).run(id)
+    removeNotesRow(db, id)
     return
   }
   const quotes = indexForms(source.quotes)
