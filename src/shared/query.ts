@@ -12,6 +12,9 @@
  *   before:2024-01-01 after:2024-01  saved before the start / on or after the start of that day,
  *                    month or year (UTC)
  *   url:text         the address contains text; a query that is one http(s) URL finds its article
+ *   in:highlights    the words in the article's highlights and notes only (`in:notes` alike)
+ *   has:highlights   articles with at least one highlight
+ *   has:note         articles with a note of their own or on one of their highlights
  *
  * A malformed query never throws: what cannot be understood is searched as words, or dropped when
  * it has no words, and listed in `ignored` so the UI can say so.
@@ -37,6 +40,10 @@ export interface QueryFilters {
   after: number | null
   /** Substrings of the address (scheme, `www.`, fragment and trailing `/` removed). */
   urls: string[]
+  /** `in:highlights`: the words must be in the highlights' quotes or in the notes. */
+  inHighlights: boolean
+  hasHighlights: boolean
+  hasNote: boolean
 }
 
 export interface ParsedQuery {
@@ -58,7 +65,7 @@ interface Piece {
   raw: string
 }
 
-const filterKeys = ['tag', 'site', 'is', 'lang', 'before', 'after', 'url'] as const
+const filterKeys = ['tag', 'site', 'is', 'lang', 'before', 'after', 'url', 'in', 'has'] as const
 type FilterKey = (typeof filterKeys)[number]
 
 export function emptyFilters(): QueryFilters {
@@ -70,7 +77,10 @@ export function emptyFilters(): QueryFilters {
     langs: [],
     before: null,
     after: null,
-    urls: []
+    urls: [],
+    inHighlights: false,
+    hasHighlights: false,
+    hasNote: false
   }
 }
 
@@ -155,7 +165,24 @@ function applyFilter(filters: QueryFilters, key: FilterKey, value: string): bool
       if (needle) filters.urls.push(needle)
       return needle !== ''
     }
+    case 'in':
+      return applyScope(filters, value.toLowerCase())
+    case 'has':
+      return applyHas(filters, value.toLowerCase())
   }
+}
+
+function applyScope(filters: QueryFilters, value: string): boolean {
+  if (!['highlights', 'highlight', 'notes', 'note'].includes(value)) return false
+  filters.inHighlights = true
+  return true
+}
+
+function applyHas(filters: QueryFilters, value: string): boolean {
+  if (value === 'highlights' || value === 'highlight') filters.hasHighlights = true
+  else if (value === 'note' || value === 'notes') filters.hasNote = true
+  else return false
+  return true
 }
 
 function applyState(filters: QueryFilters, value: string): boolean {
@@ -280,6 +307,9 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
     filters.langs.length + filters.urls.length === 0 &&
     !filters.favorite &&
     filters.before === null &&
-    filters.after === null
+    filters.after === null &&
+    !filters.inHighlights &&
+    !filters.hasHighlights &&
+    !filters.hasNote
   )
 }

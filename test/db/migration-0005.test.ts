@@ -46,7 +46,8 @@ describe('migration 0005: job kinds, labels, progress and results', () => {
     const library = openLibrary(dir)
     const engine = createEngine(library, { log: () => {} })
     try {
-      expect(library.db.pragma('user_version', { simple: true })).toBe(5)
+      // Migrated past 5 (to the newest version).
+      expect(library.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(5)
       const jobs = unwrap(await engine.call('jobs.list', {}))
       expect(
         jobs.map((job) => [job.kind, job.input, job.status, job.progress, job.result])

@@ -148,3 +148,27 @@ describe('urlNeedle', () => {
     expect(urlNeedle('http://WWW.example.com/x/#frag')).toBe('example.com/x')
   })
 })
+
+describe('highlight filters', () => {
+  it('reads in:highlights, has:highlights and has:note as filters, not words', () => {
+    const query = parseQuery('whales in:highlights has:note')
+    expect(query.terms).toEqual(['whales'])
+    expect(query.filters).toMatchObject({ inHighlights: true, hasNote: true, hasHighlights: false })
+    expect(parseQuery('has:highlights').filters.hasHighlights).toBe(true)
+    expect(parseQuery('in:notes 大模型').filters.inHighlights).toBe(true)
+    expect(parseQuery('in:notes 大模型').terms).toEqual(['大模型'])
+  })
+
+  it('counts a query of highlight filters alone as a query', () => {
+    expect(isEmptyQuery(parseQuery('has:highlights'))).toBe(false)
+    expect(isEmptyQuery(parseQuery('has:note'))).toBe(false)
+    expect(isEmptyQuery(parseQuery('in:highlights'))).toBe(false)
+  })
+
+  it('searches an unknown in: or has: value as words and says so', () => {
+    const query = parseQuery('in:comments has:pictures')
+    expect(query.terms).toEqual(['in:comments', 'has:pictures'])
+    expect(query.ignored).toEqual(['in:comments', 'has:pictures'])
+    expect(query.filters).toMatchObject({ inHighlights: false, hasHighlights: false })
+  })
+})

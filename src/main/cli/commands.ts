@@ -5,6 +5,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../../share
 import type { Result } from '../../shared/errors'
 import type { Engine } from '../core/engine'
 import { jobs, reextract, save } from './capture-commands'
+import { highlightCommands } from './highlight-commands'
 import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
@@ -220,6 +221,7 @@ export const commands: Record<string, Command> = {
   stats,
   tag,
   tags,
+  ...highlightCommands,
   serve
 }
 

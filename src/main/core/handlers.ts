@@ -2,6 +2,7 @@ import type { OperationName, OperationOutput, ParsedInput } from '../../shared/c
 import * as articles from './articles/operations'
 import * as capture from './capture/operations'
 import type { CallContext, EngineContext } from './context'
+import * as highlights from './highlights/operations'
 import * as jobs from './jobs/operations'
 import * as search from './search/operations'
 import * as tags from './tags/operations'
@@ -20,6 +21,7 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'articles.get': articles.get,
   'articles.delete': articles.remove,
   'articles.update': articles.update,
+  'articles.setNote': articles.setNote,
   'articles.reextract': articles.reextract,
   'capture.save': capture.save,
   'capture.saveHtml': capture.saveHtml,
@@ -36,5 +38,10 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'tags.merge': tags.merge,
   'tags.delete': tags.remove,
   'tags.restore': tags.restore,
-  'tags.suggest': tags.suggest
+  'tags.suggest': tags.suggest,
+  'highlights.list': highlights.list,
+  'highlights.create': highlights.create,
+  'highlights.update': highlights.update,
+  'highlights.delete': highlights.remove,
+  'highlights.restore': highlights.restore
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { FolioEvent } from '../../shared/events'
 import type { Library } from './library'
 import { indexArticle, indexArticlesMetadata } from './search/fts'
+import { indexArticleNotes } from './search/notes-index'
 
 /** What a write changed, so the index and the open windows follow it. */
 export interface WriteEffects {
@@ -9,6 +10,8 @@ export interface WriteEffects {
   articles?: number[]
   /** Articles whose tags (only) changed: their small search row is rewritten. */
   tagsOf?: number[]
+  /** Articles whose highlights or note (only) changed: their notes row is rewritten. */
+  notesOf?: number[]
   /** Articles changed in what search does not hold (state, progress): only announced. */
   changed?: number[]
   /** The tag tree changed: names, counts or both. */
@@ -29,6 +32,7 @@ export function createWrite(library: Library): Write {
       const reported = effects(value)
       for (const id of new Set(reported.articles ?? [])) indexArticle(db, id)
       if (reported.tagsOf && reported.tagsOf.length > 0) indexArticlesMetadata(db, reported.tagsOf)
+      for (const id of new Set(reported.notesOf ?? [])) indexArticleNotes(db, id)
       return [value, reported] as const
     })()
     for (const event of eventsOf(done)) library.emit(event)
@@ -38,7 +42,12 @@ export function createWrite(library: Library): Write {
 
 function eventsOf(effects: WriteEffects): FolioEvent[] {
   const ids = [
-    ...new Set([...(effects.articles ?? []), ...(effects.tagsOf ?? []), ...(effects.changed ?? [])])
+    ...new Set([
+      ...(effects.articles ?? []),
+      ...(effects.tagsOf ?? []),
+      ...(effects.notesOf ?? []),
+      ...(effects.changed ?? [])
+    ])
   ]
   const events: FolioEvent[] = []
   if (ids.length > 0) events.push({ type: 'articles.changed', ids })

@@ -36,6 +36,8 @@ export interface Article extends ArticleSummary {
   dir: 'ltr' | 'rtl' | null
   updatedAt: number
   readAt: number | null
+  /** The reader's own note on the article (Markdown). */
+  note: string | null
   /** Sanitized reader HTML; present when asked for. */
   contentHtml?: string | null
   /** Plain text of the article; present when asked for. */
@@ -83,6 +85,30 @@ export interface DeleteResult {
 export interface ReextractStarted {
   jobId: number
   articles: number
+}
+
+/**
+ * Notes hold up to 100,000 characters (about 30 pages of prose): room for any note a person
+ * writes, while a pasted book is refused with a sentence rather than slowing every search.
+ */
+export const maxNoteLength = 100_000
+/**
+ * The HTTP body cap for operations that carry a note or a quote: JSON may spend up to 6 bytes on
+ * a character (`\u0001`), plus room for the other fields. A larger body is refused with 413.
+ */
+export const noteBodyBytes = maxNoteLength * 6 + 64 * 1024
+
+export const noteText = z
+  .string()
+  .max(
+    maxNoteLength,
+    `a note holds up to ${maxNoteLength.toLocaleString('en')} characters; shorten it or split it`
+  )
+
+/** What setting an article's note returns. */
+export interface NoteResult {
+  id: number
+  note: string | null
 }
 
 export const articleId = z.number().int().positive()
@@ -144,6 +170,12 @@ export const articleOperations = {
       })
       .strict(),
     output: returns<UpdateResult>()
+  }),
+  /** The article's own note; an empty one removes it. */
+  'articles.setNote': operation({
+    input: z.object({ id: articleId, note: noteText }).strict(),
+    output: returns<NoteResult>(),
+    maxBodyBytes: noteBodyBytes
   }),
   'articles.reextract': operation({
     input: z

@@ -3,6 +3,7 @@ import type { Result } from '../errors'
 import type { FolioEventListener } from '../events'
 import { articleOperations } from './articles'
 import { captureOperations } from './capture'
+import { highlightOperations } from './highlights'
 import { jobOperations } from './jobs'
 import { searchOperations } from './search'
 import { tagOperations } from './tags'
@@ -10,6 +11,7 @@ import { tagOperations } from './tags'
 export * from './define'
 export * from './articles'
 export * from './capture'
+export * from './highlights'
 export * from './jobs'
 export * from './search'
 export * from './tags'
@@ -23,7 +25,8 @@ export const contract = {
   ...captureOperations,
   ...searchOperations,
   ...jobOperations,
-  ...tagOperations
+  ...tagOperations,
+  ...highlightOperations
 }
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import type {
   ArticlePage,
   DeleteResult,
   LibraryStats,
+  NoteResult,
   ReextractStarted,
   SiteInfo,
   UpdateResult
@@ -16,6 +17,7 @@ import {
   libraryStats,
   listArticles,
   listSites,
+  setArticleNote,
   updateArticles
 } from './queries'
 
@@ -61,6 +63,26 @@ export function update(
       articles: result.updated.filter((id) => retitled.has(id)),
       changed: result.updated
     })
+  )
+}
+
+/** The article's own note: searchable (its search_notes row is rewritten) and exported. */
+export function setNote(
+  { write }: EngineContext,
+  input: ParsedInput<'articles.setNote'>
+): NoteResult {
+  const note = input.note.trim() === '' ? null : input.note
+  return write(
+    (db) => {
+      if (!setArticleNote(db, input.id, input.note)) {
+        throw new FolioError(
+          'not_found',
+          `There is no article with id ${input.id} in this library.`
+        )
+      }
+      return { id: input.id, note }
+    },
+    () => ({ notesOf: [input.id] })
   )
 }
 

@@ -39,6 +39,7 @@ export interface ArticleRow {
   capture_status: CaptureStatus
   error_code: string | null
   error_message: string | null
+  note: string | null
 }
 
 export function articleSummaryFromRow(row: ArticleRow, tags: string[]): ArticleSummary {
@@ -156,7 +157,8 @@ export function getArticle(
     canonicalUrl: row.canonical_url,
     dir: row.dir,
     updatedAt: row.updated_at,
-    readAt: row.read_at
+    readAt: row.read_at,
+    note: row.note
   }
   if (content !== 'none') {
     const contents = db
@@ -268,4 +270,12 @@ export function listSites(db: Database, limit: number): SiteInfo[] {
        GROUP BY site ORDER BY count DESC, site LIMIT ?`
     )
     .all(limit) as SiteInfo[]
+}
+
+/** Sets an article's note (blank removes it); false when there is no such article. */
+export function setArticleNote(db: Database, id: number, note: string, now = Date.now()): boolean {
+  const { changes } = db
+    .prepare('UPDATE articles SET note = ?, updated_at = ? WHERE id = ?')
+    .run(note.trim() === '' ? null : note, now, id)
+  return changes > 0
 }

@@ -10,6 +10,7 @@ import { isTextPayload, loadPage } from './load-page'
 import type { LoadOptions } from './load-page'
 import { capturePayloadSchema, fileNameOf } from './payload'
 import type { CapturePayload } from './payload'
+import { reanchorHighlights } from '../highlights/reanchor'
 import { markCaptureFailed, storeCapturedArticle } from './queries'
 import type { CapturedArticle } from './queries'
 import { capturedFields } from './record'
@@ -74,8 +75,12 @@ export function captureKind(
       original: page.original,
       images: { assets: images.assets, failures: images.failures }
     }
+    // Saving a known address again refreshes its text: its highlights follow, as on re-extraction.
     write(
-      (db) => storeCapturedArticle(db, articleId, article),
+      (db) => {
+        storeCapturedArticle(db, articleId, article)
+        reanchorHighlights(db, articleId, article.text)
+      },
       () => ({ articles: [articleId] })
     )
   }

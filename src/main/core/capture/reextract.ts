@@ -6,6 +6,7 @@ import { FolioError } from '../../../shared/errors'
 import type { JobResult } from '../../../shared/types'
 import { jobKind } from '../jobs/kinds'
 import type { RegisteredKind } from '../jobs/kinds'
+import { reanchorHighlights } from '../highlights/reanchor'
 import type { Write } from '../write'
 import type { ExtractPage } from './capture-job'
 import { isTextFile } from './load-page'
@@ -44,15 +45,19 @@ async function reextractOne(db: Database, write: Write, extract: ExtractPage, id
       : await extract(html, original.url)
   const stored = storedImages(db, id)
   const { reuseStoredImages } = await import('./reuse-images')
+  // The new text and its highlights' new places in one transaction: a reader never sees them
+  // disagree, and a highlight that no longer fits is kept, orphaned, never deleted.
   write(
-    (db) =>
+    (db) => {
       storeCapturedArticle(db, id, {
         ...capturedFields(extracted, original.url),
         contentHtml: reuseStoredImages(extracted.contentHtml, stored),
         leadImageSha256: (extracted.leadImageUrl && stored.get(extracted.leadImageUrl)) || null,
         original: null,
         images: null
-      }),
+      })
+      reanchorHighlights(db, id, extracted.text)
+    },
     () => ({ articles: [id] })
   )
 }

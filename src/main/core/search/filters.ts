@@ -44,6 +44,10 @@ function urlCondition(needle: string): SqlCondition {
   }
 }
 
+/** A note of the article's own, or on one of its highlights (blank notes are stored as NULL). */
+const hasNoteSql = `(a.note IS NOT NULL
+  OR EXISTS (SELECT 1 FROM highlights WHERE article_id = a.id AND note IS NOT NULL))`
+
 /** All filters ANDed; several states or languages are alternatives (`is:read is:archived`). */
 export function filterConditions(filters: QueryFilters): SqlCondition[] {
   const conditions: SqlCondition[] = [
@@ -59,6 +63,20 @@ export function filterConditions(filters: QueryFilters): SqlCondition[] {
   }
   if (filters.favorite) conditions.push({ sql: 'a.favorite = 1', params: [] })
   if (filters.langs.length > 0) conditions.push(langCondition(filters.langs))
+  if (filters.hasHighlights) {
+    conditions.push({
+      sql: 'EXISTS (SELECT 1 FROM highlights WHERE article_id = a.id)',
+      params: []
+    })
+  }
+  if (filters.hasNote) conditions.push({ sql: hasNoteSql, params: [] })
+  // `in:highlights` without words: the articles it could find something in.
+  if (filters.inHighlights) {
+    conditions.push({
+      sql: `(${hasNoteSql} OR EXISTS (SELECT 1 FROM highlights WHERE article_id = a.id))`,
+      params: []
+    })
+  }
   if (filters.before !== null) conditions.push({ sql: 'a.saved_at < ?', params: [filters.before] })
   if (filters.after !== null) conditions.push({ sql: 'a.saved_at >= ?', params: [filters.after] })
   return conditions

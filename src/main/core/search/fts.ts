@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { indexArticleNotes, notesTable, removeNotesRow } from './notes-index'
 import { indexForms } from './tokenize'
 import type { IndexForms } from './tokenize'
 
@@ -56,8 +57,8 @@ export const createMetadataTableSql = `
 export const columnWeights = [10, 2, 2, 1, 10, 1] as const
 export const metadataColumnWeights = [10, 2, 2, 4, 10, 2] as const
 
-/** Both index tables, for commands that treat them alike (delete-all, optimize, automerge). */
-export const indexTables = [ftsTable, metadataTable] as const
+/** The index tables, for commands that treat them alike (delete-all, optimize, automerge). */
+export const indexTables = [ftsTable, metadataTable, notesTable] as const
 
 interface MetadataSourceRow {
   id: number
@@ -133,6 +134,7 @@ export function writeIndexRow(db: Database, row: IndexSourceRow): void {
     [...smallCharacters, body.characters].filter(Boolean).join(' ')
   )
   db.prepare(insertMetadataSql).run(...metadataValues(row.id, forms))
+  indexArticleNotes(db, row.id)
 }
 
 /**
@@ -182,7 +184,10 @@ export function indexArticle(db: Database, id: number): void {
 }
 
 export function removeArticleFromIndex(db: Database, id: number): void {
-  for (const table of indexTables) db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(id)
+  for (const table of [ftsTable, metadataTable]) {
+    db.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(id)
+  }
+  removeNotesRow(db, id)
 }
 
 /** Reads the rows of a batch after `afterId`, for a rebuild that pages by id. */

@@ -6,6 +6,8 @@ import { filterConditions, joinConditions } from './filters'
 import type { SqlCondition } from './filters'
 import { ftsTable, metadataColumnWeights, metadataTable } from './fts'
 import { buildMatch, withoutExcluded } from './match'
+import { notesTable, notesText } from './notes-index'
+import { searchNotes } from './notes-search'
 import type { MatchExpressions } from './match'
 import type { QuickIndex } from './quick-index'
 import { scoreCandidates } from './scoring'
@@ -126,6 +128,7 @@ function allMatchIds(
   const ids = new Set([
     ...newestMatchIds(db, ftsTable, expression, filters, count),
     ...newestMatchIds(db, metadataTable, expression, filters, count),
+    ...newestMatchIds(db, notesTable, expression, filters, count),
     ...mixedIds
   ])
   return [...ids].sort((left, right) => right - left).slice(0, count)
@@ -165,11 +168,19 @@ function newestMatches(
       `SELECT a.id, 0 AS score FROM articles a
        WHERE (a.id IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)
          OR a.id IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)
+         OR a.id IN (SELECT rowid FROM ${notesTable} WHERE ${notesTable} MATCH ?)
          OR a.id IN (SELECT value FROM json_each(?)))
          AND ${filters.sql}
        ORDER BY a.saved_at DESC, a.id DESC LIMIT ?`
     )
-    .all(expression, expression, JSON.stringify(mixedIds), ...filters.params, count) as Candidate[]
+    .all(
+      expression,
+      expression,
+      expression,
+      JSON.stringify(mixedIds),
+      ...filters.params,
+      count
+    ) as Candidate[]
 }
 
 /**
@@ -181,8 +192,9 @@ function exclusion(negative: string | null): SqlCondition[] {
   return [
     {
       sql: `a.id NOT IN (SELECT rowid FROM ${ftsTable} WHERE ${ftsTable} MATCH ?)
-        AND a.id NOT IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)`,
-      params: [negative, negative]
+        AND a.id NOT IN (SELECT rowid FROM ${metadataTable} WHERE ${metadataTable} MATCH ?)
+        AND a.id NOT IN (SELECT rowid FROM ${notesTable} WHERE ${notesTable} MATCH ?)`,
+      params: [negative, negative, negative]
     }
   ]
 }
@@ -216,8 +228,11 @@ function rankedCandidates(
   const expression = withoutExcluded(positive, match.negative)
   const fullRow = newestMatchIds(db, ftsTable, expression, filters, Math.max(totalCap + 1, count))
   const mixed = mixedMatchIds(db, match, filters, Math.max(totalCap + 1, count))
+  // Words in a highlight's note or the article's note (search_notes) find the article too.
+  const notes = newestMatchIds(db, notesTable, expression, filters, Math.max(totalCap + 1, count))
+  const extra = [...mixed, ...notes]
   const ids =
-    mixed.length === 0 ? fullRow : [...new Set([...fullRow, ...mixed])].sort((l, r) => r - l)
+    extra.length === 0 ? fullRow : [...new Set([...fullRow, ...extra])].sort((l, r) => r - l)
   const newest = ids.slice(0, count)
   const body = scoreCandidates(db, newest, match.patterns).filter(
     (candidate) => !metadataIds.has(candidate.id) && !quick.has(candidate.id)
@@ -293,13 +308,16 @@ export function searchArticles(
     }
   }
   const filters = joinConditions([...conditions, ...exclusion(match.negative)])
+  const inHighlights = query.filters.inHighlights && match.positive !== null
   const { candidates, total } =
     match.positive === null
       ? filteredOnly(db, filters)
-      : matchingWords(db, quickIndex, query, match, match.positive, filters, options)
+      : inHighlights
+        ? searchNotes(db, match.positive, filters, options.sort ?? 'relevance', totalCap + 1)
+        : matchingWords(db, quickIndex, query, match, match.positive, filters, options)
   const page = candidates.slice(offset, offset + limit)
   return {
-    items: hydrate(db, page, match),
+    items: hydrate(db, page, match, inHighlights),
     total: Math.min(total, totalCap),
     totalIsLowerBound: total > totalCap,
     ignored: query.ignored
@@ -340,7 +358,13 @@ interface HitRow {
   text: string | null
 }
 
-function hydrate(db: Database, page: Candidate[], match: MatchExpressions): SearchHit[] {
+/** The hits of a page; `fromNotes` cuts snippets from the highlights and notes, not the body. */
+function hydrate(
+  db: Database,
+  page: Candidate[],
+  match: MatchExpressions,
+  fromNotes = false
+): SearchHit[] {
   if (page.length === 0) return []
   const rows = db
     .prepare(
@@ -356,7 +380,7 @@ function hydrate(db: Database, page: Candidate[], match: MatchExpressions): Sear
   return page.flatMap((candidate) => {
     const row = byId.get(candidate.id)
     if (!row) return []
-    const snippet = makeSnippet(row.text, match.patterns)
+    const snippet = makeSnippet(fromNotes ? notesText(db, row.id) : row.text, match.patterns)
     return [
       {
         id: row.id,
