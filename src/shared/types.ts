@@ -2,6 +2,7 @@
 export type * from './contract/articles'
 export type * from './contract/capture'
 export type * from './contract/jobs'
+export type * from './contract/library'
 export type * from './contract/search'
 export type * from './contract/tags'
 export { articleStates, captureStatuses } from './contract/articles'

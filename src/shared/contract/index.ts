@@ -4,6 +4,7 @@ import type { FolioEventListener } from '../events'
 import { articleOperations } from './articles'
 import { captureOperations } from './capture'
 import { jobOperations } from './jobs'
+import { libraryOperations } from './library'
 import { searchOperations } from './search'
 import { tagOperations } from './tags'
 
@@ -11,6 +12,7 @@ export * from './define'
 export * from './articles'
 export * from './capture'
 export * from './jobs'
+export * from './library'
 export * from './search'
 export * from './tags'
 
@@ -23,6 +25,7 @@ export const contract = {
   ...captureOperations,
   ...searchOperations,
   ...jobOperations,
+  ...libraryOperations,
   ...tagOperations
 }
 
