@@ -5,6 +5,7 @@ import type { OperationInput, OperationName, OperationOutput } from '../../share
 import type { Result } from '../../shared/errors'
 import type { Engine } from '../core/engine'
 import { jobs, reextract, save } from './capture-commands'
+import { backup, check, exportCommand } from './library-commands'
 import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
@@ -220,6 +221,9 @@ export const commands: Record<string, Command> = {
   stats,
   tag,
   tags,
+  export: exportCommand,
+  backup,
+  check,
   serve
 }
 
