@@ -15,6 +15,8 @@ import { indexDifference, indexProblems } from './check-index'
 import { integrityProblems, orphanProblems, repairOrphans } from './check-orphans'
 import { recountTags, tagCountMismatches, tagProblems } from './check-tags'
 
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
 /** Every problem of the library, as sentences (reads only; its temporary table aside). */
 export function findProblems(db: Database): CheckProblem[] {
   const problems = [...integrityProblems(db), ...indexProblems(indexDifference(db))]
@@ -48,7 +50,7 @@ export function repairDerived(library: Library, write: Write): string[] {
       () => ({ articles: [...index.missing, ...index.stale] })
     )
     repaired.push(
-      `Indexed ${index.missing.length} article(s) and dropped ${index.stale.length} stale index entr(ies).`
+      `Indexed ${count(index.missing.length, 'missing article')} and dropped ${count(index.stale.length, 'stale index entry', 'stale index entries')}.`
     )
   }
   const countsWrong = tagCountMismatches(db).length > 0
@@ -59,7 +61,7 @@ export function repairDerived(library: Library, write: Write): string[] {
       collectAssetReferences(db)
       try {
         const removed = deleteAssets(db, unusedAssets(db))
-        if (removed > 0) orphans.push(`Deleted ${removed} image(s) no article uses.`)
+        if (removed > 0) orphans.push(`Deleted ${count(removed, 'image')} no article uses.`)
       } finally {
         forgetAssetReferences(db)
       }
