@@ -79,14 +79,18 @@ describe('folio check', () => {
     expect(JSON.parse(search.stdout).map((hit: { id: number }) => hit.id)).toEqual([2])
   })
 
-  it('finds an index entry of an article that is gone and drops it', async () => {
+  it('finds an index entry and a job of an article that is gone, and clears both', async () => {
     const dir = await libraryDir()
     damage(
       dir,
-      'DELETE FROM article_contents WHERE article_id = 3; DELETE FROM articles WHERE id = 3'
+      `INSERT INTO jobs (kind, label, payload, status, created_at, updated_at, article_id)
+         VALUES ('capture', 'https://blog.example.net/c', '{}', 'done', 0, 0, 3);
+       DELETE FROM article_contents WHERE article_id = 3;
+       DELETE FROM articles WHERE id = 3;`
     )
     const run = await runFolio(['--library', dir, 'check', '--repair'])
     expect(run.stdout).toContain('The search index holds 1 entry for articles that are gone (3).')
+    expect(run.stdout).toContain('The library holds 1 job pointing at an article that is gone.')
     expect(run.stdout).toContain('Everything found was repaired.')
     expect(run.code).toBe(0)
   })

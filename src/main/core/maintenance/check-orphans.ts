@@ -6,7 +6,8 @@ import type { CheckProblem } from '../../../shared/types'
  * that opened the file without `foreign_keys=ON`, or a damaged file, can leave them.
  */
 interface OrphanKind {
-  what: string
+  /** What one row is, and what several are. */
+  what: [string, string]
   /** Counts the rows. */
   countSql: string
   /** Repairs derived rows; null for user data, which check never changes. */
@@ -15,7 +16,7 @@ interface OrphanKind {
 
 const orphanKinds: OrphanKind[] = [
   {
-    what: 'image records of articles that are gone',
+    what: ['image record of an article that is gone', 'image records of articles that are gone'],
     countSql: `SELECT count(*) FROM article_assets aa
       WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = aa.article_id)`,
     repairSql: `DELETE FROM article_assets
@@ -23,20 +24,23 @@ const orphanKinds: OrphanKind[] = [
   },
   {
     // What `ON DELETE SET NULL` would have done: the job's history stays, its link goes.
-    what: 'jobs pointing at articles that are gone',
+    what: ['job pointing at an article that is gone', 'jobs pointing at articles that are gone'],
     countSql: `SELECT count(*) FROM jobs j WHERE j.article_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = j.article_id)`,
     repairSql: `UPDATE jobs SET article_id = NULL WHERE article_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = jobs.article_id)`
   },
   {
-    what: 'article contents whose article is gone',
+    what: ['article content whose article is gone', 'article contents whose article is gone'],
     countSql: `SELECT count(*) FROM article_contents c
       WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)`,
     repairSql: null
   },
   {
-    what: 'tag links to an article or a tag that is gone',
+    what: [
+      'tag link to an article or a tag that is gone',
+      'tag links to articles or tags that are gone'
+    ],
     countSql: `SELECT count(*) FROM article_tags l
       WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = l.article_id)
          OR NOT EXISTS (SELECT 1 FROM tags t WHERE t.id = l.tag_id)`,
@@ -52,7 +56,7 @@ export function orphanProblems(db: Database): CheckProblem[] {
     problems.push({
       area: 'orphans',
       message:
-        `The library holds ${count} ${kind.what}.` +
+        `The library holds ${count} ${kind.what[count === 1 ? 0 : 1]}.` +
         (kind.repairSql
           ? ''
           : ' Repair leaves them alone (it never deletes contents or tag links); a backup keeps them.'),
@@ -68,7 +72,7 @@ export function repairOrphans(db: Database): string[] {
   for (const kind of orphanKinds) {
     if (!kind.repairSql) continue
     const { changes } = db.prepare(kind.repairSql).run()
-    if (changes > 0) done.push(`Cleared ${changes} ${kind.what}.`)
+    if (changes > 0) done.push(`Cleared ${changes} ${kind.what[changes === 1 ? 0 : 1]}.`)
   }
   return done
 }
