@@ -1,4 +1,4 @@
-import { exportFormats } from '../../shared/contract'
+import { exportFormats } from '../../shared/types'
 import type { ExportFormat, ExportSelection } from '../../shared/types'
 import { runCountedJob } from './capture-commands'
 import type { Command, CommandContext } from './commands'
