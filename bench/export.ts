@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   if (phase) return measure(phase, argument('dir')!, argument('out')!)
   const count = Number(argument('articles') ?? 10_000)
   const dir = mkdtempSync(join(tmpdir(), 'folio-bench-export-'))
+  const keep = argument('keep')
   try {
     const seeding = performance.now()
     seed(dir, count)
@@ -158,7 +159,8 @@ async function main(): Promise<void> {
     for (const row of rows)
       console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  '))
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (keep === undefined) rmSync(dir, { recursive: true, force: true })
+    else console.log(`kept ${dir}`)
   }
 }
 

@@ -60,9 +60,10 @@ export async function writeExport(
   run: ExportRun
 ): Promise<ExportedFile> {
   const exporter = await loadExporter(payload.format)
-  const file = new OutputFile(payload.path, { force: payload.force, writeBytes: run.writeBytes })
   const selection = selectArticles(db, `export_${run.name}`, payload.selection, run.search)
+  let file: OutputFile | null = null
   try {
+    file = new OutputFile(payload.path, { force: payload.force, writeBytes: run.writeBytes })
     run.progress?.(0, selection.count)
     for (const done of exporter(db, selection, file)) {
       if (run.signal?.aborted) throw new FolioError('cancelled', 'Cancelled.')
@@ -72,7 +73,7 @@ export async function writeExport(
     const bytes = file.commit()
     return { format: payload.format, articles: selection.count, path: file.path, bytes }
   } catch (error) {
-    file.discard()
+    file?.discard()
     throw error
   } finally {
     selection.drop()
