@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createEngine } from '../../../src/main/core/engine'
 import { writeExport } from '../../../src/main/core/io/export/run'
 import type { ExportPayload } from '../../../src/main/core/io/export/run'
 import { createJobQueue } from '../../../src/main/core/jobs/queue'
@@ -94,6 +95,33 @@ describe('exports written as they go', () => {
     )
     expect(file.articles).toBe(1)
     expect(readFileSync(out, 'utf8')).toContain('TI  - Article 12\n')
+    opened.close()
+  })
+
+  it('is refused to the interface and the extension, and is cancelled without leaving a file', async () => {
+    const { library: opened } = library()
+    const engine = createEngine(opened, { log: () => undefined })
+    const folder = tempDir()
+    const out = join(folder, 'all.csv')
+    for (const caller of ['ui', 'extension'] as const) {
+      const refused = await engine.call('library.export', { format: 'csv', path: out }, caller)
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      const backup = await engine.call('library.backup', { path: out }, caller)
+      expect(backup).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    const started = await engine.call('library.export', { format: 'csv', path: out })
+    if (!started.ok) throw new Error(started.error.message)
+    expect(started.value.articles).toBe(1234)
+    const stop = engine.onEvent((event) => {
+      if (event.type === 'job.progress' && event.job.status === 'running')
+        void engine.call('jobs.cancel', { ids: [started.value.jobId] })
+    })
+    engine.start()
+    const [job] = await engine.waitForJobs([started.value.jobId])
+    stop()
+    expect(job.status).toBe('cancelled')
+    expect(readdirSync(folder)).toEqual([])
+    await engine.close()
     opened.close()
   })
 })
