@@ -33,7 +33,8 @@ export function indexDifference(db: Database): IndexDifference {
       .all() as number[])
       stale.add(id)
   }
-  return { missing: [...missing], stale: [...stale], outdated: !isIndexCurrent(db) }
+  const ascending = (ids: Set<number>): number[] => [...ids].sort((left, right) => left - right)
+  return { missing: ascending(missing), stale: ascending(stale), outdated: !isIndexCurrent(db) }
 }
 
 export function listed(ids: readonly (number | string)[]): string {
