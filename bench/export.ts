@@ -152,7 +152,7 @@ async function main(): Promise<void> {
         result.seconds.toFixed(2),
         `${result.maxRssMb.toFixed(0)} MB`,
         `${(result.bytes / 1024 / 1024).toFixed(1)} MB`,
-        (count / result.seconds).toFixed(0)
+        name === 'idle' ? '' : (count / result.seconds).toFixed(0)
       ])
     }
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)))
