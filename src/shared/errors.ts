@@ -23,6 +23,10 @@ export const errorCodes = [
   'decode_failed',
   'extract_failed',
   'cancelled',
+  /** A file Folio was asked to write exists already (`--force` replaces it). */
+  'already_exists',
+  /** Writing a backup or an export failed (a read-only folder, a full disk). */
+  'write_failed',
   'internal'
 ] as const
 

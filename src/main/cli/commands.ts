@@ -6,6 +6,7 @@ import type { Result } from '../../shared/errors'
 import type { Engine } from '../core/engine'
 import { jobs, reextract, save } from './capture-commands'
 import { highlightCommands } from './highlight-commands'
+import { backup, check, exportCommand } from './library-commands'
 import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
 import { formatArticleRows, formatArticleText, formatStats } from './format'
@@ -222,6 +223,9 @@ export const commands: Record<string, Command> = {
   tag,
   tags,
   ...highlightCommands,
+  export: exportCommand,
+  backup,
+  check,
   serve
 }
 

@@ -12,6 +12,7 @@ import type { EngineContext } from './context'
 import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
+import { exportKind } from './io/export/run'
 import { createJobQueue } from './jobs/queue'
 import type { JobQueueOptions } from './jobs/queue'
 import { openLibrary } from './library'
@@ -85,6 +86,7 @@ export function createEngine(
     capture: createCaptureService(library.db, write, jobs, options.capture),
     search: createSearchService(library, jobs)
   }
+  jobs.register(exportKind(library.db, context.search))
 
   async function invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!isOperationName(name)) {

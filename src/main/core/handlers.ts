@@ -3,7 +3,9 @@ import * as articles from './articles/operations'
 import * as capture from './capture/operations'
 import type { CallContext, EngineContext } from './context'
 import * as highlights from './highlights/operations'
+import * as io from './io/operations'
 import * as jobs from './jobs/operations'
+import * as maintenance from './maintenance/operations'
 import * as search from './search/operations'
 import * as tags from './tags/operations'
 
@@ -31,6 +33,9 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'jobs.list': jobs.list,
   'jobs.cancel': jobs.cancel,
   'jobs.retry': jobs.retry,
+  'library.backup': maintenance.backup,
+  'library.check': maintenance.check,
+  'library.export': io.exportLibrary,
   'articles.tag': tags.tag,
   'tags.list': tags.list,
   'tags.create': tags.create,

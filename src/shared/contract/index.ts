@@ -5,6 +5,7 @@ import { articleOperations } from './articles'
 import { captureOperations } from './capture'
 import { highlightOperations } from './highlights'
 import { jobOperations } from './jobs'
+import { libraryOperations } from './library'
 import { searchOperations } from './search'
 import { tagOperations } from './tags'
 
@@ -13,6 +14,7 @@ export * from './articles'
 export * from './capture'
 export * from './highlights'
 export * from './jobs'
+export * from './library'
 export * from './search'
 export * from './tags'
 
@@ -26,7 +28,8 @@ export const contract = {
   ...searchOperations,
   ...jobOperations,
   ...tagOperations,
-  ...highlightOperations
+  ...highlightOperations,
+  ...libraryOperations
 }
 
 export type Contract = typeof contract
