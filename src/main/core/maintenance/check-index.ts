@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { CheckProblem } from '../../../shared/types'
-import { indexTables } from '../search/fts'
+import { everyArticleTables, indexTables } from '../search/fts'
 import { isIndexCurrent } from '../search/rebuild'
 
 /** What the two search tables lack or hold beyond the articles. */
@@ -14,19 +14,22 @@ export interface IndexDifference {
 }
 
 /**
- * Compares the ids of both FTS tables (their `_docsize` shadow tables hold one row per indexed
- * article) with the articles: two passes over integer keys, ~20 ms at 100k articles.
+ * Compares the ids of the FTS tables (their `_docsize` shadow tables hold one row per indexed
+ * article; the notes table only for annotated ones) with the articles: two passes over integer keys, ~20 ms at 100k articles.
  */
 export function indexDifference(db: Database): IndexDifference {
   const missing = new Set<number>()
   const stale = new Set<number>()
-  for (const table of indexTables) {
+  for (const table of everyArticleTables) {
     const docs = `${table}_docsize`
     for (const id of db
       .prepare(`SELECT id FROM articles WHERE id NOT IN (SELECT id FROM ${docs})`)
       .pluck()
       .all() as number[])
       missing.add(id)
+  }
+  for (const table of indexTables) {
+    const docs = `${table}_docsize`
     for (const id of db
       .prepare(`SELECT id FROM ${docs} WHERE id NOT IN (SELECT id FROM articles)`)
       .pluck()

@@ -60,6 +60,9 @@ export const metadataColumnWeights = [10, 2, 2, 4, 10, 2] as const
 /** The index tables, for commands that treat them alike (delete-all, optimize, automerge). */
 export const indexTables = [ftsTable, metadataTable, notesTable] as const
 
+/** The tables holding a row for every article (the notes table holds only annotated ones). */
+export const everyArticleTables = [ftsTable, metadataTable] as const
+
 interface MetadataSourceRow {
   id: number
   title: string
