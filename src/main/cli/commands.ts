@@ -21,6 +21,8 @@ export interface Command {
   summary: string
   usage: string
   options: NonNullable<ParseArgsConfig['options']>
+  /** A command that serves until stopped keeps the app's slower retry schedule. */
+  keepsRunning?: boolean
   run(context: CommandContext, args: ParsedArgs): Promise<number>
 }
 
@@ -156,6 +158,7 @@ export function defaultRendererDir(): string {
 const serve: Command = {
   summary: 'Serve the library and its web interface on 127.0.0.1',
   usage: 'folio serve [--port N] [--json]',
+  keepsRunning: true,
   options: { port: { type: 'string', default: '0' }, ...jsonOption },
   async run(context, { values }) {
     const port = Number(values.port)

@@ -13,7 +13,8 @@ import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
 import { createJobQueue } from './jobs/queue'
-import type { JobQueueOptions } from './jobs/queue'
+import type { JobQueueOptions, StartOptions } from './jobs/queue'
+import type { WaitOptions } from './jobs/wait'
 import { openLibrary } from './library'
 import type { Library } from './library'
 import { createSearchService } from './search/service'
@@ -50,15 +51,21 @@ export interface Engine {
   /** An untyped call from a door: the name and input are checked against the contract. */
   invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>
   onEvent(listener: FolioEventListener): () => void
-  /** Resolves with the jobs once each is done, failed or cancelled (start() runs them). */
-  waitForJobs(ids: number[]): Promise<JobInfo[]>
+  /**
+   * Resolves with the jobs once each is done, failed or cancelled, whichever process runs them
+   * (start() runs them here); `onUpdate` hears each change of their status, stage or attempts.
+   */
+  waitForJobs(ids: number[], options?: WaitOptions): Promise<JobInfo[]>
   readAsset(sha256: string): StoredAsset | null
   /** The library's secret for the local server, made on first use and kept in the library. */
   serverToken(): string
   browserCapture(): BrowserCaptureSettings
   setBrowserCapture(settings: Partial<BrowserCaptureSettings>): void
-  /** Starts background work: the job queue, resuming jobs a crash left, a stale index's rebuild. */
-  start(): void
+  /**
+   * Starts background work: the job queue (only the jobs `only` lists, for a command that runs
+   * its own), resuming jobs a crash left, a stale index's rebuild.
+   */
+  start(options?: StartOptions): void
   /** Stops background work (unfinished jobs resume at the next start); closes what it opened. */
   close(): Promise<void>
 }
@@ -115,13 +122,13 @@ export function createEngine(
       invoke(name, input, caller) as Promise<Result<OperationOutput<typeof name>>>,
     invoke,
     onEvent: (listener) => library.onEvent(listener),
-    waitForJobs: (ids) => jobs.waitFor(ids),
+    waitForJobs: (ids, waitOptions) => jobs.waitFor(ids, waitOptions),
     readAsset: (sha256) => readAsset(library.db, sha256),
     serverToken: () => serverToken(library.db),
     browserCapture: () => browserCaptureSettings(library.db),
     setBrowserCapture: (settings) => setBrowserCaptureSettings(library.db, settings),
-    start() {
-      jobs.start()
+    start(startOptions) {
+      jobs.start(startOptions)
       context.search.checkIndex()
     },
     async close() {

@@ -11,10 +11,11 @@ import {
   requeueJobs,
   requeueOrphanedJobs
 } from './queries'
-import type { Job, NewJob } from './queries'
+import type { ClaimScope, Job, NewJob } from './queries'
 import { runJob } from './run'
 import type { RunScope } from './run'
 import { waitForJobs } from './wait'
+import type { WaitOptions } from './wait'
 
 export interface JobQueueOptions {
   /** Jobs in flight at once; 4 keeps two cores busy while captures wait on the network. */
@@ -23,21 +24,31 @@ export interface JobQueueOptions {
   maxAttempts?: number
   /** First retry delay; each next one waits 4 times longer (2 s, 8 s, 32 s by default). */
   retryBaseMs?: number
+  /** The longest wait before a retry; unbounded (beyond the backoff) unless set. */
+  maxRetryDelayMs?: number
   log?(message: string): void
+}
+
+export interface StartOptions {
+  /**
+   * Runs only these jobs (a `folio save` runs the captures it queued and leaves the rest to the
+   * app, `folio serve` or `folio jobs resume`); every job of the registered kinds otherwise.
+   */
+  only?: readonly number[]
 }
 
 export interface JobQueue {
   /** Adds a kind of job this process can run; only registered kinds are taken from the table. */
   register(kind: RegisteredKind): void
-  start(): void
+  start(options?: StartOptions): void
   readonly started: boolean
   /** Stops taking jobs and aborts running ones; they resume at the next start. */
   stop(): Promise<void>
   enqueue(job: NewJob): JobInfo
   cancel(ids: number[]): number[]
   retry(ids: number[]): number[]
-  /** Resolves with the jobs once each is done, failed or cancelled. */
-  waitFor(ids: number[]): Promise<JobInfo[]>
+  /** Resolves with the jobs once each is done, failed or cancelled, whoever runs them. */
+  waitFor(ids: number[], options?: WaitOptions): Promise<JobInfo[]>
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -57,8 +68,19 @@ interface Loop {
   isRunning(id: number): boolean
 }
 
+/**
+ * With nothing due, the loop still looks at the table this often: other Folio processes queue
+ * jobs (and give back the ones they were running when they stop) without telling this one.
+ */
+const idlePollMs = 2000
+
 /** The claim-and-run loop: at most `concurrency` jobs of the registered kinds at once. */
-function createLoop(scope: RunScope, concurrency: number, log?: (message: string) => void): Loop {
+function createLoop(
+  scope: RunScope,
+  claim: () => ClaimScope,
+  concurrency: number,
+  log?: (message: string) => void
+): Loop {
   const { db } = scope
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>()
   let timer: NodeJS.Timeout | null = null
@@ -67,9 +89,10 @@ function createLoop(scope: RunScope, concurrency: number, log?: (message: string
     if (timer) clearTimeout(timer)
     timer = null
     if (scope.stopping()) return
-    const due = nextDueTime(db, [...scope.kinds.keys()])
-    if (due === null) return
-    timer = setTimeout(pump, Math.max(0, due - Date.now()))
+    const due = nextDueTime(db, claim())
+    const delay = due === null ? idlePollMs : Math.min(idlePollMs, Math.max(0, due - Date.now()))
+    // Unref'd: an idle queue alone never keeps a process alive; a waiting CLI's poll does.
+    timer = setTimeout(pump, delay)
     timer.unref()
   }
 
@@ -92,7 +115,7 @@ function createLoop(scope: RunScope, concurrency: number, log?: (message: string
   function pump(): void {
     if (scope.stopping()) return
     while (running.size < concurrency) {
-      const job = claimNextJob(db, process.pid, [...scope.kinds.keys()])
+      const job = claimNextJob(db, process.pid, claim())
       if (!job) break
       scope.publish(job.id)
       run(job)
@@ -121,6 +144,7 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
   const { db } = library
   const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
+  let only: readonly number[] | null = null
   const publish = (id: number): void => {
     const job = getJob(db, id)
     if (job) library.emit({ type: 'job.progress', job: jobInfo(job) })
@@ -130,19 +154,22 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
     kinds,
     maxAttempts: options.maxAttempts ?? 4,
     retryBaseMs: options.retryBaseMs ?? 2000,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? Number.POSITIVE_INFINITY,
     stopping: () => !started,
     publish
   }
-  const loop = createLoop(scope, options.concurrency ?? 4, options.log)
+  const claim = (): ClaimScope => ({ kinds: [...kinds.keys()], only })
+  const loop = createLoop(scope, claim, options.concurrency ?? 4, options.log)
 
   return {
     register: (kind) => void kinds.set(kind.kind, kind),
     get started() {
       return started
     },
-    start() {
+    start(startOptions = {}) {
       if (started) return
       started = true
+      only = startOptions.only ?? null
       const resumed = requeueOrphanedJobs(db, isProcessAlive)
       if (resumed > 0)
         options.log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} left unfinished`)
@@ -171,6 +198,6 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
       if (started) loop.pump()
       return requeued
     },
-    waitFor: (ids) => waitForJobs(library, ids)
+    waitFor: (ids, waitOptions) => waitForJobs(library, ids, waitOptions)
   }
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
 import type { JobKind, JobResult } from '../../../shared/types'
 import type { JobRunContext, RegisteredKind } from './kinds'
-import { finishJob, setJobProgress, setJobStage } from './queries'
+import { finishJob, releaseJob, setJobProgress, setJobStage } from './queries'
 import type { Job } from './queries'
 
 /** What running one job needs from its queue. */
@@ -13,7 +13,9 @@ export interface RunScope {
   maxAttempts: number
   /** First retry delay; each next one waits 4 times longer (2 s, 8 s, 32 s by default). */
   retryBaseMs: number
-  /** True once the queue is stopping: an aborted job then stays `running` and resumes later. */
+  /** The longest wait before a retry (the CLI caps it so a `save` reports within a minute). */
+  maxRetryDelayMs: number
+  /** True once the queue is stopping: an aborted job then goes back to the queue. */
   stopping(): boolean
   /** Announces the job's new state. */
   publish(id: number): void
@@ -64,7 +66,7 @@ async function execute(scope: RunScope, job: Job, signal: AbortSignal): Promise<
 function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: AbortSignal): void {
   const { db } = scope
   if (!db.open) return
-  if (signal.aborted && scope.stopping()) return
+  if (signal.aborted && scope.stopping()) return releaseJob(db, job.id)
   if (signal.aborted) {
     finishJob(db, job.id, { status: 'cancelled', code: 'cancelled', message: 'Cancelled.' })
     return
@@ -72,7 +74,7 @@ function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: Abo
   const spec = scope.kinds.get(job.kind)
   const transient = spec?.isTransient?.(error) ?? false
   if (transient && job.attempts < scope.maxAttempts) {
-    const delay = scope.retryBaseMs * 4 ** (job.attempts - 1)
+    const delay = Math.min(scope.retryBaseMs * 4 ** (job.attempts - 1), scope.maxRetryDelayMs)
     finishJob(db, job.id, {
       status: 'queued',
       code: error.code,
@@ -81,8 +83,11 @@ function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: Abo
     })
     return
   }
-  finishJob(db, job.id, { status: 'failed', code: error.code, message: error.message })
-  spec?.onFailed?.(job, error)
+  const given = transient
+    ? new FolioError(error.code, `${error.message} Folio tried ${job.attempts} times.`)
+    : error
+  finishJob(db, job.id, { status: 'failed', code: given.code, message: given.message })
+  spec?.onFailed?.(job, given)
 }
 
 /** Runs one job to its end and records the outcome; never rejects. */
