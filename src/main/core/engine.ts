@@ -9,6 +9,7 @@ import type { StoredAsset } from './assets/queries'
 import { createCaptureService } from './capture/service'
 import type { CaptureOptions } from './capture/service'
 import type { EngineContext } from './context'
+import { storageFailure } from './db/storage-errors'
 import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
@@ -108,6 +109,8 @@ export function createEngine(
       return ok(await handler(context, parsed.data as never, { caller }))
     } catch (error) {
       if (error instanceof FolioError) return { ok: false, error: error.toInfo() }
+      const storage = storageFailure(error, library.dir)
+      if (storage) return { ok: false, error: storage.toInfo() }
       log(`folio: ${name} failed: ${(error as Error).stack ?? String(error)}`)
       return failure(
         'internal',

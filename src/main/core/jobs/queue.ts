@@ -1,4 +1,6 @@
+import type { FolioError } from '../../../shared/errors'
 import type { JobInfo, JobKind } from '../../../shared/types'
+import { storageFailure } from '../db/storage-errors'
 import type { Library } from '../library'
 import type { RegisteredKind } from './kinds'
 import {
@@ -69,6 +71,12 @@ interface Loop {
 }
 
 /**
+ * A queue that cannot write its library (a full disk) takes no job for this long, rather than
+ * claim one after another it cannot finish; then it tries again (space may have been freed).
+ */
+const haltMs = 30_000
+
+/**
  * With nothing due, the loop still looks at the table this often: other Folio processes queue
  * jobs (and give back the ones they were running when they stop) without telling this one.
  */
@@ -89,8 +97,14 @@ function createLoop(
     if (timer) clearTimeout(timer)
     timer = null
     if (scope.stopping()) return
-    const due = nextDueTime(db, claim())
-    const delay = due === null ? idlePollMs : Math.min(idlePollMs, Math.max(0, due - Date.now()))
+    const paused = scope.pausedUntil() - Date.now()
+    const due = paused > 0 ? null : nextDueTime(db, claim())
+    const delay =
+      paused > 0
+        ? paused
+        : due === null
+          ? idlePollMs
+          : Math.min(idlePollMs, Math.max(0, due - Date.now()))
     // Unref'd: an idle queue alone never keeps a process alive; a waiting CLI's poll does.
     timer = setTimeout(pump, delay)
     timer.unref()
@@ -112,10 +126,22 @@ function createLoop(
     running.set(job.id, { controller, done })
   }
 
+  /** The next due job, claimed; null when there is none or the library cannot be written. */
+  function claimNext(): Job | null {
+    try {
+      return claimNextJob(db, process.pid, claim())
+    } catch (error) {
+      const failure = storageFailure(error, scope.dir)
+      if (!failure) throw error
+      scope.halt(failure, null)
+      return null
+    }
+  }
+
   function pump(): void {
     if (scope.stopping()) return
-    while (running.size < concurrency) {
-      const job = claimNextJob(db, process.pid, claim())
+    while (running.size < concurrency && Date.now() >= scope.pausedUntil()) {
+      const job = claimNext()
       if (!job) break
       scope.publish(job.id)
       run(job)
@@ -145,6 +171,9 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
   const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
   let only: readonly number[] | null = null
+  let halt: { error: FolioError; until: number } | null = null
+  /** Jobs whose failure could not be written (a full disk): their row still says `running`. */
+  const unrecorded = new Map<number, JobInfo>()
   const publish = (id: number): void => {
     const job = getJob(db, id)
     if (job) library.emit({ type: 'job.progress', job: jobInfo(job) })
@@ -155,8 +184,31 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
     maxAttempts: options.maxAttempts ?? 4,
     retryBaseMs: options.retryBaseMs ?? 2000,
     maxRetryDelayMs: options.maxRetryDelayMs ?? Number.POSITIVE_INFINITY,
+    dir: library.dir,
     stopping: () => !started,
-    publish
+    publish,
+    pausedUntil: () => halt?.until ?? 0,
+    halt(error, job) {
+      if (!halt) options.log?.(`folio: ${error.message}`)
+      halt = { error, until: Date.now() + haltMs }
+      if (!job) return
+      const info: JobInfo = {
+        ...jobInfo(job),
+        status: 'failed',
+        stage: null,
+        error: error.toInfo()
+      }
+      unrecorded.set(job.id, info)
+      library.emit({ type: 'job.progress', job: info })
+    }
+  }
+  /** What this queue knows of a job beyond its row: a failure it could not write down. */
+  const knownOutcome = (job: JobInfo): JobInfo | null => {
+    const failed = unrecorded.get(job.id)
+    if (failed) return failed
+    const mine = started && (only === null || only.includes(job.id))
+    if (!halt || !mine || job.status !== 'queued') return null
+    return { ...job, status: 'failed', stage: null, error: halt.error.toInfo() }
   }
   const claim = (): ClaimScope => ({ kinds: [...kinds.keys()], only })
   const loop = createLoop(scope, claim, options.concurrency ?? 4, options.log)
@@ -198,6 +250,7 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
       if (started) loop.pump()
       return requeued
     },
-    waitFor: (ids, waitOptions) => waitForJobs(library, ids, waitOptions)
+    waitFor: (ids, waitOptions) =>
+      waitForJobs(library, ids, { ...waitOptions, known: knownOutcome })
   }
 }

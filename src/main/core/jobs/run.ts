@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { FolioError } from '../../../shared/errors'
+import { storageFailure } from '../db/storage-errors'
 import type { JobKind, JobResult } from '../../../shared/types'
 import type { JobRunContext, RegisteredKind } from './kinds'
 import { finishJob, releaseJob, setJobProgress, setJobStage } from './queries'
@@ -8,6 +9,8 @@ import type { Job } from './queries'
 /** What running one job needs from its queue. */
 export interface RunScope {
   db: Database
+  /** The library's folder, which a storage failure names. */
+  dir: string
   kinds: ReadonlyMap<JobKind, RegisteredKind>
   /** Tries per job for transient failures (timeouts, resets, 5xx). */
   maxAttempts: number
@@ -19,17 +22,25 @@ export interface RunScope {
   stopping(): boolean
   /** Announces the job's new state. */
   publish(id: number): void
+  /** The library cannot be written (a full disk): even this job's failure could not be stored. */
+  halt(error: FolioError, job: Job | null): void
+  /** Until when the queue takes no job, after a halt. */
+  pausedUntil(): number
 }
 
 // Progress is stored and announced at most every 250 ms: a re-extraction of 100k articles would
 // otherwise write 100k rows and send as many events.
 const progressIntervalMs = 250
 
-function asFolioError(error: unknown, kind: JobKind): FolioError {
+/** Any error as a FolioError; a full disk or unwritable library named as such. */
+export function asFolioError(error: unknown, job: Job, dir: string): FolioError {
   if (error instanceof FolioError) return error
+  const what = job.input ? `"${job.input}"` : `the ${job.kind} job ${job.id}`
+  const storage = storageFailure(error, dir, what)
+  if (storage) return storage
   return new FolioError(
     'internal',
-    `The ${kind} job failed unexpectedly: ${(error as Error).message ?? String(error)}`
+    `The ${job.kind} job failed unexpectedly: ${(error as Error).message ?? String(error)}`
   )
 }
 
@@ -90,12 +101,22 @@ function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: Abo
   spec?.onFailed?.(job, given)
 }
 
-/** Runs one job to its end and records the outcome; never rejects. */
+/**
+ * Runs one job to its end and records the outcome. When even a failure cannot be written (the
+ * disk is full), the queue is told to halt, never to take the job again; rejects only when the
+ * outcome could not be recorded for another reason.
+ */
 export async function runJob(scope: RunScope, job: Job, signal: AbortSignal): Promise<void> {
   try {
-    const result = await execute(scope, job, signal)
-    finishJob(scope.db, job.id, { status: 'done', result: result ?? undefined })
+    try {
+      const result = await execute(scope, job, signal)
+      finishJob(scope.db, job.id, { status: 'done', result: result ?? undefined })
+    } catch (error) {
+      settleFailure(scope, job, asFolioError(error, job, scope.dir), signal)
+    }
   } catch (error) {
-    settleFailure(scope, job, asFolioError(error, job.kind), signal)
+    const failure = asFolioError(error, job, scope.dir)
+    if (failure.code !== 'storage_full' && failure.code !== 'library_unavailable') throw error
+    scope.halt(failure, job)
   }
 }

@@ -15,6 +15,8 @@ export interface WaitOptions {
   /** Called with a job each time its status, stage or attempts change (progress, retries). */
   onUpdate?(job: JobInfo): void
   pollMs?: number
+  /** What the waiting process knows of a job beyond its row (a failure it could not store). */
+  known?(job: JobInfo): JobInfo | null
 }
 
 /** What a job's row says that a waiter reports on: a change of it is worth telling. */
@@ -49,7 +51,7 @@ export function waitForJobs(
     const check = (): void => {
       if (!db.open) return finish()
       const unfinished = ids.filter((id) => !ended.has(id))
-      const jobs = jobInfos(db, unfinished)
+      const jobs = jobInfos(db, unfinished).map((row) => options.known?.(row) ?? row)
       for (const job of jobs) {
         if (terminal.has(job.status)) ended.set(job.id, job)
         const state = stateOf(job)
