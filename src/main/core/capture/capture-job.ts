@@ -83,6 +83,8 @@ export function captureKind(
   return jobKind({
     kind: 'capture',
     payload: capturePayloadSchema,
+    // A browser capture's HTML and a dropped file's bytes are stored with the article.
+    bulkyFields: ['html', 'contentBase64'],
     run: capture,
     isTransient: (error) => error instanceof CaptureError && error.transient,
     onFailed(job, error) {

@@ -19,6 +19,11 @@ export interface JobKindSpec<Payload> {
   kind: JobKind
   payload: z.ZodType<Payload>
   run(job: Job, payload: Payload, context: JobRunContext): Promise<JobResult | void>
+  /**
+   * Payload fields too big or too private to keep once the job is done (a rendered page's HTML,
+   * a file's bytes): removed then, so the library holds what it saved only once.
+   */
+  bulkyFields?: readonly string[]
   /** Failures worth another try later (a timeout, a reset, a 5xx); the others fail the job. */
   isTransient?(error: unknown): boolean
   /** Called once a job has failed for good (a capture records the reason on its article). */
@@ -30,6 +35,7 @@ export interface RegisteredKind {
   kind: JobKind
   payload: z.ZodType
   run(job: Job, payload: unknown, context: JobRunContext): Promise<JobResult | void>
+  bulkyFields?: readonly string[]
   isTransient?(error: unknown): boolean
   onFailed?(job: Job, error: FolioError): void
 }

@@ -236,6 +236,35 @@ export function finishJob(
   })
 }
 
+/**
+ * Removes bulky fields (a page's HTML, a file's bytes) from a finished job's payload: the job
+ * keeps its label and outcome, the library does not keep a second copy of what it saved.
+ */
+export function dropPayloadFields(db: Database, id: number, fields: readonly string[]): void {
+  if (fields.length === 0) return
+  const paths = fields.map(() => '?').join(', ')
+  db.prepare(`UPDATE jobs SET payload = json_remove(payload, ${paths}) WHERE id = ?`).run(
+    ...fields.map((field) => `$.${field}`),
+    id
+  )
+}
+
+/**
+ * Forgets what the jobs of deleted articles carried (a signed-in page's HTML, a file's bytes):
+ * their payloads are emptied and those still waiting are cancelled. Their labels stay.
+ */
+export function forgetArticleJobs(db: Database, articleIds: number[], now = Date.now()): void {
+  const ids = JSON.stringify(articleIds)
+  db.prepare(
+    `UPDATE jobs SET status = 'cancelled', stage = NULL, error_code = 'cancelled',
+       error_message = 'Cancelled: its article was deleted.', updated_at = @now
+     WHERE status = 'queued' AND article_id IN (SELECT value FROM json_each(@ids))`
+  ).run({ ids, now })
+  db.prepare(
+    `UPDATE jobs SET payload = '{}' WHERE article_id IN (SELECT value FROM json_each(?))`
+  ).run(ids)
+}
+
 /** Puts jobs back in the queue (a retry asked by the user); returns the ids that were requeued. */
 export function requeueJobs(db: Database, ids: number[], now = Date.now()): number[] {
   return (

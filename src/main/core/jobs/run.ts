@@ -3,7 +3,7 @@ import { FolioError } from '../../../shared/errors'
 import { storageFailure } from '../db/storage-errors'
 import type { JobKind, JobResult } from '../../../shared/types'
 import type { JobRunContext, RegisteredKind } from './kinds'
-import { finishJob, releaseJob, setJobProgress, setJobStage } from './queries'
+import { dropPayloadFields, finishJob, releaseJob, setJobProgress, setJobStage } from './queries'
 import type { Job } from './queries'
 
 /** What running one job needs from its queue. */
@@ -110,7 +110,11 @@ export async function runJob(scope: RunScope, job: Job, signal: AbortSignal): Pr
   try {
     try {
       const result = await execute(scope, job, signal)
-      finishJob(scope.db, job.id, { status: 'done', result: result ?? undefined })
+      const bulky = scope.kinds.get(job.kind)?.bulkyFields ?? []
+      scope.db.transaction(() => {
+        finishJob(scope.db, job.id, { status: 'done', result: result ?? undefined })
+        dropPayloadFields(scope.db, job.id, bulky)
+      })()
     } catch (error) {
       settleFailure(scope, job, asFolioError(error, job, scope.dir), signal)
     }
