@@ -293,22 +293,46 @@ export function cancelQueuedJobs(db: Database, ids: number[], now = Date.now()):
 }
 
 /**
- * Jobs left `running` by a process that is gone (killed, crashed, power cut) go back to the
- * queue; jobs of a live Folio process (the app beside the CLI) are left to it.
+ * A running job's lease: its runner renews `updated_at` at least this often
+ * (`leaseRenewalMs`), so a job whose lease is older than `leaseMs` has no runner, whatever
+ * process now bears the PID it recorded (PIDs are reused).
  */
-export function requeueOrphanedJobs(
-  db: Database,
-  isAlive: (pid: number) => boolean,
-  now = Date.now()
-): number {
+export const leaseRenewalMs = 10_000
+export const leaseMs = 60_000
+
+/** Renews the lease of the jobs this process runs. */
+export function renewLeases(db: Database, ids: number[], now = Date.now()): void {
+  if (ids.length === 0) return
+  db.prepare(
+    `UPDATE jobs SET updated_at = ? WHERE status = 'running'
+     AND id IN (SELECT value FROM json_each(?))`
+  ).run(now, JSON.stringify(ids))
+}
+
+export interface OrphanCheck {
+  isAlive(pid: number): boolean
+  /** True for a job this very process is running (its own PID proves nothing else). */
+  runsHere(id: number): boolean
+}
+
+/**
+ * Jobs left `running` by a process that is gone (killed, crashed, power cut) go back to the
+ * queue: its PID is dead, or is this process's own while this process does not run the job, or
+ * its lease ran out (the PID now belongs to another program). Jobs of a live Folio process (the
+ * app beside the CLI) renew their leases and are left to it.
+ */
+export function requeueOrphanedJobs(db: Database, check: OrphanCheck, now = Date.now()): number {
   const running = db
-    .prepare("SELECT id, runner_pid AS pid FROM jobs WHERE status = 'running'")
-    .all() as {
-    id: number
-    pid: number | null
-  }[]
+    .prepare(
+      "SELECT id, runner_pid AS pid, updated_at AS renewedAt FROM jobs WHERE status = 'running'"
+    )
+    .all() as { id: number; pid: number | null; renewedAt: number }[]
   const orphans = running
-    .filter((job) => job.pid === null || !isAlive(job.pid))
+    .filter((job) => {
+      if (job.pid === null || job.renewedAt < now - leaseMs) return true
+      if (job.pid === process.pid) return !check.runsHere(job.id)
+      return !check.isAlive(job.pid)
+    })
     .map((job) => job.id)
   if (orphans.length === 0) return 0
   return db

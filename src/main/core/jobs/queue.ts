@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import type { FolioError } from '../../../shared/errors'
 import type { JobInfo, JobKind } from '../../../shared/types'
 import { storageFailure } from '../db/storage-errors'
@@ -9,7 +10,9 @@ import {
   getJob,
   insertJob,
   jobInfo,
+  leaseRenewalMs,
   nextDueTime,
+  renewLeases,
   requeueJobs,
   requeueOrphanedJobs
 } from './queries'
@@ -68,6 +71,7 @@ interface Loop {
   /** Aborts running jobs and waits for them to settle (they stay `running` when stopping). */
   abort(ids?: number[]): Promise<void>
   isRunning(id: number): boolean
+  runningIds(): number[]
 }
 
 /**
@@ -157,8 +161,31 @@ function createLoop(
       for (const [, { controller }] of chosen) controller.abort()
       await Promise.allSettled(chosen.map(([, entry]) => entry.done))
     },
-    isRunning: (id) => running.has(id)
+    isRunning: (id) => running.has(id),
+    runningIds: () => [...running.keys()]
   }
+}
+
+/**
+ * Every `leaseRenewalMs` while started: renews the leases of the jobs this process runs, and
+ * gives back to the queue those whose runner is gone (a process that died while others wait).
+ */
+function keepLeases(db: Database, loop: Loop, log?: (message: string) => void): () => void {
+  const check = { isAlive: isProcessAlive, runsHere: loop.isRunning }
+  const timer = setInterval(() => {
+    try {
+      renewLeases(db, loop.runningIds())
+      const resumed = requeueOrphanedJobs(db, check)
+      if (resumed > 0) {
+        log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} whose process is gone`)
+        loop.pump()
+      }
+    } catch {
+      // A library that cannot be written now (a full disk) is met again by the next claim.
+    }
+  }, leaseRenewalMs)
+  timer.unref()
+  return () => clearInterval(timer)
 }
 
 /**
@@ -171,6 +198,7 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
   const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
   let only: readonly number[] | null = null
+  let stopLeases = (): void => undefined
   let halt: { error: FolioError; until: number } | null = null
   /** Jobs whose failure could not be written (a full disk): their row still says `running`. */
   const unrecorded = new Map<number, JobInfo>()
@@ -222,13 +250,15 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
       if (started) return
       started = true
       only = startOptions.only ?? null
-      const resumed = requeueOrphanedJobs(db, isProcessAlive)
+      const resumed = requeueOrphanedJobs(db, { isAlive: isProcessAlive, runsHere: loop.isRunning })
+      stopLeases = keepLeases(db, loop, options.log)
       if (resumed > 0)
         options.log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} left unfinished`)
       loop.pump()
     },
     async stop() {
       started = false
+      stopLeases()
       await loop.abort()
     },
     enqueue(newJob) {
