@@ -4,7 +4,7 @@ import type { LookupFunction } from 'node:net'
 import type { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
-import { looksLikeHtml } from './decode'
+import { binaryKind, looksLikeHtml } from './decode'
 import { CaptureError, captureErrorFromNetwork } from './errors'
 
 /*
@@ -70,6 +70,12 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
   const page = await fetchResource(url, { ...options, headers }, refuseNonHtmlHead)
   if (needsSniffing(page.contentType) && !looksLikeHtml(page.bytes)) {
     throw notHtml(page.url, page.contentType ?? 'an unlabelled file')
+  }
+  // Servers mislabel images and downloads as text/html; the first bytes tell.
+  const binary = binaryKind(page.bytes, page.contentType)
+  if (binary !== null) {
+    const message = `${page.url} is labelled as a web page but holds ${binary}. Folio can only save HTML pages.`
+    throw new CaptureError('not_html', message)
   }
   return page
 }
