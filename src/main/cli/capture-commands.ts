@@ -122,10 +122,15 @@ export const reextract: Command = {
       return exitCodes.failed
     }
     const [job] = await runCountedJob(context, result.value.jobId, 'Re-extracting')
-    const summary = job.result ?? { done: 0, failed: [] }
+    const summary = { skipped: [], ...(job.result ?? { done: 0, failed: [] }) }
     if (values.json) context.io.out(JSON.stringify({ job: job.id, status: job.status, ...summary }))
     else {
       context.io.out(`Re-extracted ${summary.done} article${summary.done === 1 ? '' : 's'}.`)
+      if (summary.skipped.length > 0)
+        context.io.out(
+          `Skipped ${summary.skipped.length} without a stored page (failed or pending captures; ` +
+            `\`folio jobs retry\` saves them again): ${summary.skipped.join(', ')}.`
+        )
       for (const failed of summary.failed) context.io.err(`✗ ${failed.id}: ${failed.error.message}`)
       if (job.error) context.io.err(`folio: ${job.error.message}`)
     }

@@ -43,6 +43,11 @@ export interface JobResult {
   done: number
   /** Articles it could not handle, each with the reason. */
   failed: { id: number; error: { code: string; message: string } }[]
+  /**
+   * Articles a re-extraction of every article passed over: those with no stored page (a failed
+   * capture, one still pending). Absent in results written before it existed.
+   */
+  skipped?: number[]
 }
 
 const jobIds = z.array(z.number().int().positive()).min(1).max(100_000)
