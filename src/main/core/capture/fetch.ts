@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { binaryKind, looksLikeHtml } from './decode'
 import { CaptureError, captureErrorFromNetwork } from './errors'
+import { inMebibytes, maxPageBytes } from './limits'
 
 /*
  * Requests go through node:http/https rather than undici's fetch: we need the connect phase
@@ -14,14 +15,12 @@ import { CaptureError, captureErrorFromNetwork } from './errors'
  * decompression bomb is stopped after its first chunks.
  */
 
-const mebibyte = 1024 * 1024
-
 /** A server that has not accepted the TCP connection after 15 s is down or filtered. */
 const defaultConnectTimeoutMs = 15_000
 /** A page that needs more than a minute in all is stuck; the queue will retry it later. */
 const defaultTotalTimeoutMs = 60_000
-/** The biggest real article pages weigh a few MiB of HTML; 15 MiB leaves room without risk. */
-const defaultMaxPageBytes = 15 * mebibyte
+/** The same cap as for local files (limits.ts). */
+const defaultMaxPageBytes = maxPageBytes
 /** Browsers follow about 20 redirects; real article links need 1–3, trackers add a few more. */
 const defaultMaxRedirects = 10
 
@@ -354,7 +353,7 @@ function httpError(status: number, statusMessage: string | undefined, url: strin
 }
 
 function tooLarge(url: string, maxBytes: number): CaptureError {
-  const limit = `${Math.round((maxBytes / mebibyte) * 10) / 10} MiB`
+  const limit = inMebibytes(maxBytes)
   return new CaptureError('too_large', `${url} is larger than the ${limit} limit; Folio stopped.`)
 }
 
