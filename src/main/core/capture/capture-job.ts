@@ -87,6 +87,7 @@ export function captureKind(
     bulkyFields: ['html', 'contentBase64'],
     run: capture,
     isTransient: (error) => error instanceof CaptureError && error.transient,
+    retryAfterMs: (error) => (error instanceof CaptureError ? (error.retryAfterMs ?? null) : null),
     onFailed(job, error) {
       const articleId = job.articleId
       if (articleId === null) return

@@ -5,7 +5,7 @@ import type { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { binaryKind, looksLikeHtml } from './decode'
-import { CaptureError, captureErrorFromNetwork } from './errors'
+import { CaptureError, captureErrorFromNetwork, parseRetryAfter } from './errors'
 import { inMebibytes, maxPageBytes } from './limits'
 
 /*
@@ -231,7 +231,10 @@ async function readResponse(
   const status = response.statusCode ?? 0
   const contentType = response.headers['content-type'] ?? null
   try {
-    if (status >= 400) throw httpError(status, response.statusMessage, url)
+    if (status >= 400) {
+      const retryAfter = parseRetryAfter(response.headers['retry-after']) ?? undefined
+      throw httpError(status, response.statusMessage, url, retryAfter)
+    }
     checkHead?.(url, contentType)
     const bytes = await readBody(response, url, options.maxBytes ?? defaultMaxPageBytes)
     return { url, status, contentType, bytes, redirects }
@@ -345,11 +348,22 @@ function notHtml(url: string, type: string): CaptureError {
   return new CaptureError('not_html', message)
 }
 
-function httpError(status: number, statusMessage: string | undefined, url: string): CaptureError {
+function httpError(
+  status: number,
+  statusMessage: string | undefined,
+  url: string,
+  retryAfterMs?: number
+): CaptureError {
   const reason = statusMessage || http.STATUS_CODES[status] || ''
-  return new CaptureError('http_error', `The server answered ${status} ${reason} for ${url}.`, {
-    status
-  })
+  const wait =
+    retryAfterMs === undefined
+      ? ''
+      : ` It asked to try again in ${Math.ceil(retryAfterMs / 1000)} s.`
+  return new CaptureError(
+    'http_error',
+    `The server answered ${status} ${reason} for ${url}.${wait}`,
+    { status, retryAfterMs }
+  )
 }
 
 function tooLarge(url: string, maxBytes: number): CaptureError {

@@ -26,6 +26,8 @@ export interface JobKindSpec<Payload> {
   bulkyFields?: readonly string[]
   /** Failures worth another try later (a timeout, a reset, a 5xx); the others fail the job. */
   isTransient?(error: unknown): boolean
+  /** How long the failure asked to wait before another try (a server's Retry-After). */
+  retryAfterMs?(error: unknown): number | null
   /** Called once a job has failed for good (a capture records the reason on its article). */
   onFailed?(job: Job, error: FolioError): void
 }
@@ -37,6 +39,7 @@ export interface RegisteredKind {
   run(job: Job, payload: unknown, context: JobRunContext): Promise<JobResult | void>
   bulkyFields?: readonly string[]
   isTransient?(error: unknown): boolean
+  retryAfterMs?(error: unknown): number | null
   onFailed?(job: Job, error: FolioError): void
 }
 

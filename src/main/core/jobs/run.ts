@@ -85,7 +85,10 @@ function settleFailure(scope: RunScope, job: Job, error: FolioError, signal: Abo
   const spec = scope.kinds.get(job.kind)
   const transient = spec?.isTransient?.(error) ?? false
   if (transient && job.attempts < scope.maxAttempts) {
-    const delay = Math.min(scope.retryBaseMs * 4 ** (job.attempts - 1), scope.maxRetryDelayMs)
+    // The server's Retry-After when it asks for longer than the backoff, within the same cap.
+    const backoff = scope.retryBaseMs * 4 ** (job.attempts - 1)
+    const asked = spec?.retryAfterMs?.(error) ?? 0
+    const delay = Math.min(Math.max(backoff, asked), scope.maxRetryDelayMs)
     finishJob(db, job.id, {
       status: 'queued',
       code: error.code,
