@@ -9,6 +9,8 @@ export const errorCodes = [
   'rate_limited',
   'library_too_new',
   'library_unavailable',
+  /** The disk holding the library is full (SQLITE_FULL, ENOSPC): nothing more can be written. */
+  'storage_full',
   /** The desktop app's engine process stopped; calls answer this instead of hanging. */
   'engine_unavailable',
   'invalid_url',

@@ -35,6 +35,15 @@ beforeAll(async () => {
       headers: { 'content-type': 'image/png' },
       body: Buffer.from([0x89, 0x50, 0x4e, 0x47])
     },
+    '/png-as-html': {
+      headers: html,
+      body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
+    },
+    '/binary-as-html': { headers: html, body: Buffer.from([0x00, 0x01, 0x02, 0x03, 0x10, 0x42]) },
+    '/utf16-html': {
+      headers: { 'content-type': 'text/html; charset=utf-16le' },
+      body: Buffer.from('\ufeff<html><body><p>UTF-16</p></body></html>', 'utf16le')
+    },
     '/untyped-html': { body: '\n  <!DOCTYPE html><html><body>untyped</body></html>' },
     '/plain-text': { headers: { 'content-type': 'text/plain' }, body: 'just some words' },
     '/xhtml': { headers: { 'content-type': 'application/xhtml+xml' }, body: page },
@@ -161,6 +170,17 @@ describe('fetchPage', () => {
     const error = await captureError(fetchPage(server.url(path)))
     expect(error.code).toBe('not_html')
     expect(error.message).toContain(type)
+  })
+
+  it('refuses an image or other binary data sent as text/html, naming what it holds', async () => {
+    const png = await captureError(fetchPage(server.url('/png-as-html')))
+    expect(png.code).toBe('not_html')
+    expect(png.message).toContain('holds a PNG image')
+    const binary = await captureError(fetchPage(server.url('/binary-as-html')))
+    expect(binary.code).toBe('not_html')
+    expect(binary.message).toContain('binary data')
+    const utf16 = await fetchPage(server.url('/utf16-html'))
+    expect(utf16.status).toBe(200)
   })
 
   it('sniffs HTML sent without a content type', async () => {

@@ -127,6 +127,15 @@ describe('the HTTP door', () => {
     expect(escape.body).not.toContain('root:')
   })
 
+  it('answers a path with broken percent-encoding with 400 and a message, not a server error', async () => {
+    await start()
+    for (const path of ['/%E0%A4%A', '/assets/%zz.js', '/%']) {
+      const reply = await send(server.port, path)
+      expect(reply.status).toBe(400)
+      expect(reply.body).toContain('percent-encoding')
+    }
+  })
+
   it('serves stored images only with the library’s image key, which is not the API token', async () => {
     await start()
     const sha256 = 'a'.repeat(64)

@@ -35,24 +35,36 @@ async function outcomeOf(
   }
 }
 
-/** Runs the queue until the given jobs end, drawing progress on a terminal. */
+/** A transient failure sent back to the queue: the job waits for another try. */
+function isRetrying(job: JobInfo): boolean {
+  return job.status === 'queued' && job.attempts > 0 && job.error !== null
+}
+
+/**
+ * Runs the queue until the given jobs end, whichever process runs them, drawing progress on a
+ * terminal and saying on stderr when a temporary failure will be tried again. `only` runs just
+ * these jobs here (a save); otherwise every queued job (resume, retry).
+ */
 async function runJobs(
   context: CommandContext,
   jobIds: number[],
-  label: string
+  label: string,
+  only = false
 ): Promise<JobInfo[]> {
   const progress = createProgress(context.io, jobIds.length, label)
-  const pending = new Set(jobIds)
-  const stop = context.engine.onEvent((event) => {
-    if (event.type !== 'job.progress' || !pending.has(event.job.id)) return
-    if (['done', 'failed', 'cancelled'].includes(event.job.status)) {
-      pending.delete(event.job.id)
-      progress.step(event.job.input, event.job.status === 'done')
+  context.engine.start(only ? { only: jobIds } : {})
+  const jobs = await context.engine.waitForJobs(jobIds, {
+    onUpdate(job) {
+      if (['done', 'failed', 'cancelled'].includes(job.status))
+        progress.step(job.input, job.status === 'done')
+      else if (isRetrying(job)) {
+        progress.clear()
+        context.io.err(
+          `folio: try ${job.attempts} at ${job.input} failed; Folio tries again in a moment. (${job.error?.message})`
+        )
+      }
     }
   })
-  context.engine.start()
-  const jobs = await context.engine.waitForJobs(jobIds)
-  stop()
   progress.finish()
   return jobs
 }
@@ -72,7 +84,9 @@ export const save: Command = {
     }
     const items = result.value.items
     const jobIds = items.flatMap((item) => (item.jobId === null ? [] : [item.jobId]))
-    const jobs = new Map((await runJobs(context, jobIds, 'Saving')).map((job) => [job.id, job]))
+    const jobs = new Map(
+      (await runJobs(context, jobIds, 'Saving', true)).map((job) => [job.id, job])
+    )
     const outcomes = await Promise.all(
       items.map((item) =>
         outcomeOf(context, item, item.jobId === null ? undefined : jobs.get(item.jobId))
@@ -108,10 +122,15 @@ export const reextract: Command = {
       return exitCodes.failed
     }
     const [job] = await runCountedJob(context, result.value.jobId, 'Re-extracting')
-    const summary = job.result ?? { done: 0, failed: [] }
+    const summary = { skipped: [], ...(job.result ?? { done: 0, failed: [] }) }
     if (values.json) context.io.out(JSON.stringify({ job: job.id, status: job.status, ...summary }))
     else {
       context.io.out(`Re-extracted ${summary.done} article${summary.done === 1 ? '' : 's'}.`)
+      if (summary.skipped.length > 0)
+        context.io.out(
+          `Skipped ${summary.skipped.length} without a stored page (failed or pending captures; ` +
+            `\`folio jobs retry\` saves them again): ${summary.skipped.join(', ')}.`
+        )
       for (const failed of summary.failed) context.io.err(`✗ ${failed.id}: ${failed.error.message}`)
       if (job.error) context.io.err(`folio: ${job.error.message}`)
     }

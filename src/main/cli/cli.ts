@@ -43,6 +43,12 @@ function takeLibraryFlag(argv: string[]): { library: string | undefined; rest: s
   return { library, rest }
 }
 
+/**
+ * A command reports within about a minute of its last try: temporary failures are tried again
+ * after 1, 4 and 15 s (4 tries in all), where the app and `folio serve` wait 2, 8 and 32 s.
+ */
+const commandRetries = { retryBaseMs: 1000, maxRetryDelayMs: 15_000 }
+
 /** Opens the library and the engine, and runs one command on them. */
 async function runCommand(
   command: Command,
@@ -57,7 +63,8 @@ async function runCommand(
   const libraryDir = resolveLibraryDir(library, env)
   const engine = openEngine(libraryDir, {
     log: (message) => io.err(message),
-    capture: { lookup: lookupFromEnvironment(env) }
+    capture: { lookup: lookupFromEnvironment(env) },
+    queue: command.keepsRunning ? {} : commandRetries
   })
   try {
     return await command.run({ engine, io, libraryDir }, args)

@@ -23,6 +23,8 @@ export interface Command {
   summary: string
   usage: string
   options: NonNullable<ParseArgsConfig['options']>
+  /** A command that serves until stopped keeps the app's slower retry schedule. */
+  keepsRunning?: boolean
   run(context: CommandContext, args: ParsedArgs): Promise<number>
 }
 
@@ -158,7 +160,10 @@ export function defaultRendererDir(): string {
 const serve: Command = {
   summary: 'Serve the library and its web interface on 127.0.0.1',
   usage: 'folio serve [--port N] [--json]',
-  options: { port: { type: 'string', default: '0' }, ...jsonOption },
+  keepsRunning: true,
+  // 8765, the port the extension, the bookmarklet and the app's Browser Capture assume
+  // (defaultBrowserCapturePort); --port 0 picks any free one.
+  options: { port: { type: 'string', default: '8765' }, ...jsonOption },
   async run(context, { values }) {
     const port = Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -172,13 +177,24 @@ const serve: Command = {
       import('../server/capture-page')
     ])
     const token = context.engine.serverToken()
-    context.engine.start()
     const server = await startServer({
       engine: context.engine,
       token,
       port,
       rendererDir: defaultRendererDir()
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error
+      return null
     })
+    if (!server) {
+      context.io.err(
+        `folio: port ${port} on 127.0.0.1 is already in use (another folio serve, or the app's ` +
+          'Browser Capture?). Stop that one, or choose another port with --port N and enter it ' +
+          "in the extension's options too."
+      )
+      return exitCodes.failed
+    }
+    context.engine.start()
     if (values.json) {
       context.io.out(
         JSON.stringify({

@@ -2,6 +2,8 @@ import type { CliIo } from './io'
 
 export interface Progress {
   step(label: string, ok: boolean): void
+  /** Clears the bar's line so a message can be written; the next step draws it again. */
+  clear(): void
   finish(): void
 }
 
@@ -24,6 +26,9 @@ export function createProgress(io: CliIo, total: number, verb: string): Progress
       done += 1
       if (!ok) failed += 1
       draw(label)
+    },
+    clear() {
+      if (io.isTTY && total >= 2) process.stderr.write('\r\x1b[2K')
     },
     finish() {
       if (io.isTTY && total >= 2) process.stderr.write('\r\x1b[2K')

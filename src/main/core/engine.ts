@@ -9,12 +9,14 @@ import type { StoredAsset } from './assets/queries'
 import { createCaptureService } from './capture/service'
 import type { CaptureOptions } from './capture/service'
 import type { EngineContext } from './context'
+import { storageFailure } from './db/storage-errors'
 import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
 import { exportKind } from './io/export/run'
 import { createJobQueue } from './jobs/queue'
-import type { JobQueueOptions } from './jobs/queue'
+import type { JobQueueOptions, StartOptions } from './jobs/queue'
+import type { WaitOptions } from './jobs/wait'
 import { openLibrary } from './library'
 import type { Library } from './library'
 import { createSearchService } from './search/service'
@@ -51,15 +53,21 @@ export interface Engine {
   /** An untyped call from a door: the name and input are checked against the contract. */
   invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>
   onEvent(listener: FolioEventListener): () => void
-  /** Resolves with the jobs once each is done, failed or cancelled (start() runs them). */
-  waitForJobs(ids: number[]): Promise<JobInfo[]>
+  /**
+   * Resolves with the jobs once each is done, failed or cancelled, whichever process runs them
+   * (start() runs them here); `onUpdate` hears each change of their status, stage or attempts.
+   */
+  waitForJobs(ids: number[], options?: WaitOptions): Promise<JobInfo[]>
   readAsset(sha256: string): StoredAsset | null
   /** The library's secret for the local server, made on first use and kept in the library. */
   serverToken(): string
   browserCapture(): BrowserCaptureSettings
   setBrowserCapture(settings: Partial<BrowserCaptureSettings>): void
-  /** Starts background work: the job queue, resuming jobs a crash left, a stale index's rebuild. */
-  start(): void
+  /**
+   * Starts background work: the job queue (only the jobs `only` lists, for a command that runs
+   * its own), resuming jobs a crash left, a stale index's rebuild.
+   */
+  start(options?: StartOptions): void
   /** Stops background work (unfinished jobs resume at the next start); closes what it opened. */
   close(): Promise<void>
 }
@@ -103,6 +111,8 @@ export function createEngine(
       return ok(await handler(context, parsed.data as never, { caller }))
     } catch (error) {
       if (error instanceof FolioError) return { ok: false, error: error.toInfo() }
+      const storage = storageFailure(error, library.dir)
+      if (storage) return { ok: false, error: storage.toInfo() }
       log(`folio: ${name} failed: ${(error as Error).stack ?? String(error)}`)
       return failure(
         'internal',
@@ -117,13 +127,13 @@ export function createEngine(
       invoke(name, input, caller) as Promise<Result<OperationOutput<typeof name>>>,
     invoke,
     onEvent: (listener) => library.onEvent(listener),
-    waitForJobs: (ids) => jobs.waitFor(ids),
+    waitForJobs: (ids, waitOptions) => jobs.waitFor(ids, waitOptions),
     readAsset: (sha256) => readAsset(library.db, sha256),
     serverToken: () => serverToken(library.db),
     browserCapture: () => browserCaptureSettings(library.db),
     setBrowserCapture: (settings) => setBrowserCaptureSettings(library.db, settings),
-    start() {
-      jobs.start()
+    start(startOptions) {
+      jobs.start(startOptions)
       context.search.checkIndex()
     },
     async close() {

@@ -49,7 +49,8 @@ const statusByCode: Partial<Record<ErrorInfo['code'], number>> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
-  library_unavailable: 503
+  library_unavailable: 503,
+  storage_full: 507
 }
 
 /** HTTP status for an error result; operations that fail on their input's merits answer 422. */

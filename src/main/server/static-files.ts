@@ -39,7 +39,15 @@ export function serveStatic(
   response: ServerResponse,
   origin: string
 ): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+    response.end(`The address ${urlPath} has broken percent-encoding; check the link.`)
+    return
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   let file = join(rootDir, relative)
   if (file !== rootDir && !file.startsWith(rootDir + sep)) {
     response.writeHead(403).end()

@@ -46,6 +46,11 @@ export interface JobResult {
   failed: { id: number; error: { code: string; message: string } }[]
   /** The file an export wrote. */
   file?: ExportedFile
+  /**
+   * Articles a re-extraction of every article passed over: those with no stored page (a failed
+   * capture, one still pending). Absent in results written before it existed.
+   */
+  skipped?: number[]
 }
 
 const jobIds = z.array(z.number().int().positive()).min(1).max(100_000)

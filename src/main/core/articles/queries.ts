@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { normalizeTagName } from '../tags/queries'
 import { deleteUnusedAssets } from '../assets/queries'
+import { forgetArticleJobs } from '../jobs/queries'
 import { schemaVersion } from '../db/migrate'
 import type {
   Article,
@@ -172,8 +173,9 @@ export function getArticle(
 }
 
 /**
- * Deletes articles with their contents, tags and job links (by cascade), then the image blobs no
- * other article uses. Run through write(), which drops the deleted ones from the index.
+ * Deletes articles with their contents, tags and job links (by cascade), and what their jobs
+ * carried (a page's HTML, a file's bytes), then the image blobs no other article uses. Run
+ * through write(), which drops the deleted ones from the index.
  */
 export function deleteArticles(db: Database, ids: number[]): DeleteResult {
   const unique = [...new Set(ids)]
@@ -185,6 +187,7 @@ export function deleteArticles(db: Database, ids: number[]): DeleteResult {
     ).map((row) => row.id)
   )
   const deleted = unique.filter((id) => existing.has(id))
+  forgetArticleJobs(db, deleted)
   db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(
     JSON.stringify(deleted)
   )

@@ -88,8 +88,11 @@ export function captureKind(
   return jobKind({
     kind: 'capture',
     payload: capturePayloadSchema,
+    // A browser capture's HTML and a dropped file's bytes are stored with the article.
+    bulkyFields: ['html', 'contentBase64'],
     run: capture,
     isTransient: (error) => error instanceof CaptureError && error.transient,
+    retryAfterMs: (error) => (error instanceof CaptureError ? (error.retryAfterMs ?? null) : null),
     onFailed(job, error) {
       const articleId = job.articleId
       if (articleId === null) return

@@ -64,6 +64,44 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   )
 }
 
+/** Signatures of files servers send mislabelled as HTML (WHATWG MIME sniffing, §7.1). */
+const binarySignatures: { name: string; bytes: (number | null)[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  {
+    name: 'a WebP image',
+    bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50]
+  },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a gzip archive', bytes: [0x1f, 0x8b, 0x08] }
+]
+
+/** WHATWG's "binary data bytes": control bytes no text in an ASCII-compatible charset has. */
+function isBinaryDataByte(byte: number): boolean {
+  return (
+    byte <= 0x08 ||
+    byte === 0x0b ||
+    (byte >= 0x0e && byte <= 0x1a) ||
+    (byte >= 0x1c && byte <= 0x1f)
+  )
+}
+
+/**
+ * What a body labelled as HTML really is, when its first bytes show it is no text at all (a PNG
+ * served as text/html); null for text. UTF-16 (by BOM or label) is text despite its zero bytes.
+ */
+export function binaryKind(bytes: Uint8Array, contentType: string | null): string | null {
+  for (const signature of binarySignatures) {
+    if (signature.bytes.every((byte, index) => byte === null || bytes[index] === byte))
+      return signature.name
+  }
+  const charset = charsetFromContentType(contentType) ?? ''
+  if (charsetFromBom(bytes)?.startsWith('utf-16') || charset.startsWith('utf-16')) return null
+  return bytes.subarray(0, 1445).some(isBinaryDataByte) ? 'binary data' : null
+}
+
 function charsetFromBom(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'

@@ -32,6 +32,8 @@ export interface CaptureErrorOptions {
   transient?: boolean
   /** The HTTP status, for `http_error`. */
   status?: number
+  /** How long the server asked us to wait before trying again (429/503 `Retry-After`). */
+  retryAfterMs?: number
   cause?: unknown
 }
 
@@ -39,11 +41,13 @@ export interface CaptureErrorOptions {
 export class CaptureError extends FolioError {
   readonly transient: boolean
   readonly status?: number
+  readonly retryAfterMs?: number
 
   constructor(code: CaptureErrorCode, message: string, options: CaptureErrorOptions = {}) {
     super(code, message)
     this.name = 'CaptureError'
     this.status = options.status
+    this.retryAfterMs = options.retryAfterMs
     this.transient = options.transient ?? defaultTransient(code, options.status)
     if (options.cause !== undefined) this.cause = options.cause
   }
@@ -61,6 +65,21 @@ function defaultTransient(code: CaptureErrorCode, status: number | undefined): b
 export function isTransientStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500
 }
+
+/**
+ * A `Retry-After` header (seconds, or an HTTP date) in milliseconds from `now`, at most 10
+ * minutes (a server asking for hours is not waited for in a queue slot); null when absent or
+ * unreadable.
+ */
+export function parseRetryAfter(header: string | undefined, now = Date.now()): number | null {
+  if (header === undefined) return null
+  const text = header.trim()
+  const milliseconds = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now
+  if (!Number.isFinite(milliseconds)) return null
+  return Math.min(Math.max(0, milliseconds), maxRetryAfterMs)
+}
+
+const maxRetryAfterMs = 10 * 60_000
 
 export function isCaptureError(error: unknown): error is CaptureError {
   return error instanceof CaptureError

@@ -4,8 +4,9 @@ import type { LookupFunction } from 'node:net'
 import type { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
-import { looksLikeHtml } from './decode'
-import { CaptureError, captureErrorFromNetwork } from './errors'
+import { binaryKind, looksLikeHtml } from './decode'
+import { CaptureError, captureErrorFromNetwork, parseRetryAfter } from './errors'
+import { inMebibytes, maxPageBytes } from './limits'
 
 /*
  * Requests go through node:http/https rather than undici's fetch: we need the connect phase
@@ -14,14 +15,12 @@ import { CaptureError, captureErrorFromNetwork } from './errors'
  * decompression bomb is stopped after its first chunks.
  */
 
-const mebibyte = 1024 * 1024
-
 /** A server that has not accepted the TCP connection after 15 s is down or filtered. */
 const defaultConnectTimeoutMs = 15_000
 /** A page that needs more than a minute in all is stuck; the queue will retry it later. */
 const defaultTotalTimeoutMs = 60_000
-/** The biggest real article pages weigh a few MiB of HTML; 15 MiB leaves room without risk. */
-const defaultMaxPageBytes = 15 * mebibyte
+/** The same cap as for local files (limits.ts). */
+const defaultMaxPageBytes = maxPageBytes
 /** Browsers follow about 20 redirects; real article links need 1–3, trackers add a few more. */
 const defaultMaxRedirects = 10
 
@@ -70,6 +69,12 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
   const page = await fetchResource(url, { ...options, headers }, refuseNonHtmlHead)
   if (needsSniffing(page.contentType) && !looksLikeHtml(page.bytes)) {
     throw notHtml(page.url, page.contentType ?? 'an unlabelled file')
+  }
+  // Servers mislabel images and downloads as text/html; the first bytes tell.
+  const binary = binaryKind(page.bytes, page.contentType)
+  if (binary !== null) {
+    const message = `${page.url} is labelled as a web page but holds ${binary}. Folio can only save HTML pages.`
+    throw new CaptureError('not_html', message)
   }
   return page
 }
@@ -226,7 +231,10 @@ async function readResponse(
   const status = response.statusCode ?? 0
   const contentType = response.headers['content-type'] ?? null
   try {
-    if (status >= 400) throw httpError(status, response.statusMessage, url)
+    if (status >= 400) {
+      const retryAfter = parseRetryAfter(response.headers['retry-after']) ?? undefined
+      throw httpError(status, response.statusMessage, url, retryAfter)
+    }
     checkHead?.(url, contentType)
     const bytes = await readBody(response, url, options.maxBytes ?? defaultMaxPageBytes)
     return { url, status, contentType, bytes, redirects }
@@ -340,15 +348,26 @@ function notHtml(url: string, type: string): CaptureError {
   return new CaptureError('not_html', message)
 }
 
-function httpError(status: number, statusMessage: string | undefined, url: string): CaptureError {
+function httpError(
+  status: number,
+  statusMessage: string | undefined,
+  url: string,
+  retryAfterMs?: number
+): CaptureError {
   const reason = statusMessage || http.STATUS_CODES[status] || ''
-  return new CaptureError('http_error', `The server answered ${status} ${reason} for ${url}.`, {
-    status
-  })
+  const wait =
+    retryAfterMs === undefined
+      ? ''
+      : ` It asked to try again in ${Math.ceil(retryAfterMs / 1000)} s.`
+  return new CaptureError(
+    'http_error',
+    `The server answered ${status} ${reason} for ${url}.${wait}`,
+    { status, retryAfterMs }
+  )
 }
 
 function tooLarge(url: string, maxBytes: number): CaptureError {
-  const limit = `${Math.round((maxBytes / mebibyte) * 10) / 10} MiB`
+  const limit = inMebibytes(maxBytes)
   return new CaptureError('too_large', `${url} is larger than the ${limit} limit; Folio stopped.`)
 }
 

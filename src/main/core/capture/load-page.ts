@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { LookupFunction } from 'node:net'
 import { extname } from 'node:path'
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib'
@@ -7,6 +7,7 @@ import { FolioError } from '../../../shared/errors'
 import type { JobRunContext } from '../jobs/kinds'
 import type { FetchOptions } from './fetch'
 import { fileNameOf } from './payload'
+import { checkFileSize } from './sources'
 import type { CapturePayload } from './payload'
 import type { CapturedArticle } from './queries'
 
@@ -40,6 +41,15 @@ function compressOriginal(bytes: Uint8Array, charset: string): CapturedArticle['
   return { bytes: compressed, encoding: 'br', charset }
 }
 
+/** Reads a file to save, within the page size cap (it may have grown since it was queued). */
+async function readLocalFile(path: string): Promise<Uint8Array> {
+  const unreadable = (error: NodeJS.ErrnoException): never => {
+    throw new FolioError('not_found', `Could not read ${path}: ${error.message}`)
+  }
+  checkFileSize(path, (await stat(path).catch(unreadable)).size)
+  return readFile(path).catch(unreadable)
+}
+
 /** Fetches, reads or takes the page a capture is about, decoded by the browser's rules. */
 export async function loadPage(
   payload: CapturePayload,
@@ -70,9 +80,7 @@ export async function loadPage(
   const bytes =
     payload.source === 'upload'
       ? Buffer.from(payload.contentBase64, 'base64')
-      : await readFile(payload.path).catch((error: NodeJS.ErrnoException) => {
-          throw new FolioError('not_found', `Could not read ${payload.path}: ${error.message}`)
-        })
+      : await readLocalFile(payload.path)
   const decoded = decodeHtmlBytes(bytes, isTextPayload(payload) ? 'text/plain' : null)
   return {
     html: decoded.html,

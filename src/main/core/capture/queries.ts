@@ -177,6 +177,16 @@ export function readOriginal(db: Database, articleId: number): StoredOriginal | 
   return row && row.bytes ? row : null
 }
 
+/** True when the article has its original page stored (a capture that succeeded once). */
+export function hasStoredPage(db: Database, articleId: number): boolean {
+  return (
+    db
+      .prepare('SELECT original_html IS NOT NULL FROM article_contents WHERE article_id = ?')
+      .pluck()
+      .get(articleId) === 1
+  )
+}
+
 /** Source URL → sha256 of the images an article has stored, for re-extraction offline. */
 export function storedImages(db: Database, articleId: number): Map<string, string> {
   const rows = db

@@ -10,7 +10,7 @@ import { reanchorHighlights } from '../highlights/reanchor'
 import type { Write } from '../write'
 import type { ExtractPage } from './capture-job'
 import { isTextFile } from './load-page'
-import { readOriginal, storeCapturedArticle, storedImages } from './queries'
+import { hasStoredPage, readOriginal, storeCapturedArticle, storedImages } from './queries'
 import { capturedFields } from './record'
 import { articleFromText } from './text-article'
 
@@ -73,10 +73,17 @@ export function reextractKind(db: Database, write: Write, extract: ExtractPage):
     payload: reextractTargetSchema,
     async run(_job, target, context): Promise<JobResult> {
       const ids = articleIds(db, target)
-      const result: JobResult = { done: 0, failed: [] }
+      const result: JobResult = { done: 0, failed: [], skipped: [] }
       context.progress(0, ids.length)
       for (const [index, id] of ids.entries()) {
         if (context.signal.aborted) throw new FolioError('cancelled', 'Cancelled.')
+        // "Every article" means every article with a page to extract: a failed or pending
+        // capture has none, and is no failure of the re-extraction.
+        if ('all' in target && !hasStoredPage(db, id)) {
+          result.skipped?.push(id)
+          context.progress(index + 1, ids.length)
+          continue
+        }
         try {
           await reextractOne(db, write, extract, id)
           result.done += 1

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import type { LookupFunction } from 'node:net'
+import { dirname } from 'node:path'
 import { FolioError } from '../../../shared/errors'
 import type { JobInfo, SaveItemResult } from '../../../shared/types'
+import { storageFailure } from '../db/storage-errors'
 import type { JobQueue } from '../jobs/queue'
 import type { Write } from '../write'
 import type { LocaliseOptions } from './assets'
@@ -73,10 +75,13 @@ export function createCaptureService(
           const source = resolveCaptureSource(input)
           return enqueue(source.payload, source, tags)
         } catch (error) {
-          const info =
+          const known =
             error instanceof FolioError
-              ? error.toInfo()
-              : { code: 'internal', message: String(error) }
+              ? error
+              : storageFailure(error, dirname(db.name), `"${input}"`)
+          const info = known
+            ? known.toInfo()
+            : { code: 'internal' as const, message: String(error) }
           return { input, ok: false, articleId: null, jobId: null, error: info }
         }
       })

@@ -4,6 +4,7 @@ import { basename, extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { FolioError } from '../../../shared/errors'
 import { importableExtensions } from '../../../shared/contract'
+import { inMebibytes, maxPageBytes } from './limits'
 import type { CapturePayload } from './payload'
 import { normalizeUrl } from './url'
 
@@ -17,6 +18,16 @@ function notImportable(fileName: string): FolioError {
   return new FolioError(
     'invalid_input',
     `${fileName} is not a page Folio can import; it reads .html, .htm, .txt and .md files.`
+  )
+}
+
+/** Local files obey the cap fetched pages do (limits.ts); refused before a byte is read. */
+export function checkFileSize(path: string, size: number): void {
+  if (size <= maxPageBytes) return
+  throw new FolioError(
+    'too_large',
+    `${path} is ${inMebibytes(size)}, larger than the ${inMebibytes(maxPageBytes)} Folio saves ` +
+      'from a file or the web. Save a smaller file, for instance only the part you want to keep.'
   )
 }
 
@@ -51,6 +62,7 @@ export function resolveCaptureSource(input: string, cwd = process.cwd()): Captur
     )
   }
   if (!isImportable(path)) throw notImportable(basename(path))
+  checkFileSize(path, statSync(path).size)
   const url = pathToFileURL(path).href
   return { payload: { source: 'file', path, url }, url, urlKey: url }
 }

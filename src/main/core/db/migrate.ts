@@ -26,20 +26,26 @@ export function migrate(db: Database, migrations: readonly Migration[], file = '
       )
     }
   })
-  const current = schemaVersion(db)
-  if (current > latest) {
+  const refuseNewer = (current: number): void => {
+    if (current <= latest) return
     throw new FolioError(
       'library_too_new',
       `The library at ${file} uses schema version ${current}, but this Folio understands versions up to ${latest}. ` +
         'Update Folio to open it; the library was not changed.'
     )
   }
+  const current = schemaVersion(db)
+  refuseNewer(current)
   if (current === latest) return current
+  // BEGIN IMMEDIATE, and the version read again inside: two Folio processes opening a new
+  // library at once would otherwise both migrate it, and the second fail on tables that exist.
   db.transaction(() => {
-    for (const migration of migrations.slice(current)) {
+    const locked = schemaVersion(db)
+    refuseNewer(locked)
+    for (const migration of migrations.slice(locked)) {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)
     }
-  })()
+  }).immediate()
   return latest
 }

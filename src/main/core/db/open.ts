@@ -29,11 +29,12 @@ export function openDatabase(dir: string, options: OpenDatabaseOptions = {}): Sq
     )
   }
   try {
+    // Another Folio process (the CLI beside the app) may hold the write lock for a moment; set
+    // first, so that even switching a new library to WAL waits for it rather than failing.
+    db.pragma('busy_timeout = 5000')
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
-    // Another Folio process (the CLI beside the app) may hold the write lock for a moment.
-    db.pragma('busy_timeout = 5000')
     migrate(db, options.migrations ?? allMigrations, file)
   } catch (error) {
     db.close()

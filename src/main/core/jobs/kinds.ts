@@ -19,8 +19,15 @@ export interface JobKindSpec<Payload> {
   kind: JobKind
   payload: z.ZodType<Payload>
   run(job: Job, payload: Payload, context: JobRunContext): Promise<JobResult | void>
+  /**
+   * Payload fields too big or too private to keep once the job is done (a rendered page's HTML,
+   * a file's bytes): removed then, so the library holds what it saved only once.
+   */
+  bulkyFields?: readonly string[]
   /** Failures worth another try later (a timeout, a reset, a 5xx); the others fail the job. */
   isTransient?(error: unknown): boolean
+  /** How long the failure asked to wait before another try (a server's Retry-After). */
+  retryAfterMs?(error: unknown): number | null
   /** Called once a job has failed for good (a capture records the reason on its article). */
   onFailed?(job: Job, error: FolioError): void
 }
@@ -30,7 +37,9 @@ export interface RegisteredKind {
   kind: JobKind
   payload: z.ZodType
   run(job: Job, payload: unknown, context: JobRunContext): Promise<JobResult | void>
+  bulkyFields?: readonly string[]
   isTransient?(error: unknown): boolean
+  retryAfterMs?(error: unknown): number | null
   onFailed?(job: Job, error: FolioError): void
 }
 

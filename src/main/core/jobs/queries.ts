@@ -29,10 +29,17 @@ export interface Job extends JobInfo {
 
 function jobFromRow(row: JobRow): Job {
   return {
+    ...infoFromRow(row),
+    payload: JSON.parse(row.payload) as unknown,
+    nextAttemptAt: row.next_attempt_at
+  }
+}
+
+function infoFromRow(row: Omit<JobRow, 'payload'>): JobInfo {
+  return {
     id: row.id,
     kind: row.kind,
     input: row.label,
-    payload: JSON.parse(row.payload) as unknown,
     status: row.status,
     stage: row.stage,
     progress:
@@ -44,27 +51,26 @@ function jobFromRow(row: JobRow): Job {
     articleId: row.article_id,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    nextAttemptAt: row.next_attempt_at
+    updatedAt: row.updated_at
   }
 }
 
 /** The public view of a job, without its (possibly large) payload. */
 export function jobInfo(job: Job): JobInfo {
-  return {
-    id: job.id,
-    kind: job.kind,
-    input: job.input,
-    status: job.status,
-    stage: job.stage,
-    progress: job.progress,
-    result: job.result,
-    attempts: job.attempts,
-    articleId: job.articleId,
-    error: job.error,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt
-  }
+  const { payload: _payload, nextAttemptAt: _next, ...info } = job
+  return info
+}
+
+/** The public view of these jobs, read without their payloads (a waiter reads them often). */
+export function jobInfos(db: Database, ids: number[]): JobInfo[] {
+  const rows = db
+    .prepare(
+      `SELECT id, kind, label, status, stage, progress_done, progress_total, result, attempts,
+         next_attempt_at, article_id, error_code, error_message, created_at, updated_at
+       FROM jobs WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`
+    )
+    .all(JSON.stringify(ids)) as Omit<JobRow, 'payload'>[]
+  return rows.map(infoFromRow)
 }
 
 export interface NewJob {
@@ -132,10 +138,26 @@ export function unfinishedJobOfKind(db: Database, kind: JobKind): Job | null {
  * Takes the next due job for this process, atomically, so two Folio processes on one library
  * never run the same job.
  */
+/** Which jobs a queue takes: those of its kinds, and only the listed ones when `only` is set. */
+export interface ClaimScope {
+  kinds: readonly JobKind[]
+  only?: readonly number[] | null
+}
+
+function scopeParameters(scope: ClaimScope): { kinds: string; only: string | null } {
+  return {
+    kinds: JSON.stringify(scope.kinds),
+    only: scope.only ? JSON.stringify(scope.only) : null
+  }
+}
+
+const inScope = `kind IN (SELECT value FROM json_each(@kinds))
+  AND (@only IS NULL OR id IN (SELECT value FROM json_each(@only)))`
+
 export function claimNextJob(
   db: Database,
   runnerPid: number,
-  kinds: readonly JobKind[],
+  scope: ClaimScope,
   now = Date.now()
 ): Job | null {
   const row = db
@@ -144,21 +166,29 @@ export function claimNextJob(
          stage = CASE kind WHEN 'capture' THEN 'fetching' ELSE 'working' END,
          runner_pid = @runnerPid, updated_at = @now
        WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND next_attempt_at <= @now
-         AND kind IN (SELECT value FROM json_each(@kinds)) ORDER BY id LIMIT 1)
+         AND ${inScope} ORDER BY id LIMIT 1)
        RETURNING *`
     )
-    .get({ now, runnerPid, kinds: JSON.stringify(kinds) }) as JobRow | undefined
+    .get({ now, runnerPid, ...scopeParameters(scope) }) as JobRow | undefined
   return row ? jobFromRow(row) : null
 }
 
-export function nextDueTime(db: Database, kinds: readonly JobKind[]): number | null {
+export function nextDueTime(db: Database, scope: ClaimScope): number | null {
   const row = db
-    .prepare(
-      `SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued'
-       AND kind IN (SELECT value FROM json_each(?))`
-    )
-    .get(JSON.stringify(kinds)) as { due: number | null }
+    .prepare(`SELECT min(next_attempt_at) AS due FROM jobs WHERE status = 'queued' AND ${inScope}`)
+    .get(scopeParameters(scope)) as { due: number | null }
   return row.due
+}
+
+/**
+ * Gives a job this process was running back to the queue, as if it had not been tried (the
+ * process is stopping): another live Folio process takes it at once, or the next start does.
+ */
+export function releaseJob(db: Database, id: number, now = Date.now()): void {
+  db.prepare(
+    `UPDATE jobs SET status = 'queued', stage = 'queued', attempts = max(attempts - 1, 0),
+       next_attempt_at = 0, runner_pid = NULL, updated_at = ? WHERE id = ? AND status = 'running'`
+  ).run(now, id)
 }
 
 export function setJobStage(db: Database, id: number, stage: JobStage, now = Date.now()): void {
@@ -206,6 +236,35 @@ export function finishJob(
   })
 }
 
+/**
+ * Removes bulky fields (a page's HTML, a file's bytes) from a finished job's payload: the job
+ * keeps its label and outcome, the library does not keep a second copy of what it saved.
+ */
+export function dropPayloadFields(db: Database, id: number, fields: readonly string[]): void {
+  if (fields.length === 0) return
+  const paths = fields.map(() => '?').join(', ')
+  db.prepare(`UPDATE jobs SET payload = json_remove(payload, ${paths}) WHERE id = ?`).run(
+    ...fields.map((field) => `$.${field}`),
+    id
+  )
+}
+
+/**
+ * Forgets what the jobs of deleted articles carried (a signed-in page's HTML, a file's bytes):
+ * their payloads are emptied and those still waiting are cancelled. Their labels stay.
+ */
+export function forgetArticleJobs(db: Database, articleIds: number[], now = Date.now()): void {
+  const ids = JSON.stringify(articleIds)
+  db.prepare(
+    `UPDATE jobs SET status = 'cancelled', stage = NULL, error_code = 'cancelled',
+       error_message = 'Cancelled: its article was deleted.', updated_at = @now
+     WHERE status = 'queued' AND article_id IN (SELECT value FROM json_each(@ids))`
+  ).run({ ids, now })
+  db.prepare(
+    `UPDATE jobs SET payload = '{}' WHERE article_id IN (SELECT value FROM json_each(?))`
+  ).run(ids)
+}
+
 /** Puts jobs back in the queue (a retry asked by the user); returns the ids that were requeued. */
 export function requeueJobs(db: Database, ids: number[], now = Date.now()): number[] {
   return (
@@ -234,22 +293,46 @@ export function cancelQueuedJobs(db: Database, ids: number[], now = Date.now()):
 }
 
 /**
- * Jobs left `running` by a process that is gone (killed, crashed, power cut) go back to the
- * queue; jobs of a live Folio process (the app beside the CLI) are left to it.
+ * A running job's lease: its runner renews `updated_at` at least this often
+ * (`leaseRenewalMs`), so a job whose lease is older than `leaseMs` has no runner, whatever
+ * process now bears the PID it recorded (PIDs are reused).
  */
-export function requeueOrphanedJobs(
-  db: Database,
-  isAlive: (pid: number) => boolean,
-  now = Date.now()
-): number {
+export const leaseRenewalMs = 10_000
+export const leaseMs = 60_000
+
+/** Renews the lease of the jobs this process runs. */
+export function renewLeases(db: Database, ids: number[], now = Date.now()): void {
+  if (ids.length === 0) return
+  db.prepare(
+    `UPDATE jobs SET updated_at = ? WHERE status = 'running'
+     AND id IN (SELECT value FROM json_each(?))`
+  ).run(now, JSON.stringify(ids))
+}
+
+export interface OrphanCheck {
+  isAlive(pid: number): boolean
+  /** True for a job this very process is running (its own PID proves nothing else). */
+  runsHere(id: number): boolean
+}
+
+/**
+ * Jobs left `running` by a process that is gone (killed, crashed, power cut) go back to the
+ * queue: its PID is dead, or is this process's own while this process does not run the job, or
+ * its lease ran out (the PID now belongs to another program). Jobs of a live Folio process (the
+ * app beside the CLI) renew their leases and are left to it.
+ */
+export function requeueOrphanedJobs(db: Database, check: OrphanCheck, now = Date.now()): number {
   const running = db
-    .prepare("SELECT id, runner_pid AS pid FROM jobs WHERE status = 'running'")
-    .all() as {
-    id: number
-    pid: number | null
-  }[]
+    .prepare(
+      "SELECT id, runner_pid AS pid, updated_at AS renewedAt FROM jobs WHERE status = 'running'"
+    )
+    .all() as { id: number; pid: number | null; renewedAt: number }[]
   const orphans = running
-    .filter((job) => job.pid === null || !isAlive(job.pid))
+    .filter((job) => {
+      if (job.pid === null || job.renewedAt < now - leaseMs) return true
+      if (job.pid === process.pid) return !check.runsHere(job.id)
+      return !check.isAlive(job.pid)
+    })
     .map((job) => job.id)
   if (orphans.length === 0) return 0
   return db

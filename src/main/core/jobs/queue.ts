@@ -1,4 +1,7 @@
+import type { Database } from 'better-sqlite3'
+import type { FolioError } from '../../../shared/errors'
 import type { JobInfo, JobKind } from '../../../shared/types'
+import { storageFailure } from '../db/storage-errors'
 import type { Library } from '../library'
 import type { RegisteredKind } from './kinds'
 import {
@@ -7,14 +10,17 @@ import {
   getJob,
   insertJob,
   jobInfo,
+  leaseRenewalMs,
   nextDueTime,
+  renewLeases,
   requeueJobs,
   requeueOrphanedJobs
 } from './queries'
-import type { Job, NewJob } from './queries'
+import type { ClaimScope, Job, NewJob } from './queries'
 import { runJob } from './run'
 import type { RunScope } from './run'
 import { waitForJobs } from './wait'
+import type { WaitOptions } from './wait'
 
 export interface JobQueueOptions {
   /** Jobs in flight at once; 4 keeps two cores busy while captures wait on the network. */
@@ -23,21 +29,31 @@ export interface JobQueueOptions {
   maxAttempts?: number
   /** First retry delay; each next one waits 4 times longer (2 s, 8 s, 32 s by default). */
   retryBaseMs?: number
+  /** The longest wait before a retry; unbounded (beyond the backoff) unless set. */
+  maxRetryDelayMs?: number
   log?(message: string): void
+}
+
+export interface StartOptions {
+  /**
+   * Runs only these jobs (a `folio save` runs the captures it queued and leaves the rest to the
+   * app, `folio serve` or `folio jobs resume`); every job of the registered kinds otherwise.
+   */
+  only?: readonly number[]
 }
 
 export interface JobQueue {
   /** Adds a kind of job this process can run; only registered kinds are taken from the table. */
   register(kind: RegisteredKind): void
-  start(): void
+  start(options?: StartOptions): void
   readonly started: boolean
   /** Stops taking jobs and aborts running ones; they resume at the next start. */
   stop(): Promise<void>
   enqueue(job: NewJob): JobInfo
   cancel(ids: number[]): number[]
   retry(ids: number[]): number[]
-  /** Resolves with the jobs once each is done, failed or cancelled. */
-  waitFor(ids: number[]): Promise<JobInfo[]>
+  /** Resolves with the jobs once each is done, failed or cancelled, whoever runs them. */
+  waitFor(ids: number[], options?: WaitOptions): Promise<JobInfo[]>
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -55,10 +71,28 @@ interface Loop {
   /** Aborts running jobs and waits for them to settle (they stay `running` when stopping). */
   abort(ids?: number[]): Promise<void>
   isRunning(id: number): boolean
+  runningIds(): number[]
 }
 
+/**
+ * A queue that cannot write its library (a full disk) takes no job for this long, rather than
+ * claim one after another it cannot finish; then it tries again (space may have been freed).
+ */
+const haltMs = 30_000
+
+/**
+ * With nothing due, the loop still looks at the table this often: other Folio processes queue
+ * jobs (and give back the ones they were running when they stop) without telling this one.
+ */
+const idlePollMs = 2000
+
 /** The claim-and-run loop: at most `concurrency` jobs of the registered kinds at once. */
-function createLoop(scope: RunScope, concurrency: number, log?: (message: string) => void): Loop {
+function createLoop(
+  scope: RunScope,
+  claim: () => ClaimScope,
+  concurrency: number,
+  log?: (message: string) => void
+): Loop {
   const { db } = scope
   const running = new Map<number, { controller: AbortController; done: Promise<void> }>()
   let timer: NodeJS.Timeout | null = null
@@ -67,9 +101,16 @@ function createLoop(scope: RunScope, concurrency: number, log?: (message: string
     if (timer) clearTimeout(timer)
     timer = null
     if (scope.stopping()) return
-    const due = nextDueTime(db, [...scope.kinds.keys()])
-    if (due === null) return
-    timer = setTimeout(pump, Math.max(0, due - Date.now()))
+    const paused = scope.pausedUntil() - Date.now()
+    const due = paused > 0 ? null : nextDueTime(db, claim())
+    const delay =
+      paused > 0
+        ? paused
+        : due === null
+          ? idlePollMs
+          : Math.min(idlePollMs, Math.max(0, due - Date.now()))
+    // Unref'd: an idle queue alone never keeps a process alive; a waiting CLI's poll does.
+    timer = setTimeout(pump, delay)
     timer.unref()
   }
 
@@ -89,10 +130,22 @@ function createLoop(scope: RunScope, concurrency: number, log?: (message: string
     running.set(job.id, { controller, done })
   }
 
+  /** The next due job, claimed; null when there is none or the library cannot be written. */
+  function claimNext(): Job | null {
+    try {
+      return claimNextJob(db, process.pid, claim())
+    } catch (error) {
+      const failure = storageFailure(error, scope.dir)
+      if (!failure) throw error
+      scope.halt(failure, null)
+      return null
+    }
+  }
+
   function pump(): void {
     if (scope.stopping()) return
-    while (running.size < concurrency) {
-      const job = claimNextJob(db, process.pid, [...scope.kinds.keys()])
+    while (running.size < concurrency && Date.now() >= scope.pausedUntil()) {
+      const job = claimNext()
       if (!job) break
       scope.publish(job.id)
       run(job)
@@ -108,7 +161,64 @@ function createLoop(scope: RunScope, concurrency: number, log?: (message: string
       for (const [, { controller }] of chosen) controller.abort()
       await Promise.allSettled(chosen.map(([, entry]) => entry.done))
     },
-    isRunning: (id) => running.has(id)
+    isRunning: (id) => running.has(id),
+    runningIds: () => [...running.keys()]
+  }
+}
+
+/**
+ * Every `leaseRenewalMs` while started: renews the leases of the jobs this process runs, and
+ * gives back to the queue those whose runner is gone (a process that died while others wait).
+ */
+function keepLeases(db: Database, loop: Loop, log?: (message: string) => void): () => void {
+  const check = { isAlive: isProcessAlive, runsHere: loop.isRunning }
+  const timer = setInterval(() => {
+    try {
+      renewLeases(db, loop.runningIds())
+      const resumed = requeueOrphanedJobs(db, check)
+      if (resumed > 0) {
+        log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} whose process is gone`)
+        loop.pump()
+      }
+    } catch {
+      // A library that cannot be written now (a full disk) is met again by the next claim.
+    }
+  }, leaseRenewalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/**
+ * A queue that cannot write to its library (a full disk) pauses instead of re-claiming the same
+ * job over and over, and remembers the failures it could not write down, so that a waiting
+ * command still hears of them.
+ */
+function createHalt(library: Library, log?: (message: string) => void) {
+  let halt: { error: FolioError; until: number } | null = null
+  /** Jobs whose failure could not be written (a full disk): their row still says `running`. */
+  const unrecorded = new Map<number, JobInfo>()
+  return {
+    pausedUntil: (): number => halt?.until ?? 0,
+    halt(error: FolioError, job: Job | null): void {
+      if (!halt) log?.(`folio: ${error.message}`)
+      halt = { error, until: Date.now() + haltMs }
+      if (!job) return
+      const info: JobInfo = {
+        ...jobInfo(job),
+        status: 'failed',
+        stage: null,
+        error: error.toInfo()
+      }
+      unrecorded.set(job.id, info)
+      library.emit({ type: 'job.progress', job: info })
+    },
+    /** What the queue knows of a job beyond its row: a failure it could not write down. */
+    knownOutcome(job: JobInfo, mine: boolean): JobInfo | null {
+      const failed = unrecorded.get(job.id)
+      if (failed) return failed
+      if (!halt || !mine || job.status !== 'queued') return null
+      return { ...job, status: 'failed', stage: null, error: halt.error.toInfo() }
+    }
   }
 }
 
@@ -121,6 +231,9 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
   const { db } = library
   const kinds = new Map<JobKind, RegisteredKind>()
   let started = false
+  let only: readonly number[] | null = null
+  let stopLeases = (): void => undefined
+  const halting = createHalt(library, options.log)
   const publish = (id: number): void => {
     const job = getJob(db, id)
     if (job) library.emit({ type: 'job.progress', job: jobInfo(job) })
@@ -130,26 +243,39 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
     kinds,
     maxAttempts: options.maxAttempts ?? 4,
     retryBaseMs: options.retryBaseMs ?? 2000,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? Number.POSITIVE_INFINITY,
+    dir: library.dir,
     stopping: () => !started,
-    publish
+    publish,
+    pausedUntil: halting.pausedUntil,
+    halt: halting.halt
   }
-  const loop = createLoop(scope, options.concurrency ?? 4, options.log)
+  /** What this queue knows of a job beyond its row: a failure it could not write down. */
+  const knownOutcome = (job: JobInfo): JobInfo | null => {
+    const mine = started && (only === null || only.includes(job.id))
+    return halting.knownOutcome(job, mine)
+  }
+  const claim = (): ClaimScope => ({ kinds: [...kinds.keys()], only })
+  const loop = createLoop(scope, claim, options.concurrency ?? 4, options.log)
 
   return {
     register: (kind) => void kinds.set(kind.kind, kind),
     get started() {
       return started
     },
-    start() {
+    start(startOptions = {}) {
       if (started) return
       started = true
-      const resumed = requeueOrphanedJobs(db, isProcessAlive)
+      only = startOptions.only ?? null
+      const resumed = requeueOrphanedJobs(db, { isAlive: isProcessAlive, runsHere: loop.isRunning })
+      stopLeases = keepLeases(db, loop, options.log)
       if (resumed > 0)
         options.log?.(`folio: resuming ${resumed} job${resumed === 1 ? '' : 's'} left unfinished`)
       loop.pump()
     },
     async stop() {
       started = false
+      stopLeases()
       await loop.abort()
     },
     enqueue(newJob) {
@@ -171,6 +297,7 @@ export function createJobQueue(library: Library, options: JobQueueOptions = {}):
       if (started) loop.pump()
       return requeued
     },
-    waitFor: (ids) => waitForJobs(library, ids)
+    waitFor: (ids, waitOptions) =>
+      waitForJobs(library, ids, { ...waitOptions, known: knownOutcome })
   }
 }
