@@ -3,7 +3,7 @@
  *   [--disable RULE,RULE]` (pre/post-processing rule names, to measure each rule)
  * Scores plain Readability on jsdom (the baseline, measured in the same run) and Folio's
  * extractArticle on every corpus of /work/shared/corpus, by the metric of its README; on wcxb-dev
- * also per page type.
+ * also per page type, and on every corpus the recall check (pages Folio cuts in half).
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -21,7 +21,7 @@ import {
   loadCorpus
 } from './corpora'
 import { comparePage, compareSnippets, type Score } from './metric'
-import { scoreOutputs, scorePage } from './scoring'
+import { findCutPages, printCutPages, scoreOutputs, scorePage } from './scoring'
 import { printWcxbTable } from './wcxb-table'
 
 interface Output {
@@ -294,8 +294,8 @@ async function main(): Promise<void> {
   }
 }
 
-/** wcxb-dev's per-type table. */
-function printChecks(_corpus: string, metric: CorpusMetric, pages: BenchPage[], rows: Row[]): void {
+/** wcxb-dev's per-type table, and the recall check when both extractors ran. */
+function printChecks(corpus: string, metric: CorpusMetric, pages: BenchPage[], rows: Row[]): void {
   const texts = (row: Row): string[] => row.outputs.map((output) => output.text)
   if (metric === 'words') {
     printWcxbTable(
@@ -305,6 +305,10 @@ function printChecks(_corpus: string, metric: CorpusMetric, pages: BenchPage[], 
         scores: texts(row).map((text, index) => scorePage(metric, pages[index], text) ?? zero)
       }))
     )
+  }
+  const [baseline, folio] = rows
+  if (baseline && folio) {
+    printCutPages(corpus, findCutPages(metric, pages, texts(baseline), texts(folio)))
   }
 }
 

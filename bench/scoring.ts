@@ -1,6 +1,7 @@
 /**
  * Scoring bench:extract's outputs by each corpus's metric (corpus README), per page and per
- * corpus.
+ * corpus, and the recall check of issue #18: pages where Folio keeps far less of the article than
+ * plain Readability does.
  */
 import type { BenchPage, CorpusMetric } from './corpora'
 import {
@@ -53,4 +54,56 @@ export function scoreOutputs(metric: CorpusMetric, pages: BenchPage[], texts: st
     page.truth === undefined ? [] : [comparePage(page.truth, texts[index])]
   )
   return scoreCorpus(counts)
+}
+
+/**
+ * "Never cut an article in half" (issue #18): a page is cut when Folio's recall is below this
+ * share of plain Readability's on the same page. Target: no such page on any corpus.
+ */
+export const cutRecallShare = 0.5
+
+export interface CutPage {
+  id: string
+  pageType?: string
+  folioRecall: number
+  baselineRecall: number
+}
+
+/** Pages where Folio's recall is below `cutRecallShare` × Readability's, worst first. */
+export function findCutPages(
+  metric: CorpusMetric,
+  pages: BenchPage[],
+  baselineTexts: string[],
+  folioTexts: string[]
+): CutPage[] {
+  const cut: CutPage[] = []
+  pages.forEach((page, index) => {
+    const baseline = scorePage(metric, page, baselineTexts[index])
+    const folio = scorePage(metric, page, folioTexts[index])
+    if (!baseline || !folio) return
+    if (folio.recall < cutRecallShare * baseline.recall) {
+      cut.push({
+        id: page.id,
+        pageType: page.pageType,
+        folioRecall: folio.recall,
+        baselineRecall: baseline.recall
+      })
+    }
+  })
+  return cut.sort(
+    (left, right) =>
+      left.folioRecall - left.baselineRecall - (right.folioRecall - right.baselineRecall)
+  )
+}
+
+export function printCutPages(corpus: string, cut: CutPage[]): void {
+  console.log(
+    `\nrecall check (${corpus}): ${cut.length} pages with folio recall < ${cutRecallShare} × readability's (target 0)`
+  )
+  for (const page of cut) {
+    const type = page.pageType ? ` [${page.pageType}]` : ''
+    console.log(
+      `- ${page.id}${type}: folio ${page.folioRecall.toFixed(3)}, readability ${page.baselineRecall.toFixed(3)}`
+    )
+  }
 }
