@@ -206,6 +206,7 @@ function pagesPerSecond(result: RunResult): number {
 const warmUpPages = 10
 
 async function measure(
+  corpus: CorpusName,
   metric: CorpusMetric,
   pages: BenchPage[],
   extractors: NamedExtractor[],
@@ -224,7 +225,12 @@ async function measure(
   }
   return extractors.map(({ name }, index) => {
     if (process.env.BENCH_DUMP)
-      dumpPages(`${process.env.BENCH_DUMP}-${name}.json`, metric, pages, first[index].outputs)
+      dumpPages(
+        `${process.env.BENCH_DUMP}-${corpus}-${name}.json`,
+        metric,
+        pages,
+        first[index].outputs
+      )
     const outputs = first[index].outputs
     return {
       name,
@@ -288,7 +294,7 @@ async function main(): Promise<void> {
       extractors.push({ name: 'readability+jsdom', extract: runBaseline })
     if (values.only !== 'baseline') extractors.push({ name: 'folio', extract: runFolio })
     const metric = corpusMetrics[corpus]
-    const rows = await measure(metric, pages, extractors, runs)
+    const rows = await measure(corpus, metric, pages, extractors, runs)
     printTable(corpus, pages.length, rows)
     printChecks(corpus, metric, pages, rows)
   }
