@@ -25,15 +25,31 @@ export interface BenchPage {
   withoutSnippets?: string[]
   date?: string
   author?: string
+  /** wcxb-dev's page type: article, documentation, service, forum, product, listing, collection. */
+  pageType?: string
 }
 
 export const corpusNames = [
   'readability-testpages',
   'scrapinghub-aeb',
   'trafilatura-eval',
-  'zh-gne'
+  'zh-gne',
+  'wcxb-dev'
 ] as const
 export type CorpusName = (typeof corpusNames)[number]
+
+/**
+ * How each corpus is scored (its README): shingle F1 against full text, trafilatura's snippet
+ * counts, or wcxb's mean word F1 per page.
+ */
+export type CorpusMetric = 'shingles' | 'snippets' | 'words'
+export const corpusMetrics: Record<CorpusName, CorpusMetric> = {
+  'readability-testpages': 'shingles',
+  'scrapinghub-aeb': 'shingles',
+  'trafilatura-eval': 'snippets',
+  'zh-gne': 'shingles',
+  'wcxb-dev': 'words'
+}
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T
@@ -135,13 +151,49 @@ function gnePages(directory: string): BenchPage[] {
   return pages
 }
 
+interface WcxbTruth {
+  url?: string
+  _internal?: { page_type?: { primary?: string } }
+  ground_truth?: { main_content?: string; author?: string; publish_date?: string }
+}
+
+/**
+ * wcxb-dev's 1,497 pages are 416 MB of HTML: each page's HTML is read when it is asked for, so
+ * that the bench holds one page at a time (the runner reads it once per page, before timing).
+ */
+function wcxbPages(directory: string): BenchPage[] {
+  return readdirSync(join(directory, 'ground-truth'))
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const id = file.replace(/\.json$/, '')
+      const entry = readJson<WcxbTruth>(join(directory, 'ground-truth', file))
+      const truth = entry.ground_truth ?? {}
+      const type = entry._internal?.page_type?.primary ?? 'article'
+      const htmlPath = join(directory, 'html', `${id}.html.gz`)
+      return {
+        id,
+        url: entry.url || 'https://example.com/',
+        get html(): string {
+          return readPage(htmlPath)
+        },
+        truth: truth.main_content ?? '',
+        date: truth.publish_date || undefined,
+        author: truth.author || undefined,
+        // Upstream's evaluate.py counts its older "category" pages as collections.
+        pageType: type === 'category' ? 'collection' : type
+      }
+    })
+}
+
 export function loadCorpus(name: CorpusName, limit = Infinity): BenchPage[] {
   const directory = join(corpusRoot, name)
   const loaders: Record<CorpusName, (path: string) => BenchPage[]> = {
     'readability-testpages': readabilityPages,
     'scrapinghub-aeb': scrapinghubPages,
     'trafilatura-eval': trafilaturaPages,
-    'zh-gne': gnePages
+    'zh-gne': gnePages,
+    'wcxb-dev': wcxbPages
   }
   return loaders[name](directory).slice(0, limit)
 }

@@ -2,7 +2,8 @@
  * `npm run bench:extract [-- --corpus NAME] [--limit N] [--runs N] [--only folio|baseline]
  *   [--disable RULE,RULE]` (pre/post-processing rule names, to measure each rule)
  * Scores plain Readability on jsdom (the baseline, measured in the same run) and Folio's
- * extractArticle on every corpus of /work/shared/corpus, by the metric of its README.
+ * extractArticle on every corpus of /work/shared/corpus, by the metric of its README; on wcxb-dev
+ * also per page type, and on every corpus the recall check (pages Folio cuts in half).
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -11,16 +12,17 @@ import { JSDOM, VirtualConsole } from 'jsdom'
 import { extractArticleWith } from '../src/main/core/capture/extract/extract'
 import { ruleNames } from '../src/main/core/capture/extract/rules'
 import { parseDate } from '../src/main/core/capture/extract/metadata/dates'
-import { type BenchPage, type CorpusName, corpusNames, loadCorpus } from './corpora'
 import {
-  comparePage,
-  compareSnippets,
-  type PageCounts,
-  scoreCorpus,
-  scoreSnippets,
-  type SnippetCounts,
-  type Score
-} from './metric'
+  type BenchPage,
+  type CorpusMetric,
+  type CorpusName,
+  corpusMetrics,
+  corpusNames,
+  loadCorpus
+} from './corpora'
+import { comparePage, compareSnippets, type Score } from './metric'
+import { findCutPages, printCutPages, scoreOutputs, scorePage } from './scoring'
+import { printWcxbTable } from './wcxb-table'
 
 interface Output {
   text: string
@@ -99,7 +101,9 @@ async function runExtractors(
   extractors: NamedExtractor[]
 ): Promise<RunResult[]> {
   const results = extractors.map(() => emptyRun())
-  for (const page of pages) {
+  for (const lazyPage of pages) {
+    // wcxb-dev reads a page's HTML when asked: once here, outside the timed extraction.
+    const page = { ...lazyPage, html: lazyPage.html }
     for (const [index, extractor] of extractors.entries()) {
       runPage(page, extractor.extract, results[index])
       await turnEventLoop()
@@ -112,20 +116,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-function score(pages: BenchPage[], outputs: Output[]): Score {
-  if (pages.some((page) => page.withSnippets)) {
-    const counts: SnippetCounts[] = pages.map((page, index) =>
-      compareSnippets(outputs[index].text, page.withSnippets ?? [], page.withoutSnippets ?? [])
-    )
-    return scoreSnippets(counts)
-  }
-  const counts: PageCounts[] = []
-  pages.forEach((page, index) => {
-    if (page.truth !== undefined) counts.push(comparePage(page.truth, outputs[index].text))
-  })
-  return scoreCorpus(counts)
 }
 
 function calendarDate(epoch: number | null): string | null {
@@ -168,9 +158,17 @@ function metadataAccuracy(pages: BenchPage[], outputs: Output[]): { date: string
 }
 
 /** Per-page scores and outputs, for finding which pages a rule helps or hurts. */
-function dumpPages(path: string, pages: BenchPage[], outputs: Output[]): void {
+function dumpPages(
+  path: string,
+  metric: CorpusMetric,
+  pages: BenchPage[],
+  outputs: Output[]
+): void {
   const rows = pages.map((page, index) => {
     const text = outputs[index].text
+    if (metric === 'words') {
+      return { id: page.id, pageType: page.pageType, ...scorePage(metric, page, text), text }
+    }
     if (page.truth === undefined) {
       const counts = compareSnippets(text, page.withSnippets ?? [], page.withoutSnippets ?? [])
       return { id: page.id, ...counts }
@@ -188,6 +186,7 @@ function dumpPages(path: string, pages: BenchPage[], outputs: Output[]): void {
 
 interface Row {
   name: string
+  outputs: Output[]
   score: Score
   pagesPerSecond: number
   medianMilliseconds: number
@@ -207,6 +206,8 @@ function pagesPerSecond(result: RunResult): number {
 const warmUpPages = 10
 
 async function measure(
+  corpus: CorpusName,
+  metric: CorpusMetric,
   pages: BenchPage[],
   extractors: NamedExtractor[],
   runs: number
@@ -224,10 +225,21 @@ async function measure(
   }
   return extractors.map(({ name }, index) => {
     if (process.env.BENCH_DUMP)
-      dumpPages(`${process.env.BENCH_DUMP}-${name}.json`, pages, first[index].outputs)
+      dumpPages(
+        `${process.env.BENCH_DUMP}-${corpus}-${name}.json`,
+        metric,
+        pages,
+        first[index].outputs
+      )
+    const outputs = first[index].outputs
     return {
       name,
-      score: score(pages, first[index].outputs),
+      outputs,
+      score: scoreOutputs(
+        metric,
+        pages,
+        outputs.map((output) => output.text)
+      ),
       pagesPerSecond: median(rates[index]),
       medianMilliseconds: median(perPage[index]),
       crashes: first[index].crashes,
@@ -281,9 +293,31 @@ async function main(): Promise<void> {
     if (values.only !== 'folio')
       extractors.push({ name: 'readability+jsdom', extract: runBaseline })
     if (values.only !== 'baseline') extractors.push({ name: 'folio', extract: runFolio })
-    const rows = await measure(pages, extractors, runs)
+    const metric = corpusMetrics[corpus]
+    const rows = await measure(corpus, metric, pages, extractors, runs)
     printTable(corpus, pages.length, rows)
+    printChecks(corpus, metric, pages, rows)
   }
 }
+
+/** wcxb-dev's per-type table, and the recall check when both extractors ran. */
+function printChecks(corpus: string, metric: CorpusMetric, pages: BenchPage[], rows: Row[]): void {
+  const texts = (row: Row): string[] => row.outputs.map((output) => output.text)
+  if (metric === 'words') {
+    printWcxbTable(
+      pages,
+      rows.map((row) => ({
+        name: row.name,
+        scores: texts(row).map((text, index) => scorePage(metric, pages[index], text) ?? zero)
+      }))
+    )
+  }
+  const [baseline, folio] = rows
+  if (baseline && folio) {
+    printCutPages(corpus, findCutPages(metric, pages, texts(baseline), texts(folio)))
+  }
+}
+
+const zero = { precision: 0, recall: 0, f1: 0 }
 
 await main()

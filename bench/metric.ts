@@ -153,3 +153,53 @@ export function scoreSnippets(pages: SnippetCounts[]): Score {
   const recall = truePositive / Math.max(1, truePositive + falseNegative)
   return { precision, recall, f1: harmonicMean(precision, recall) }
 }
+
+export interface PageScore {
+  precision: number
+  recall: number
+  f1: number
+}
+
+// Python's `re.findall(r'\w+', text.lower())`, as wcxb's evaluate.py tokenizes: letters, numbers
+// and the underscore, with no special case for CJK (the corpus is English).
+const wordPattern = /[\p{L}\p{N}_]+/gu
+
+function wordCounts(text: string): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const [word] of text.toLowerCase().matchAll(wordPattern)) {
+    counts.set(word, (counts.get(word) ?? 0) + 1)
+    total += 1
+  }
+  return { counts, total }
+}
+
+/**
+ * wcxb's word F1 (upstream `evaluate.py` `word_f1`): precision and recall of the multiset overlap
+ * of words; an empty reference scores 1 only for an empty prediction.
+ */
+export function wordScore(truth: string, prediction: string): PageScore {
+  const reference = wordCounts(truth)
+  const predicted = wordCounts(prediction)
+  if (reference.total === 0) {
+    const score = predicted.total === 0 ? 1 : 0
+    return { precision: score, recall: score, f1: score }
+  }
+  if (predicted.total === 0) return { precision: 0, recall: 0, f1: 0 }
+  let overlap = 0
+  for (const [word, count] of predicted.counts) {
+    overlap += Math.min(count, reference.counts.get(word) ?? 0)
+  }
+  const precision = overlap / predicted.total
+  const recall = overlap / reference.total
+  return { precision, recall, f1: harmonicMean(precision, recall) }
+}
+
+/** wcxb's corpus score: the mean of the page precisions, recalls and F1s (not their harmonic). */
+export function scoreWords(pages: PageScore[]): Score {
+  return {
+    precision: mean(pages.map((page) => page.precision)),
+    recall: mean(pages.map((page) => page.recall)),
+    f1: mean(pages.map((page) => page.f1))
+  }
+}

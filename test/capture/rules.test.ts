@@ -37,7 +37,8 @@ describe('the extraction rules', () => {
       'hover-cards',
       'capital-teasers',
       'leading-title',
-      'comments'
+      'comments',
+      'removal-guard'
     ])
   })
 

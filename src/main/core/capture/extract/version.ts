@@ -3,4 +3,4 @@
  * Apart from extract.ts so that the main thread, which stores the number, never loads the
  * extractor (Readability, linkedom, DOMPurify on jsdom): only the worker threads do.
  */
-export const extractorVersion = 4
+export const extractorVersion = 5

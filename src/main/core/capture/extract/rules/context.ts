@@ -33,6 +33,19 @@ export interface RuleContext {
   remove(node: ChildNode): void
   /** Drops what was remembered: the document changed other than by `remove` (Readability ran). */
   forget(): void
+  /** Starts a new record of removals, so that one rule's can be measured and put back. */
+  startRemovals(): void
+  /** Characters of text removed since `startRemovals` (whitespace collapsed, as `textOf`). */
+  removedLength(): number
+  /** Puts back every node removed since `startRemovals`, where it was. */
+  undoRemovals(): void
+}
+
+/** A removed node and where it was, to put it back. */
+interface Removal {
+  node: ChildNode
+  parent: ParentNode | null
+  next: ChildNode | null
 }
 
 /**
@@ -44,6 +57,9 @@ export function createRuleContext(page: PageFacts): RuleContext {
   const disabled = new Set(page.disabledRules ?? [])
   let remembered = new WeakMap<Node, string>()
   let rememberedLeaves = new WeakMap<Element, readonly Leaf[]>()
+  let removals: Removal[] = []
+  let removedNodes = new Set<Node>()
+  let removedLength = 0
   const context: RuleContext = {
     baseUrl: page.baseUrl,
     canonicalUrl: page.canonicalUrl ?? null,
@@ -67,7 +83,24 @@ export function createRuleContext(page: PageFacts): RuleContext {
       return leaves
     },
     remove(node) {
+      // Text inside a node already removed counts once. (Readability's article element is not
+      // attached to the page's document, so `isConnected` cannot tell.)
+      if (!insideAny(node, removedNodes)) removedLength += context.textOf(node).length
+      removedNodes.add(node)
+      removals.push({ node, parent: node.parentNode, next: node.nextSibling })
       node.remove()
+      context.forget()
+    },
+    startRemovals() {
+      removals = []
+      removedNodes = new Set()
+      removedLength = 0
+    },
+    removedLength: () => removedLength,
+    undoRemovals() {
+      // Last removed first: each node's next sibling is back in place before the node returns.
+      for (const { node, parent, next } of removals.reverse()) parent?.insertBefore(node, next)
+      context.startRemovals()
       context.forget()
     },
     forget() {
@@ -76,4 +109,12 @@ export function createRuleContext(page: PageFacts): RuleContext {
     }
   }
   return context
+}
+
+function insideAny(node: Node, removed: ReadonlySet<Node>): boolean {
+  if (removed.size === 0) return false
+  for (let ancestor = node.parentNode; ancestor; ancestor = ancestor.parentNode) {
+    if (removed.has(ancestor)) return true
+  }
+  return false
 }
