@@ -13,6 +13,8 @@ import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
 import { exportKind } from './io/export/run'
+import { importKind } from './io/import/run'
+import type { ImportOptions } from './io/import/run'
 import { createJobQueue } from './jobs/queue'
 import type { JobQueueOptions } from './jobs/queue'
 import { openLibrary } from './library'
@@ -33,6 +35,7 @@ export type { StoredAsset } from './assets/queries'
 export interface EngineOptions {
   capture?: CaptureOptions
   queue?: JobQueueOptions
+  import?: ImportOptions
   log?: (message: string) => void
 }
 
@@ -87,6 +90,7 @@ export function createEngine(
     search: createSearchService(library, jobs)
   }
   jobs.register(exportKind(library.db, context.search))
+  jobs.register(importKind(write, options.import))
 
   async function invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!isOperationName(name)) {

@@ -259,3 +259,15 @@ export function requeueOrphanedJobs(
     )
     .run({ ids: JSON.stringify(orphans), now }).changes
 }
+
+/**
+ * Stores what a running job has done so far (an import's report), in the transaction that did
+ * it: a job resumed after a crash starts from there, and a failed one still shows it.
+ */
+export function setJobResult(db: Database, id: number, result: JobResult, now = Date.now()): void {
+  db.prepare('UPDATE jobs SET result = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(result),
+    now,
+    id
+  )
+}
