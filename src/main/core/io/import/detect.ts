@@ -35,7 +35,9 @@ function textFormat(text: string, whole: boolean): ImportFormat | null {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .slice(0, 50)
-  if (judged.length > 0 && judged.every(looksLikeUrlLine)) return 'url-list'
+  // Mostly addresses: a stray line of text fails alone, as a row, rather than the whole file.
+  const urls = judged.filter(looksLikeUrlLine).length
+  if (urls > 0 && urls * 2 >= judged.length) return 'url-list'
   return null
 }
 
