@@ -53,7 +53,7 @@ function printOutcome(context: CommandContext, job: JobInfo, json: boolean): num
 
 export const importCommand: Command = {
   summary:
-    'Import a Pocket (ZIP, CSV, HTML), Instapaper (CSV) or bookmarks export, or a list of URLs',
+    'Import a Pocket (ZIP, CSV, HTML, API JSON), Instapaper (CSV) or bookmarks export, or a list of URLs',
   usage: 'folio import FILE [--tag T]... [--no-fetch] [--json]',
   options: {
     tag: { type: 'string', multiple: true },

@@ -68,6 +68,7 @@ export const importFormats = [
   'pocket-zip',
   'pocket-csv',
   'pocket-html',
+  'pocket-json',
   'instapaper-csv'
 ] as const
 export type ImportFormat = (typeof importFormats)[number]

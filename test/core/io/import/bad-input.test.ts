@@ -102,7 +102,7 @@ describe('import of bad input', () => {
 
   it('names what a file of an unknown format looks like', async () => {
     const json = join(tempDir(), 'export.csv')
-    writeFileSync(json, '{"list": {"1": {"given_url": "https://example.com"}}}')
+    writeFileSync(json, '[{"id": 1, "url": "https://example.com", "is_archived": 0}]')
     expect((await failedImport(json)).message).toMatch(
       /^Folio does not recognise the format of export\.csv\. It holds JSON/
     )

@@ -314,4 +314,84 @@ describe('import formats', () => {
       ['https://example.com/1', ['from list']]
     ])
   })
+
+  it('imports a Pocket API dump: favourites, status, tag objects, annotations; bad items fail alone', async () => {
+    const dir = tempDir()
+    const path = join(tempDir(), 'pocket.json')
+    writeFileSync(
+      path,
+      JSON.stringify({
+        status: 1,
+        list: {
+          '101': {
+            item_id: '101',
+            given_url: 'https://example.com/fav',
+            given_title: 'Favourite, "starred" 收藏',
+            resolved_title: 'Resolved',
+            favorite: '1',
+            status: '1',
+            time_added: '1600000000',
+            tags: {
+              'deep learning': { item_id: '101', tag: 'deep learning' },
+              ñandú: { item_id: '101', tag: 'ñandú' }
+            },
+            annotations: [
+              {
+                annotation_id: 'a',
+                quote: 'A quote.',
+                patch: '',
+                created_at: '2020-09-13 12:26:40'
+              }
+            ]
+          },
+          '102': {
+            item_id: '102',
+            given_url: 'https://example.com/gone',
+            status: '2',
+            time_added: '1600000001'
+          },
+          '103': { item_id: '103', given_url: 'https://example.com/bad', tags: 'not-an-object' },
+          '104': {
+            item_id: '104',
+            given_url: '',
+            resolved_url: 'https://example.com/resolved',
+            status: '0',
+            time_added: 1500000000
+          }
+        }
+      })
+    )
+    const { report } = await runImport(dir, path)
+    expect(report?.format).toBe('pocket-json')
+    expect(report?.rows.map((row) => [row.row, row.outcome, row.reason])).toEqual([
+      [1, 'imported', null],
+      [2, 'failed', 'pocket.json item 102 was deleted in Pocket'],
+      [3, 'failed', 'pocket.json item 103: tags: Invalid input: expected record, received string'],
+      [4, 'imported', null]
+    ])
+    expect((await libraryArticles(dir)).map(keptFields)).toEqual([
+      {
+        url: 'https://example.com/resolved',
+        title: '',
+        savedAt: 1500000000 * second,
+        tags: [],
+        state: 'unread',
+        favorite: false,
+        note: null,
+        highlights: []
+      },
+      {
+        url: 'https://example.com/fav',
+        title: 'Favourite, "starred" 收藏',
+        savedAt: 1600000000 * second,
+        tags: ['deep learning', 'ñandú'],
+        state: 'archived',
+        favorite: true,
+        note: null,
+        highlights: [
+          { quote: 'A quote.', status: 'orphaned', createdAt: Date.UTC(2020, 8, 13, 12, 26, 40) }
+        ]
+      }
+    ])
+  })
 })

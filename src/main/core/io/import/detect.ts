@@ -1,5 +1,6 @@
 import type { ImportFormat } from '../../../../shared/types'
 import { ImportFileError } from './item'
+import { looksLikePocketJson } from './pocket-json'
 import { isPocketZip } from './pocket-zip'
 import { decodeHead, fileLabel, fileSize, readHead, textEncodingOf } from './source'
 import { looksLikeUrlLine } from './url-list'
@@ -25,6 +26,7 @@ function headerCells(firstLine: string): string[] {
 function textFormat(text: string, whole: boolean): ImportFormat | null {
   if (/<!DOCTYPE\s+NETSCAPE-Bookmark-file-1>/i.test(text)) return 'netscape'
   if (/<title>\s*Pocket Export\s*<\/title>/i.test(text)) return 'pocket-html'
+  if (looksLikePocketJson(text)) return 'pocket-json'
   const cells = headerCells(text.split(/\r?\n/, 1)[0])
   const has = (...names: string[]): boolean => names.every((name) => cells.includes(name))
   if (has('url', 'time_added')) return 'pocket-csv'
@@ -45,11 +47,11 @@ function textFormat(text: string, whole: boolean): ImportFormat | null {
 function describeUnknown(text: string): string {
   const start = text.trimStart()
   if (start.startsWith('{') || start.startsWith('['))
-    return 'It holds JSON; Folio does not read this JSON export yet (Pocket API, Wallabag and Omnivore files come later).'
+    return 'It holds JSON, but not a Pocket API dump; Wallabag and Omnivore files are not read yet.'
   if (/<title>\s*Instapaper/i.test(text))
     return "It is Instapaper's HTML export; export the CSV from Instapaper instead."
   if (start.startsWith('<')) return 'It holds HTML, but neither bookmarks nor a Pocket export.'
-  return 'Folio reads Pocket (ZIP, CSV, HTML), Instapaper CSV, browser bookmarks (HTML) and plain lists of URLs.'
+  return 'Folio reads Pocket (ZIP, CSV, HTML, API JSON), Instapaper CSV, browser bookmarks (HTML) and plain lists of URLs.'
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import iconv from 'iconv-lite'
 import { decodeHtmlBytes } from '../../capture/decode'
 import { csvRecords, delimiterOf } from './csv'
 import type { CsvRecord } from './csv'
@@ -9,6 +10,7 @@ import { instapaperRow } from './instapaper-csv'
 import { netscapeRows } from './netscape'
 import { pocketRow } from './pocket-csv'
 import { pocketHtmlRows } from './pocket-html'
+import { pocketJsonRows } from './pocket-json'
 import { pocketZipRows } from './pocket-zip'
 import {
   countedStream,
@@ -35,7 +37,7 @@ export interface ParseOptions {
 function readWhole(path: string, label: string, size: number): string {
   if (size > maxWholeFileBytes) {
     throw new ImportFileError(
-      `${label} is ${Math.round(size / 1024 / 1024)} MiB, too large for an HTML export; is it the right file?`
+      `${label} is ${Math.round(size / 1024 / 1024)} MiB, too large for an HTML or JSON export; is it the right file?`
     )
   }
   return decodeHtmlBytes(readFileSync(path)).html
@@ -73,6 +75,13 @@ export function parseFile(
     counter.read = file.size
     return html
   }
+  // JSON is parsed whole: Pocket's API dumps of 20k items are ~30 MiB.
+  const wholeText = (): string => {
+    if (file.size > maxWholeFileBytes) readWhole(path, label, file.size)
+    const text = iconv.decode(readFileSync(path), file.encoding ?? 'utf-8', { stripBOM: true })
+    counter.read = file.size
+    return text
+  }
   const rows = ((): AsyncIterable<ImportRow> => {
     switch (file.format) {
       case 'url-list':
@@ -81,6 +90,8 @@ export function parseFile(
         return fromSync({ [Symbol.iterator]: () => netscapeRows(whole()) })
       case 'pocket-html':
         return fromSync({ [Symbol.iterator]: () => pocketHtmlRows(whole()) })
+      case 'pocket-json':
+        return fromSync({ [Symbol.iterator]: () => pocketJsonRows(wholeText(), label) })
       case 'pocket-csv':
         return csvRows(path, file, counter, (record, row, where) =>
           pocketRow(record, row, where, null)

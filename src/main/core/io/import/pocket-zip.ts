@@ -45,7 +45,7 @@ export async function* pocketZipRows(
     if (parts.length === 0)
       throw new ImportFileError(`${label} holds no part_*.csv: it is not Pocket's export.`)
     const annotations = await readAnnotations(archive, label)
-    Object.assign(counter, { size: parts.reduce((sum, part) => sum + part.uncompressedSize, 0) })
+    counter.size = parts.reduce((sum, part) => sum + part.uncompressedSize, 0)
     let row = 0
     for (const part of parts) {
       const where = `${label}: ${part.fileName}`

@@ -65,7 +65,8 @@ export function decodeHead(head: Uint8Array, encoding: string): string {
 /** How much of a stream has been read, for progress: bytes so far over the file's size. */
 export class ReadCounter {
   read = 0
-  constructor(readonly size: number) {}
+  /** The bytes to read: the file's size, or a ZIP's entries' once they are listed. */
+  constructor(public size: number) {}
 
   fraction(): number {
     return this.size === 0 ? 1 : Math.min(1, this.read / this.size)
