@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openEngine } from '../../../../src/main/core/engine'
 import { useTempDirs } from '../../../helpers/temp'
 import { pocketCsv, pocketRows, writeZip } from './fixtures'
 import { libraryArticles, runImport } from './harness'
@@ -132,5 +133,17 @@ describe('import of bad input', () => {
     await expect(runImport(tempDir(), join(tempDir(), 'nope.zip'))).rejects.toThrow(
       /There is no file .*nope\.zip/
     )
+  })
+
+  it('refuses library.import from the interface and the extension: it reads a path on this machine', async () => {
+    const engine = openEngine(tempDir(), { log: () => undefined })
+    try {
+      for (const caller of ['ui', 'extension', 'bookmarklet'] as const) {
+        const result = await engine.invoke('library.import', { path: '/etc/passwd' }, caller)
+        expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      }
+    } finally {
+      await engine.close()
+    }
   })
 })
