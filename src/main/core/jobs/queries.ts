@@ -271,3 +271,15 @@ export function setJobResult(db: Database, id: number, result: JobResult, now = 
     id
   )
 }
+
+/**
+ * Replaces a running job's payload: what a long job must remember to resume (an import's rows
+ * so far), kept out of the job's public view so its progress events stay small.
+ */
+export function setJobPayload(db: Database, id: number, payload: unknown, now = Date.now()): void {
+  db.prepare('UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(payload),
+    now,
+    id
+  )
+}

@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Database, Transaction } from 'better-sqlite3'
 import { z } from 'zod'
+import { importFormats, importOutcomes } from '../../../../shared/contract'
 import { FolioError } from '../../../../shared/errors'
 import type { ImportReport, ImportRowReport, JobResult } from '../../../../shared/types'
 import { jobKind } from '../../jobs/kinds'
 import type { JobRunContext, RegisteredKind } from '../../jobs/kinds'
-import { setJobResult } from '../../jobs/queries'
+import { setJobPayload, setJobResult } from '../../jobs/queries'
 import type { Job } from '../../jobs/queries'
 import type { Write, WriteEffects } from '../../write'
 import { detectFormat } from './detect'
@@ -21,7 +22,29 @@ export const importPayload = z.object({
   tags: z.array(z.string()),
   fetch: z.boolean(),
   /** When the import was asked for: rows with no save time are dated from it. */
-  startedAt: z.number()
+  startedAt: z.number(),
+  /** The rows written so far, stored with each batch: where a resumed import starts. */
+  report: z
+    .object({
+      format: z.enum(importFormats),
+      path: z.string(),
+      counts: z.object({
+        imported: z.number(),
+        merged: z.number(),
+        skipped: z.number(),
+        failed: z.number()
+      }),
+      rows: z.array(
+        z.object({
+          row: z.number(),
+          url: z.string().nullable(),
+          outcome: z.enum(importOutcomes),
+          reason: z.string().nullable()
+        })
+      ),
+      captures: z.number()
+    })
+    .optional()
 })
 
 export type ImportPayload = z.infer<typeof importPayload>
@@ -31,9 +54,10 @@ export interface ImportOptions extends ParseOptions {
   batchSize?: number
 }
 
-function emptyReport(job: Job, format: ImportReport['format'], path: string): ImportReport {
-  const previous = job.result?.import
-  if (previous && previous.path === path) return previous
+function startingReport(payload: ImportPayload, format: ImportReport['format']): ImportReport {
+  const previous = payload.report
+  if (previous && previous.path === payload.path) return previous
+  const path = payload.path
   return {
     format,
     path,
@@ -99,16 +123,17 @@ function writeRow(
 }
 
 /**
- * Writes a batch of rows and the report so far in one transaction: after a crash, the rows
- * written are exactly the report's, and the import resumes after its last row.
+ * Writes a batch of rows and the report so far (in the job's payload) in one transaction: after
+ * a crash, the rows written are exactly the report's, and the import resumes after its last row.
  */
 function writeBatch(
   write: Write,
-  jobId: number,
+  job: { id: number; payload: ImportPayload },
   batch: ImportRow[],
-  report: ImportReport,
-  options: StoreOptions
+  report: ImportReport
 ): void {
+  const { tags, fetch, startedAt } = job.payload
+  const options: StoreOptions = { tags, fetch, startedAt }
   write(
     (db) => {
       const effects: BatchEffects = {
@@ -124,7 +149,7 @@ function writeBatch(
         report.rows.push(entry)
         report.counts[entry.outcome] += 1
       }
-      setJobResult(db, jobId, resultOf(report))
+      setJobPayload(db, job.id, { ...job.payload, report })
       return effects
     },
     // A re-indexed article's tags and notes are indexed with it: not a second time.
@@ -155,19 +180,14 @@ async function runImport(
   options: ImportOptions
 ): Promise<JobResult> {
   const detected = await detectFormat(payload.path, options.maxExpandedBytes)
-  const report = emptyReport(job, detected.format, payload.path)
+  const report = startingReport(payload, detected.format)
   const written = report.rows.length
-  const store: StoreOptions = {
-    tags: payload.tags,
-    fetch: payload.fetch,
-    startedAt: payload.startedAt
-  }
   const parsed = parseFile(payload.path, detected, options)
   let batch: ImportRow[] = []
   const flush = (): void => {
     const rows = batch
     batch = []
-    if (rows.length > 0) writeBatch(write, job.id, rows, report, store)
+    if (rows.length > 0) writeBatch(write, { id: job.id, payload }, rows, report)
   }
   try {
     for await (const row of parsed.rows) {
@@ -180,9 +200,14 @@ async function runImport(
       if (context.signal.aborted) throw new FolioError('cancelled', 'Cancelled.')
     }
   } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error
-    flush()
-    throw new FolioError('invalid_input', error.message)
+    if (error instanceof ImportFileError) flush()
+    // A failed or cancelled import shows what it did before it stopped.
+    write(
+      (db) => setJobResult(db, job.id, resultOf(report)),
+      () => ({})
+    )
+    if (error instanceof ImportFileError) throw new FolioError('invalid_input', error.message)
+    throw error
   }
   flush()
   context.progress(report.rows.length, report.rows.length)
