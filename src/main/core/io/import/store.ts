@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { cachedStatement as prepared } from '../../db/statements'
 import { FolioError } from '../../../../shared/errors'
 import type { ImportOutcome } from '../../../../shared/types'
+import { tagKey } from '../../../../shared/tags'
 import { siteOf } from '../../../../shared/web'
 import { normalizeUrl } from '../../capture/url'
 import { importedHighlight } from '../../highlights/operations'
@@ -54,13 +55,16 @@ function linkTags(db: Database, articleId: number, names: string[]): void {
   }
 }
 
-/** Tag names as the library keeps them; a name it cannot keep (800 characters) is left out. */
+/**
+ * Tag names as the library keeps them, one per name up to ASCII case (the names' NOCASE
+ * collation); a name it cannot keep (over 200 characters) is left out.
+ */
 function keptTags(names: string[]): string[] {
   const kept = new Map<string, string>()
   for (const name of names) {
     try {
       const normalized = normalizeTagName(name)
-      if (!kept.has(normalized.toLowerCase())) kept.set(normalized.toLowerCase(), normalized)
+      if (!kept.has(tagKey(normalized))) kept.set(tagKey(normalized), normalized)
     } catch (error) {
       if (!(error instanceof FolioError)) throw error
     }
@@ -127,9 +131,9 @@ function missingTags(db: Database, articleId: number, names: string[]): string[]
       )
         .pluck()
         .all(articleId) as string[]
-    ).map((name) => name.toLowerCase())
+    ).map(tagKey)
   )
-  return names.filter((name) => !carried.has(name.toLowerCase()))
+  return names.filter((name) => !carried.has(tagKey(name)))
 }
 
 /**
