@@ -6,6 +6,7 @@ import type { Result } from '../../shared/errors'
 import type { Engine } from '../core/engine'
 import { jobs, reextract, save } from './capture-commands'
 import { highlightCommands } from './highlight-commands'
+import { importCommand } from './import-command'
 import { backup, check, exportCommand } from './library-commands'
 import { reindex, search } from './search-commands'
 import { tag, tags } from './tag-commands'
@@ -239,6 +240,7 @@ export const commands: Record<string, Command> = {
   tag,
   tags,
   ...highlightCommands,
+  import: importCommand,
   export: exportCommand,
   backup,
   check,

@@ -14,6 +14,8 @@ import type { OpenDatabaseOptions } from './db/open'
 import { handlers } from './handlers'
 import type { Handler } from './handlers'
 import { exportKind } from './io/export/run'
+import { importKind } from './io/import/run'
+import type { ImportOptions } from './io/import/run'
 import { createJobQueue } from './jobs/queue'
 import type { JobQueueOptions, StartOptions } from './jobs/queue'
 import type { WaitOptions } from './jobs/wait'
@@ -35,6 +37,7 @@ export type { StoredAsset } from './assets/queries'
 export interface EngineOptions {
   capture?: CaptureOptions
   queue?: JobQueueOptions
+  import?: ImportOptions
   log?: (message: string) => void
 }
 
@@ -95,6 +98,7 @@ export function createEngine(
     search: createSearchService(library, jobs)
   }
   jobs.register(exportKind(library.db, context.search))
+  jobs.register(importKind(write, options.import))
 
   async function invoke(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!isOperationName(name)) {

@@ -36,6 +36,7 @@ export const handlers: { [K in OperationName]: Handler<K> } = {
   'library.backup': maintenance.backup,
   'library.check': maintenance.check,
   'library.export': io.exportLibrary,
+  'library.import': io.importLibrary,
   'articles.tag': tags.tag,
   'tags.list': tags.list,
   'tags.create': tags.create,

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { operation, returns } from './define'
-import type { ExportedFile } from './library'
+import type { ExportedFile, ImportReport } from './library'
 
 export const jobStatuses = ['queued', 'running', 'done', 'failed', 'cancelled'] as const
 export type JobStatus = (typeof jobStatuses)[number]
 
 /** The kinds of long work the queue runs; import and export register theirs the same way. */
-export const jobKinds = ['capture', 'reextract', 'reindex', 'export'] as const
+export const jobKinds = ['capture', 'reextract', 'reindex', 'export', 'import'] as const
 export type JobKind = (typeof jobKinds)[number]
 
 /** Where a running capture is: queued → fetching → extracting → images → saving → done/failed. */
@@ -51,6 +51,8 @@ export interface JobResult {
    * capture, one still pending). Absent in results written before it existed.
    */
   skipped?: number[]
+  /** What an import did, row by row. */
+  import?: ImportReport
 }
 
 const jobIds = z.array(z.number().int().positive()).min(1).max(100_000)

@@ -61,6 +61,47 @@ export const exportSelection = z
 
 export type ExportSelection = z.infer<typeof exportSelection>
 
+/** The files `library.import` reads, told apart by their content (issue 16). */
+export const importFormats = [
+  'url-list',
+  'netscape',
+  'pocket-zip',
+  'pocket-csv',
+  'pocket-html',
+  'pocket-json',
+  'instapaper-csv'
+] as const
+export type ImportFormat = (typeof importFormats)[number]
+
+/**
+ * What became of one row of an import: `imported` as a new article, `merged` into an article the
+ * library (or an earlier row) had, `skipped` when that article already held all of it, `failed`.
+ */
+export const importOutcomes = ['imported', 'merged', 'skipped', 'failed'] as const
+export type ImportOutcome = (typeof importOutcomes)[number]
+
+export interface ImportRowReport {
+  /** The row's number in the file, from 1 (across the parts of a multi-part export). */
+  row: number
+  url: string | null
+  outcome: ImportOutcome
+  /** Why a row failed, was skipped or merged, for a person; null for a plain import. */
+  reason: string | null
+}
+
+export interface ImportReport {
+  format: ImportFormat
+  path: string
+  counts: Record<ImportOutcome, number>
+  rows: ImportRowReport[]
+  /** Capture jobs queued to fetch the new articles' pages (0 with `fetch: false`). */
+  captures: number
+}
+
+export interface ImportStarted {
+  jobId: number
+}
+
 const filePath = z.string().min(1).max(4096)
 
 export const libraryOperations = {
@@ -88,6 +129,23 @@ export const libraryOperations = {
       })
       .strict(),
     output: returns<ExportStarted>(),
+    callers: ['cli']
+  }),
+  /**
+   * Queues an `import` job reading a file on this machine (a Pocket, Instapaper or bookmarks
+   * export): local code only. The interface will send the file's bytes through its own operation.
+   */
+  'library.import': operation({
+    input: z
+      .object({
+        path: filePath,
+        /** Tags added to every imported article. */
+        tags: z.array(tagName).max(100).default([]),
+        /** Queue a capture per new article to fetch its page (false: metadata only). */
+        fetch: z.boolean().default(true)
+      })
+      .strict(),
+    output: returns<ImportStarted>(),
     callers: ['cli']
   })
 }

@@ -91,6 +91,19 @@ function placedQuote(
   return { selector: describeRange(text, anchor.start, anchor.end), status: 'anchored' }
 }
 
+/**
+ * A quote from an export (Pocket's annotations), made the way `highlights.create` makes one from
+ * a quote: placed in the article's text when it has one, else kept as orphaned until it does.
+ */
+export function importedHighlight(
+  text: string | null,
+  input: { articleId: number; quote: string; note?: string }
+): NewHighlight {
+  const placed = placedQuote(text, { ...input, color: 'yellow' })
+  const note = input.note?.trim() ? input.note : null
+  return { articleId: input.articleId, color: 'yellow', note, ...placed }
+}
+
 function newHighlight(db: Database, input: CreateInput): NewHighlight {
   const text = articleText(db, input.articleId)
   if (text === undefined) throw noSuchArticle(input.articleId)

@@ -342,3 +342,27 @@ export function requeueOrphanedJobs(db: Database, check: OrphanCheck, now = Date
     )
     .run({ ids: JSON.stringify(orphans), now }).changes
 }
+
+/**
+ * Stores what a running job has done so far (an import's report), in the transaction that did
+ * it: a job resumed after a crash starts from there, and a failed one still shows it.
+ */
+export function setJobResult(db: Database, id: number, result: JobResult, now = Date.now()): void {
+  db.prepare('UPDATE jobs SET result = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(result),
+    now,
+    id
+  )
+}
+
+/**
+ * Replaces a running job's payload: what a long job must remember to resume (an import's rows
+ * so far), kept out of the job's public view so its progress events stay small.
+ */
+export function setJobPayload(db: Database, id: number, payload: unknown, now = Date.now()): void {
+  db.prepare('UPDATE jobs SET payload = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(payload),
+    now,
+    id
+  )
+}

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { cachedStatement } from '../db/statements'
 import { indexArticleNotes, notesTable, removeNotesRow } from './notes-index'
 import { indexForms } from './tokenize'
 import type { IndexForms } from './tokenize'
@@ -123,7 +124,8 @@ export function writeIndexRow(db: Database, row: IndexSourceRow): void {
   const body = indexForms(row.text)
   // The body's row leaves the tags out (see metadataTable); its characters too.
   const smallCharacters = [forms.byline.characters, forms.site.characters]
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT OR REPLACE INTO ${ftsTable}
        (rowid, title, byline, site, body, title_chars, body_chars)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -136,7 +138,7 @@ export function writeIndexRow(db: Database, row: IndexSourceRow): void {
     forms.title.characters,
     [...smallCharacters, body.characters].filter(Boolean).join(' ')
   )
-  db.prepare(insertMetadataSql).run(...metadataValues(row.id, forms))
+  cachedStatement(db, insertMetadataSql).run(...metadataValues(row.id, forms))
   indexArticleNotes(db, row.id)
 }
 
@@ -180,7 +182,7 @@ function setDeleteMerge(db: Database, percent: number): void {
  * article no longer exists. Synchronous, so capture can call it inside its own write transaction.
  */
 export function indexArticle(db: Database, id: number): void {
-  const row = db.prepare(`${indexSourceSelect} WHERE a.id = ?`).get(id) as
+  const row = cachedStatement(db, `${indexSourceSelect} WHERE a.id = ?`).get(id) as
     IndexSourceRow | undefined
   if (row) writeIndexRow(db, row)
   else removeArticleFromIndex(db, id)

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { cachedStatement } from '../db/statements'
 import { indexForms } from './tokenize'
 
 /**
@@ -19,15 +20,14 @@ interface NotesSource {
 
 /** The text of an article's row, or null when it has no highlight and no note. */
 export function notesSource(db: Database, id: number): NotesSource | null {
-  const row = db
-    .prepare(
-      `SELECT a.note,
+  const row = cachedStatement(
+    db,
+    `SELECT a.note,
          (SELECT group_concat(quote, char(10)) FROM highlights WHERE article_id = a.id) AS quotes,
          (SELECT group_concat(note, char(10)) FROM highlights
            WHERE article_id = a.id AND note IS NOT NULL) AS notes
        FROM articles a WHERE a.id = ?`
-    )
-    .get(id) as NotesSource | undefined
+  ).get(id) as NotesSource | undefined
   if (!row) return null
   if (!row.quotes && !row.notes && !row.note?.trim()) return null
   return row
@@ -39,8 +39,8 @@ export function notesSource(db: Database, id: number): NotesSource | null {
  * row's size entry is asked first: one primary-key lookup.
  */
 export function removeNotesRow(db: Database, id: number): void {
-  const exists = db.prepare(`SELECT 1 FROM ${notesTable}_docsize WHERE id = ?`).get(id)
-  if (exists) db.prepare(`DELETE FROM ${notesTable} WHERE rowid = ?`).run(id)
+  const exists = cachedStatement(db, `SELECT 1 FROM ${notesTable}_docsize WHERE id = ?`).get(id)
+  if (exists) cachedStatement(db, `DELETE FROM ${notesTable} WHERE rowid = ?`).run(id)
 }
 
 /** (Re)writes the notes row of one article, or removes it when there is nothing to hold. */
@@ -53,7 +53,8 @@ export function indexArticleNotes(db: Database, id: number): void {
   const quotes = indexForms(source.quotes)
   const notes = indexForms([source.note, source.notes].filter(Boolean).join('\n'))
   const characters = [quotes.characters, notes.characters].filter(Boolean).join(' ')
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT OR REPLACE INTO ${notesTable} (rowid, quotes, notes, title_chars, body_chars)
      VALUES (?, ?, ?, '', ?)`
   ).run(id, quotes.tokens, notes.tokens, characters)
