@@ -77,6 +77,10 @@ function readerActions(workspace: Workspace, commands: CommandRunner): ReaderAct
     editTitle: tool('editTitle'),
     remove: tool('delete'),
     markRead: (article) => void workspace.actions.setRead([article], true),
-    saveProgress: (article, progress) => workspace.actions.saveProgress(article.id, progress)
+    saveProgress: (article, progress) => workspace.actions.saveProgress(article.id, progress),
+    notify: workspace.undo.notify,
+    offer: workspace.undo.offer,
+    highlighter: workspace.highlighter,
+    highlightKey: keyOfCommand('highlight')
   }
 }

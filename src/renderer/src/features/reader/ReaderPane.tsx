@@ -1,4 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
+import { HighlightPopovers } from '../highlights/HighlightPopover'
+import { useReaderHighlights } from '../highlights/useReaderHighlights'
+import type { Highlighter, ReaderHighlights } from '../highlights/useReaderHighlights'
+import '../highlights/highlights.css'
 import type { Article } from '../../../../shared/types'
 import { api } from '../../api'
 import { useKeyOf } from '../../ui/keyHints'
@@ -25,6 +29,12 @@ export interface ReaderActions {
   remove: ArticleTool
   markRead(article: Article): void
   saveProgress(article: Article, progress: number): void
+  notify(message: string): void
+  offer(message: string, undo: () => Promise<void>): void
+  /** Filled with the open article's highlighter, for the window's `h`, `[` and `]`. */
+  highlighter: React.RefObject<Highlighter | null>
+  /** The key that highlights the selection, for the popover's hint. */
+  highlightKey: string
 }
 
 interface ReaderPaneProps {
@@ -62,6 +72,10 @@ export function ReaderPane({
     [value?.id, value?.lang, value?.dir, contentHtml, imageSources]
   )
 
+  const column = useRef<HTMLElement>(null)
+  const [frameDocument, setFrameDocument] = useState<Document | null>(null)
+  const highlights = useArticleHighlights(value, frameDocument, theme, column, actions)
+
   const focusId = focus ? (value?.id ?? null) : null
   useEffect(() => {
     if (focusId !== null) scroller.current?.focus({ preventScroll: true })
@@ -93,7 +107,11 @@ export function ReaderPane({
         tabIndex={-1}
         data-reader-scroll=""
       >
-        <article className="reader-article" style={{ maxWidth: measureWidth(preferences) }}>
+        <article
+          className="reader-article"
+          ref={column}
+          style={{ maxWidth: measureWidth(preferences) }}
+        >
           <ReaderHeader article={value} />
           {value.captureStatus === 'ready' ? (
             <ReaderFrame
@@ -105,15 +123,37 @@ export function ReaderPane({
               theme={theme}
               initialProgress={value.readingProgress}
               onProgress={(progress) => actions.saveProgress(value, progress)}
+              onDocument={setFrameDocument}
             />
           ) : (
             <CaptureNotice key={value.id} article={value} />
           )}
           <ReaderFooter article={value} actions={actions} />
+          <HighlightPopovers highlights={highlights} keyHint={actions.highlightKey} />
         </article>
       </div>
     </section>
   )
+}
+
+/** The open article's highlights, handed to the window's keys through `actions.highlighter`. */
+function useArticleHighlights(
+  article: Article | null,
+  frameDocument: Document | null,
+  theme: ShownTheme,
+  column: React.RefObject<HTMLElement | null>,
+  actions: ReaderActions
+): ReaderHighlights {
+  const highlights = useReaderHighlights({
+    articleId: article?.captureStatus === 'ready' ? article.id : 0,
+    frameDocument,
+    dark: theme === 'dark',
+    column,
+    notify: actions.notify,
+    offer: actions.offer
+  })
+  useImperativeHandle(actions.highlighter, () => highlights)
+  return highlights
 }
 
 function ReaderFooter({
