@@ -124,4 +124,35 @@ describe('highlights in the reader', () => {
       expect(items.map((item) => item.quote)).toEqual(['evening light over the beds'])
     })
   })
+
+  it("changes a highlight's colour and note when it is clicked, and deletes it with undo", async () => {
+    await withArticle(async (library, id) => {
+      const page = await library.open(browser())
+      await openArticle(page)
+      await selectText(page, 'feeds', 'winter')
+      await page.getByRole('button', { name: 'Highlight yellow' }).click()
+      const mark = frame(page).locator('mark.folio-highlight').first()
+      await mark.click()
+      const editor = page.getByRole('dialog', { name: 'Edit the highlight' })
+      await editor.getByRole('button', { name: 'Make it blue' }).click()
+      await expect.poll(() => mark.getAttribute('data-color')).toBe('blue')
+      await editor.getByRole('textbox', { name: /Note/ }).fill('Compost is **slow**.')
+      await editor.getByRole('button', { name: 'Save note' }).click()
+      await expect.poll(() => mark.getAttribute('data-note')).toBe('')
+      const list = () =>
+        library.call<{ items: { color: string; note: string | null }[] }>('highlights.list', {
+          articleId: id
+        })
+      expect((await list()).items).toMatchObject([{ color: 'blue', note: 'Compost is **slow**.' }])
+
+      await mark.click()
+      await editor.getByRole('button', { name: 'Delete highlight' }).click()
+      await expect.poll(() => frame(page).locator('mark.folio-highlight').count()).toBe(0)
+      await page.getByRole('button', { name: 'Undo' }).click()
+      await expect
+        .poll(() => frame(page).locator('mark.folio-highlight').count())
+        .toBeGreaterThan(0)
+      expect((await list()).items).toMatchObject([{ color: 'blue', note: 'Compost is **slow**.' }])
+    })
+  })
 })
