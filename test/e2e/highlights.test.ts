@@ -155,4 +155,52 @@ describe('highlights in the reader', () => {
       expect((await list()).items).toMatchObject([{ color: 'blue', note: 'Compost is **slow**.' }])
     })
   })
+
+  it('lists the highlights and note in a side panel, jumps with ] and [, and keeps what cannot be placed', async () => {
+    await withArticle(async (library, id) => {
+      await library.call('highlights.create', { articleId: id, quote: 'plenty of water' })
+      await library.call('highlights.create', {
+        articleId: id,
+        quote: 'a whole winter',
+        color: 'pink'
+      })
+      await library.call('highlights.create', {
+        articleId: id,
+        quote: 'words this article never had'
+      })
+      const page = await library.open(browser())
+      await openArticle(page)
+      const marks = frame(page).locator('mark.folio-highlight')
+      await expect.poll(() => marks.count()).toBe(2)
+      const current = frame(page).locator('mark.folio-current')
+      await page.keyboard.press(']')
+      await expect.poll(() => current.textContent()).toBe('plenty of water')
+      await page.keyboard.press(']')
+      await expect.poll(() => current.textContent()).toBe('a whole winter')
+      await page.keyboard.press('[')
+      await expect.poll(() => current.textContent()).toBe('plenty of water')
+
+      await page.getByRole('button', { name: 'Highlights', exact: true }).click()
+      const panel = page.getByRole('complementary', { name: 'Highlights and note' })
+      const items = panel.locator('.highlight-item .highlight-quote')
+      await expect
+        .poll(() => items.allTextContents())
+        .toEqual(['plenty of water', 'a whole winter', 'words this article never had'])
+      await expect
+        .poll(() => panel.getByRole('region', { name: 'Could not be placed' }).textContent())
+        .toContain('words this article never had')
+      await panel.getByRole('button', { name: /a whole winter/ }).click()
+      await expect.poll(() => current.textContent()).toBe('a whole winter')
+
+      await panel
+        .getByRole('textbox', { name: /Your note on this article/ })
+        .fill('Try this in **May**.')
+      await panel.getByRole('heading', { name: 'Highlights and note' }).click()
+      await expect
+        .poll(
+          async () => (await library.call<{ note: string | null }>('articles.get', { id })).note
+        )
+        .toBe('Try this in **May**.')
+    })
+  })
 })

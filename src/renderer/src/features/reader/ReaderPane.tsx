@@ -1,5 +1,6 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
 import { HighlightPopovers } from '../highlights/HighlightPopover'
+import { HighlightsPanel } from '../highlights/HighlightsPanel'
 import { useReaderHighlights } from '../highlights/useReaderHighlights'
 import type { Highlighter, ReaderHighlights } from '../highlights/useReaderHighlights'
 import '../highlights/highlights.css'
@@ -62,7 +63,6 @@ export function ReaderPane({
 }: ReaderPaneProps): React.JSX.Element {
   const { article, imageSources } = opened
   const scroller = useRef<HTMLDivElement>(null)
-  const [settingsOpen, setSettingsOpen] = useState(false)
   const value = article?.status === 'ready' ? article.value : null
   const contentHtml = value?.contentHtml ?? ''
   const documentHtml = useMemo(
@@ -86,19 +86,13 @@ export function ReaderPane({
 
   return (
     <section className="reader-pane" aria-label="Reader">
-      <ReaderToolbar
+      <ReaderTools
         article={value}
         actions={actions}
-        settingsOpen={settingsOpen}
-        onSettings={() => setSettingsOpen((open) => !open)}
+        preferences={preferences}
+        onPreferences={onPreferences}
+        highlights={highlights}
       />
-      {settingsOpen && (
-        <ReaderSettings
-          preferences={preferences}
-          onChange={onPreferences}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
       <div
         // A new element per article: the next one starts at its own position, not this one's.
         key={value.id}
@@ -133,6 +127,51 @@ export function ReaderPane({
         </article>
       </div>
     </section>
+  )
+}
+
+/** The toolbar and the panels it opens: reading settings, highlights and note. */
+function ReaderTools({
+  article,
+  actions,
+  preferences,
+  onPreferences,
+  highlights
+}: {
+  article: Article
+  actions: ReaderActions
+  preferences: Preferences
+  onPreferences(change: Partial<Preferences>): void
+  highlights: ReaderHighlights
+}): React.JSX.Element {
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [panelOpen, setPanelOpen] = useState(false)
+  return (
+    <>
+      <ReaderToolbar
+        article={article}
+        actions={actions}
+        settingsOpen={settingsOpen}
+        onSettings={() => setSettingsOpen((open) => !open)}
+        panelOpen={panelOpen}
+        onPanel={() => setPanelOpen((open) => !open)}
+      />
+      {settingsOpen && (
+        <ReaderSettings
+          preferences={preferences}
+          onChange={onPreferences}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+      {panelOpen && (
+        <HighlightsPanel
+          article={article}
+          highlights={highlights}
+          notify={actions.notify}
+          onClose={() => setPanelOpen(false)}
+        />
+      )}
+    </>
   )
 }
 
