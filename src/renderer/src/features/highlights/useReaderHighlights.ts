@@ -40,6 +40,8 @@ interface Options {
   dark: boolean
   /** The article column popovers are placed in. */
   column: React.RefObject<HTMLElement | null>
+  /** A highlight to scroll to once drawn (opened from the Highlights view). */
+  revealId: number | null
   notify(message: string): void
   offer(message: string, undo: () => Promise<void>): void
 }
@@ -129,6 +131,10 @@ export function useReaderHighlights(options: Options): ReaderHighlights {
   const { articleId, frameDocument, dark, column } = options
   const { highlights, reload } = useHighlightList(articleId)
   const unplaced = useDrawnHighlights(frameDocument, highlights, dark)
+  const { revealId } = options
+  useEffect(() => {
+    if (revealId !== null) scrollToHighlight(frameDocument, revealId)
+  }, [frameDocument, highlights, revealId])
   const [selectionPlace, setSelectionPlace] = useState<PopoverPlace | null>(null)
   const [editing, setEditing] = useState<EditingState>(null)
   const placeOver = (rect: DOMRect): PopoverPlace =>

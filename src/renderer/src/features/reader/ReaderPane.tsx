@@ -46,6 +46,8 @@ interface ReaderPaneProps {
   theme: ShownTheme
   onPreferences(change: Partial<Preferences>): void
   actions: ReaderActions
+  /** A highlight to show once the article is drawn. */
+  revealHighlight: number | null
 }
 
 // Publication dates are stored so that their UTC calendar day is the day the page printed (a date
@@ -59,7 +61,8 @@ export function ReaderPane({
   preferences,
   theme,
   onPreferences,
-  actions
+  actions,
+  revealHighlight
 }: ReaderPaneProps): React.JSX.Element {
   const { article, imageSources } = opened
   const scroller = useRef<HTMLDivElement>(null)
@@ -74,7 +77,10 @@ export function ReaderPane({
 
   const column = useRef<HTMLElement>(null)
   const [frameDocument, setFrameDocument] = useState<Document | null>(null)
-  const highlights = useArticleHighlights(value, frameDocument, theme, column, actions)
+  const highlights = useArticleHighlights(value, frameDocument, theme, column, {
+    ...actions,
+    revealHighlight
+  })
 
   const focusId = focus ? (value?.id ?? null) : null
   useEffect(() => {
@@ -181,13 +187,14 @@ function useArticleHighlights(
   frameDocument: Document | null,
   theme: ShownTheme,
   column: React.RefObject<HTMLElement | null>,
-  actions: ReaderActions
+  actions: ReaderActions & { revealHighlight: number | null }
 ): ReaderHighlights {
   const highlights = useReaderHighlights({
     articleId: article?.captureStatus === 'ready' ? article.id : 0,
     frameDocument,
     dark: theme === 'dark',
     column,
+    revealId: actions.revealHighlight,
     notify: actions.notify,
     offer: actions.offer
   })
