@@ -203,4 +203,59 @@ describe('highlights in the reader', () => {
         .toBe('Try this in **May**.')
     })
   })
+
+  it('keeps a highlight and its note through a reload, search, the Highlights view and a re-extraction', async () => {
+    await withArticle(async (library, id) => {
+      const page = await library.open(browser())
+      await openArticle(page)
+      await selectText(page, 'tomatoes', 'July')
+      await page.getByRole('button', { name: 'Note', exact: true }).click()
+      const editor = page.getByRole('dialog', { name: 'Edit the highlight' })
+      await editor.getByRole('textbox', { name: /Note/ }).fill('Sunflowers next year.')
+      await editor.getByRole('button', { name: 'Save note' }).click()
+      await expect
+        .poll(async () => {
+          const { items } = await library.call<{ items: { note: string | null }[] }>(
+            'highlights.list',
+            { articleId: id }
+          )
+          return items.map((item) => item.note)
+        })
+        .toEqual(['Sunflowers next year.'])
+
+      await page.reload()
+      await page.locator('.row-title').first().waitFor()
+      await page.getByRole('searchbox', { name: 'Search' }).fill('in:highlights sunflowers')
+      const results = page.getByRole('list', { name: 'Search results' })
+      await expect.poll(() => results.locator('.row-title').allTextContents()).toEqual([title])
+
+      await page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: 'Highlights' })
+        .click()
+      const view = page.getByRole('region', { name: 'Highlights' })
+      const item = view.getByRole('button', { name: /tomatoes want sun/ })
+      await expect.poll(() => item.textContent()).toContain('Sunflowers next year.')
+      await item.click()
+      const current = frame(page).locator('mark.folio-current')
+      await expect
+        .poll(() => current.allTextContents())
+        .toEqual(['tomatoes want sun', ' and plenty of water in July'])
+
+      const { jobId } = await library.call<{ jobId: number }>('articles.reextract', { ids: [id] })
+      await expect
+        .poll(async () => {
+          const jobs = await library.call<{ id: number; status: string }[]>('jobs.list', {})
+          return jobs.find((job) => job.id === jobId)?.status
+        })
+        .toBe('done')
+      await page.reload()
+      await openArticle(page)
+      const marks = frame(page).locator('mark.folio-highlight')
+      await expect
+        .poll(() => marks.allTextContents())
+        .toEqual(['tomatoes want sun', ' and plenty of water in July'])
+      expect(library.problems).toEqual([])
+    })
+  })
 })
