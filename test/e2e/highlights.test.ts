@@ -180,7 +180,10 @@ describe('highlights in the reader', () => {
       await page.keyboard.press('[')
       await expect.poll(() => current.textContent()).toBe('plenty of water')
 
-      await page.getByRole('button', { name: 'Highlights', exact: true }).click()
+      await page
+        .getByRole('toolbar', { name: 'Article' })
+        .getByRole('button', { name: 'Highlights' })
+        .click()
       const panel = page.getByRole('complementary', { name: 'Highlights and note' })
       const items = panel.locator('.highlight-item .highlight-quote')
       await expect

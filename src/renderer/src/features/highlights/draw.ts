@@ -138,6 +138,6 @@ export function highlightCss(dark: boolean): string {
   )
   return `mark.folio-highlight{color:inherit;border-radius:2px;cursor:pointer;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 mark.folio-highlight[data-note]{text-decoration:underline dotted;text-underline-offset:3px}
-mark.folio-highlight.folio-current{outline:2px solid var(--link);outline-offset:1px}
+mark.folio-highlight.folio-current{box-shadow:inset 0 -3px 0 var(--link)}
 ${rules.join('\n')}`
 }
