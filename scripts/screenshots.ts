@@ -101,6 +101,63 @@ async function shoot(
   console.log(`screenshots/${name}.png`)
 }
 
+/** A few highlights of each colour over the article's first paragraphs, one with a note. */
+async function addHighlights(served: ServedLibrary, id: number): Promise<void> {
+  const { text } = await call<{ text: string }>(served, 'articles.get', { id, content: 'text' })
+  const colors = ['yellow', 'green', 'blue', 'pink', 'purple']
+  let at = text.indexOf('\n\n') + 2
+  for (const [index, color] of colors.entries()) {
+    const end = Math.min(text.length, at + 40 + index * 12)
+    await call(served, 'highlights.create', {
+      articleId: id,
+      start: at,
+      end,
+      color,
+      note: index === 1 ? 'Worth quoting in the **review**.' : undefined
+    })
+    at = text.indexOf('\n\n', end) + 2
+    if (at < 2) break
+  }
+}
+
+/** The reader with highlights and the side panel, and the Highlights view, in one theme. */
+async function shootHighlights(
+  browser: Browser,
+  served: ServedLibrary,
+  dark: boolean,
+  articles: Record<'en' | 'zh', RegExp>
+): Promise<void> {
+  const theme = dark ? 'dark' : 'light'
+  for (const lang of ['en', 'zh'] as const) {
+    await shoot(browser, served, `highlights-${lang}-${theme}`, {
+      dark,
+      width: 1280,
+      height: 800,
+      open: articles[lang],
+      then: async (page) => {
+        await page
+          .getByRole('toolbar', { name: 'Article' })
+          .getByRole('button', { name: 'Highlights' })
+          .click()
+        await page.keyboard.press(']')
+        await page.waitForTimeout(300)
+      }
+    })
+  }
+  await shoot(browser, served, `highlights-view-${theme}`, {
+    dark,
+    width: 1280,
+    height: 800,
+    then: async (page) => {
+      await page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: 'Highlights' })
+        .click()
+      await page.locator('.highlights-view-list').waitFor()
+    }
+  })
+}
+
 /** Selects the first two rows and holds them, mid-drag, over the tag: the picture is taken then. */
 async function dragSelectionOverTag(page: Page, tag: string): Promise<void> {
   const rows = page.locator('.article-row')
@@ -174,8 +231,14 @@ async function main(): Promise<void> {
     })
     const title = (article: { title: string }): RegExp =>
       new RegExp(article.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    await addHighlights(served, englishArticle.id)
+    await addHighlights(served, chineseArticle.id)
     for (const dark of [false, true]) {
       const theme = dark ? 'dark' : 'light'
+      await shootHighlights(browser, served, dark, {
+        en: title(englishArticle),
+        zh: title(chineseArticle)
+      })
       await shoot(browser, served, `library-${theme}`, { dark, width: 1280, height: 800 })
       await shoot(browser, served, `reader-en-${theme}`, {
         dark,

@@ -1,3 +1,5 @@
+import { useState } from 'react'
+import { HighlightsView } from '../features/highlights/HighlightsView'
 import { useWindowDrop } from '../features/capture/useWindowDrop'
 import { Sidebar } from '../features/library/Sidebar'
 import { useArticleDrag } from '../features/library/useArticleDrag'
@@ -27,6 +29,7 @@ export function App(): React.JSX.Element {
     void actions.tag(targets, [name]).then(() => settle(targets))
   })
   useWindowDrop((text, files) => setDialog({ kind: 'add', text, files }))
+  const [showHighlights, setShowHighlights] = useState(false)
   return (
     <KeyHintsProvider value={keyOfCommand}>
       <div className="app" data-mode={reading.mode}>
@@ -37,8 +40,15 @@ export function App(): React.JSX.Element {
           tags={workspace.tags}
           sites={workspace.sites}
           currentSite={/^site:(\S+)$/.exec(browsing.search.trim())?.[1] ?? null}
-          onSelect={browsing.selectView}
-          onSite={(site) => browsing.setSearch(`site:${site}`)}
+          onSelect={(view) => {
+            setShowHighlights(false)
+            browsing.selectView(view)
+          }}
+          onSite={(site) => {
+            setShowHighlights(false)
+            browsing.setSearch(`site:${site}`)
+          }}
+          highlights={{ current: showHighlights, open: () => setShowHighlights(true) }}
           tagActions={{
             rename: (name) => setDialog({ kind: 'renameTag', name }),
             merge: (name) => setDialog({ kind: 'mergeTag', name }),
@@ -47,7 +57,11 @@ export function App(): React.JSX.Element {
           }}
           draggingArticles={drag.dragging}
         />
-        <ListPane workspace={workspace} commands={commands} drag={drag} />
+        {showHighlights ? (
+          <HighlightsView tags={workspace.tags} sites={workspace.sites} onOpen={reading.openById} />
+        ) : (
+          <ListPane workspace={workspace} commands={commands} drag={drag} />
+        )}
         <ReaderPane
           opened={reading.opened}
           focus={reading.mode === 'reader'}
@@ -55,6 +69,7 @@ export function App(): React.JSX.Element {
           theme={shownTheme}
           onPreferences={updatePreferences}
           actions={readerActions(workspace, commands)}
+          revealHighlight={reading.revealHighlight}
         />
         <DialogHost workspace={workspace} />
         <Toasts toasts={undo.toasts} onUndo={undo.undo} onDismiss={undo.dismiss} />
@@ -77,6 +92,10 @@ function readerActions(workspace: Workspace, commands: CommandRunner): ReaderAct
     editTitle: tool('editTitle'),
     remove: tool('delete'),
     markRead: (article) => void workspace.actions.setRead([article], true),
-    saveProgress: (article, progress) => workspace.actions.saveProgress(article.id, progress)
+    saveProgress: (article, progress) => workspace.actions.saveProgress(article.id, progress),
+    notify: workspace.undo.notify,
+    offer: workspace.undo.offer,
+    highlighter: workspace.highlighter,
+    highlightKey: keyOfCommand('highlight')
   }
 }

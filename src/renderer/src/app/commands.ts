@@ -26,6 +26,10 @@ export interface CommandContext {
   toggleFavorite(targets: Target[]): void
   toggleRead(targets: Target[]): void
   remove(targets: Target[]): void
+  /** Highlights the reader's selection; false when nothing is selected there. */
+  highlightSelection(): boolean
+  /** Scrolls to the open article's next (1) or previous (-1) highlight; false when none. */
+  jumpHighlight(delta: number): boolean
 }
 
 interface CommandBase {
@@ -125,6 +129,21 @@ export const commands = {
     keys: ['?'],
     menu: 'shortcuts',
     run: (app) => app.openDialog({ kind: 'shortcuts' })
+  }),
+  highlight: windowCommand({
+    label: 'Highlight the selected text',
+    keys: ['h'],
+    run: (app) => (app.highlightSelection() ? undefined : false)
+  }),
+  nextHighlight: windowCommand({
+    label: 'Next highlight',
+    keys: [']'],
+    run: (app) => (app.jumpHighlight(1) ? undefined : false)
+  }),
+  previousHighlight: windowCommand({
+    label: 'Previous highlight',
+    keys: ['['],
+    run: (app) => (app.jumpHighlight(-1) ? undefined : false)
   }),
   archive: articleCommand({
     label: 'Archive or unarchive',

@@ -60,7 +60,11 @@ function commandContext(workspace: Workspace): CommandContext {
     archive: change((targets) => actions.archive(targets)),
     toggleFavorite: change((targets) => actions.toggleFavorite(targets)),
     toggleRead: change((targets) => actions.toggleRead(targets)),
-    remove: workspace.remove
+    remove: workspace.remove,
+    highlightSelection: () =>
+      reading.mode === 'reader' && (workspace.highlighter.current?.highlightSelection() ?? false),
+    jumpHighlight: (delta) =>
+      reading.mode === 'reader' && (workspace.highlighter.current?.jump(delta) ?? false)
   }
 }
 

@@ -13,6 +13,10 @@ export interface Reading {
   openArticle: Article | null
   /** Opens the article at a row of the list and moves the cursor there. */
   open(index: number): void
+  /** Opens an article by id (from the Highlights view), showing one of its highlights. */
+  openById(id: number, highlightId?: number): void
+  /** The highlight to show once the article is drawn. */
+  revealHighlight: number | null
   /** Closes the reader if one of these articles is open (they were deleted). */
   closeAny(ids: number[]): void
   backToList(): void
@@ -22,6 +26,7 @@ export interface Reading {
 export function useReading(browsing: Browsing): Reading {
   const [openId, setOpenId] = useState<number | null>(null)
   const [mode, setMode] = useState<'list' | 'reader'>('list')
+  const [revealHighlight, setRevealHighlight] = useState<number | null>(null)
   const opened = useArticle(openId)
   const listRef = useRef<HTMLElement>(null)
   return {
@@ -35,7 +40,14 @@ export function useReading(browsing: Browsing): Reading {
       if (id === undefined) return
       setOpenId(id)
       setMode('reader')
+      setRevealHighlight(null)
     },
+    openById: (id, highlightId) => {
+      setOpenId(id)
+      setMode('reader')
+      setRevealHighlight(highlightId ?? null)
+    },
+    revealHighlight,
     closeAny: (ids) => {
       if (openId !== null && ids.includes(openId)) setOpenId(null)
     },

@@ -9,6 +9,7 @@ import { useSites } from '../features/library/useSites'
 import { useStats } from '../features/library/useStats'
 import { createTagEdits } from '../features/tags/tagEdits'
 import type { TagEdits } from '../features/tags/tagEdits'
+import type { Highlighter } from '../features/highlights/useReaderHighlights'
 import { useTags } from '../features/tags/useTags'
 import { useUndo } from '../features/library/useUndo'
 import type { Undo } from '../features/library/useUndo'
@@ -32,6 +33,8 @@ export interface Workspace {
   actions: ArticleActions
   tagEdits: TagEdits
   searchRef: React.RefObject<HTMLInputElement | null>
+  /** The open article's highlights, which the reader fills in. */
+  highlighter: React.RefObject<Highlighter | null>
   /** The articles a key acts on: the selection, else the open article, else the cursor's. */
   targets(): Promise<Target[]>
   /** After a change to these articles the selection's copies of them are stale: it is cleared. */
@@ -51,6 +54,7 @@ export function useWorkspace(): Workspace {
   const actions = useMemo(() => createArticleActions(undo), [undo])
   const tagEdits = useMemo(() => createTagEdits(undo), [undo])
   const searchRef = useRef<HTMLInputElement>(null)
+  const highlighter = useRef<Highlighter>(null)
   const { selection, pages, cursorIndex } = browsing
   const settle = (targets: TagTarget[]): void => {
     if (targets.some((target) => selection.selected.has(target.id))) selection.clear()
@@ -68,6 +72,7 @@ export function useWorkspace(): Workspace {
     actions,
     tagEdits,
     searchRef,
+    highlighter,
     targets: () => targetsOf(browsing, reading),
     settle,
     remove: (targets) => {

@@ -19,6 +19,8 @@ interface SidebarProps {
   onSite(site: string): void
   /** The tag tree's tools and drops; selecting a tag goes through `onSelect`. */
   tagActions: Omit<TagTreeActions, 'select'>
+  /** The Highlights view: whether it is shown, and how to show it. */
+  highlights: { current: boolean; open(): void }
   /** True while articles from the list are being dragged: tags then take a drop. */
   draggingArticles: boolean
 }
@@ -39,6 +41,18 @@ export function Sidebar(props: SidebarProps): React.JSX.Element {
         Folio
       </div>
       <ViewList {...props} />
+      <ul className="nav-list">
+        <li>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={props.highlights.current ? 'page' : undefined}
+            onClick={props.highlights.open}
+          >
+            <span>Highlights</span>
+          </button>
+        </li>
+      </ul>
       <h2 className="sidebar-heading">
         Tags
         {draggingArticles && tags.length > 0 && (
@@ -66,7 +80,8 @@ function ViewList({
   current,
   stats,
   currentSite,
-  onSelect
+  onSelect,
+  highlights
 }: SidebarProps): React.JSX.Element {
   return (
     <ul className="nav-list">
@@ -75,7 +90,11 @@ function ViewList({
           <button
             type="button"
             className="nav-item"
-            aria-current={currentSite === null && view.key === current.key ? 'page' : undefined}
+            aria-current={
+              !highlights.current && currentSite === null && view.key === current.key
+                ? 'page'
+                : undefined
+            }
             onClick={() => onSelect(view)}
           >
             <span>{view.label}</span>

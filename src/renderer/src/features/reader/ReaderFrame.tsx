@@ -12,6 +12,8 @@ interface ReaderFrameProps {
   initialProgress: number
   /** Called (debounced) with the share of the article scrolled past, once the reader scrolls. */
   onProgress(progress: number): void
+  /** The frame's document once loaded (null before), for drawing highlights into it. */
+  onDocument?(document: Document | null): void
 }
 
 /** Progress is saved this long after scrolling stops, not on every frame. */
@@ -30,7 +32,8 @@ export function ReaderFrame({
   preferences,
   theme,
   initialProgress,
-  onProgress
+  onProgress,
+  onDocument
 }: ReaderFrameProps): React.JSX.Element {
   const frame = useRef<HTMLIFrameElement>(null)
   const [height, setHeight] = useState(0)
@@ -54,6 +57,13 @@ export function ReaderFrame({
     style.textContent = preferenceCss(preferences, theme, lang)
     measure()
   }, [preferences, theme, lang, loaded, measure])
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument ?? null
+    onDocument?.(loaded ? document : null)
+    if (!loaded || !document) return
+    return forwardKeys(document)
+  }, [loaded, onDocument])
 
   useEffect(() => {
     const root = frame.current?.contentDocument?.documentElement
@@ -149,6 +159,28 @@ function watchFrame(
     }
     element?.removeEventListener('scroll', scrolled)
   }
+}
+
+/**
+ * Keys pressed while the article has the focus (after selecting in it) are the window's
+ * shortcuts too: the frame runs no script, so they are passed on to the window from outside.
+ */
+function forwardKeys(document: Document): () => void {
+  const forward = (event: KeyboardEvent): void => {
+    const copy = new KeyboardEvent('keydown', {
+      key: event.key,
+      code: event.code,
+      ctrlKey: event.ctrlKey,
+      shiftKey: event.shiftKey,
+      altKey: event.altKey,
+      metaKey: event.metaKey,
+      cancelable: true
+    })
+    window.dispatchEvent(copy)
+    if (copy.defaultPrevented) event.preventDefault()
+  }
+  document.addEventListener('keydown', forward)
+  return () => document.removeEventListener('keydown', forward)
 }
 
 /**

@@ -1,4 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
+import { HighlightPopovers } from '../highlights/HighlightPopover'
+import { HighlightsPanel } from '../highlights/HighlightsPanel'
+import { useReaderHighlights } from '../highlights/useReaderHighlights'
+import type { Highlighter, ReaderHighlights } from '../highlights/useReaderHighlights'
+import '../highlights/highlights.css'
 import type { Article } from '../../../../shared/types'
 import { api } from '../../api'
 import { useKeyOf } from '../../ui/keyHints'
@@ -25,6 +30,12 @@ export interface ReaderActions {
   remove: ArticleTool
   markRead(article: Article): void
   saveProgress(article: Article, progress: number): void
+  notify(message: string): void
+  offer(message: string, undo: () => Promise<void>): void
+  /** Filled with the open article's highlighter, for the window's `h`, `[` and `]`. */
+  highlighter: React.RefObject<Highlighter | null>
+  /** The key that highlights the selection, for the popover's hint. */
+  highlightKey: string
 }
 
 interface ReaderPaneProps {
@@ -35,6 +46,8 @@ interface ReaderPaneProps {
   theme: ShownTheme
   onPreferences(change: Partial<Preferences>): void
   actions: ReaderActions
+  /** A highlight to show once the article is drawn. */
+  revealHighlight: number | null
 }
 
 // Publication dates are stored so that their UTC calendar day is the day the page printed (a date
@@ -48,11 +61,11 @@ export function ReaderPane({
   preferences,
   theme,
   onPreferences,
-  actions
+  actions,
+  revealHighlight
 }: ReaderPaneProps): React.JSX.Element {
   const { article, imageSources } = opened
   const scroller = useRef<HTMLDivElement>(null)
-  const [settingsOpen, setSettingsOpen] = useState(false)
   const value = article?.status === 'ready' ? article.value : null
   const contentHtml = value?.contentHtml ?? ''
   const documentHtml = useMemo(
@@ -61,6 +74,13 @@ export function ReaderPane({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [value?.id, value?.lang, value?.dir, contentHtml, imageSources]
   )
+
+  const column = useRef<HTMLElement>(null)
+  const [frameDocument, setFrameDocument] = useState<Document | null>(null)
+  const highlights = useArticleHighlights(value, frameDocument, theme, column, {
+    ...actions,
+    revealHighlight
+  })
 
   const focusId = focus ? (value?.id ?? null) : null
   useEffect(() => {
@@ -72,19 +92,13 @@ export function ReaderPane({
 
   return (
     <section className="reader-pane" aria-label="Reader">
-      <ReaderToolbar
+      <ReaderTools
         article={value}
         actions={actions}
-        settingsOpen={settingsOpen}
-        onSettings={() => setSettingsOpen((open) => !open)}
+        preferences={preferences}
+        onPreferences={onPreferences}
+        highlights={highlights}
       />
-      {settingsOpen && (
-        <ReaderSettings
-          preferences={preferences}
-          onChange={onPreferences}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
       <div
         // A new element per article: the next one starts at its own position, not this one's.
         key={value.id}
@@ -93,7 +107,11 @@ export function ReaderPane({
         tabIndex={-1}
         data-reader-scroll=""
       >
-        <article className="reader-article" style={{ maxWidth: measureWidth(preferences) }}>
+        <article
+          className="reader-article"
+          ref={column}
+          style={{ maxWidth: measureWidth(preferences) }}
+        >
           <ReaderHeader article={value} />
           {value.captureStatus === 'ready' ? (
             <ReaderFrame
@@ -105,15 +123,83 @@ export function ReaderPane({
               theme={theme}
               initialProgress={value.readingProgress}
               onProgress={(progress) => actions.saveProgress(value, progress)}
+              onDocument={setFrameDocument}
             />
           ) : (
             <CaptureNotice key={value.id} article={value} />
           )}
           <ReaderFooter article={value} actions={actions} />
+          <HighlightPopovers highlights={highlights} keyHint={actions.highlightKey} />
         </article>
       </div>
     </section>
   )
+}
+
+/** The toolbar and the panels it opens: reading settings, highlights and note. */
+function ReaderTools({
+  article,
+  actions,
+  preferences,
+  onPreferences,
+  highlights
+}: {
+  article: Article
+  actions: ReaderActions
+  preferences: Preferences
+  onPreferences(change: Partial<Preferences>): void
+  highlights: ReaderHighlights
+}): React.JSX.Element {
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const [panelOpen, setPanelOpen] = useState(false)
+  return (
+    <>
+      <ReaderToolbar
+        article={article}
+        actions={actions}
+        settingsOpen={settingsOpen}
+        onSettings={() => setSettingsOpen((open) => !open)}
+        panelOpen={panelOpen}
+        onPanel={() => setPanelOpen((open) => !open)}
+      />
+      {settingsOpen && (
+        <ReaderSettings
+          preferences={preferences}
+          onChange={onPreferences}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
+      {panelOpen && (
+        <HighlightsPanel
+          article={article}
+          highlights={highlights}
+          notify={actions.notify}
+          onClose={() => setPanelOpen(false)}
+        />
+      )}
+    </>
+  )
+}
+
+/** The open article's highlights, handed to the window's keys through `actions.highlighter`. */
+function useArticleHighlights(
+  article: Article | null,
+  frameDocument: Document | null,
+  theme: ShownTheme,
+  column: React.RefObject<HTMLElement | null>,
+  actions: ReaderActions & { revealHighlight: number | null }
+): ReaderHighlights {
+  const highlights = useReaderHighlights({
+    articleId: article?.captureStatus === 'ready' ? article.id : 0,
+    frameDocument,
+    dark: theme === 'dark',
+    column,
+    revealId: actions.revealHighlight,
+    notify: actions.notify,
+    offer: actions.offer
+  })
+  useImperativeHandle(actions.highlighter, () => highlights)
+  return highlights
 }
 
 function ReaderFooter({

@@ -6,12 +6,16 @@ export function ReaderToolbar({
   article,
   actions,
   settingsOpen,
-  onSettings
+  onSettings,
+  panelOpen,
+  onPanel
 }: {
   article: Article
   actions: ReaderActions
   settingsOpen: boolean
   onSettings(): void
+  panelOpen: boolean
+  onPanel(): void
 }): React.JSX.Element {
   const tool = (action: ArticleTool, label: string, pressed?: boolean): React.JSX.Element => (
     <button
@@ -40,6 +44,15 @@ export function ReaderToolbar({
       {tool(actions.tag, 'Tag')}
       {tool(actions.editTitle, 'Edit title')}
       {tool(actions.remove, 'Delete')}
+      <button
+        type="button"
+        className="tool-button"
+        aria-expanded={panelOpen}
+        title="The article's highlights and your note on it"
+        onClick={onPanel}
+      >
+        Highlights
+      </button>
       <button
         type="button"
         className="tool-button"

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react'
+import { highlightColors } from '../../../../shared/contract/highlights'
+import type { HighlightColor, HighlightListItem } from '../../../../shared/contract/highlights'
+import type { SiteInfo, TagInfo } from '../../../../shared/types'
+import { api } from '../../api'
+import { displayHost } from '../../../../shared/web'
+
+interface Filters {
+  tag: string
+  site: string
+  color: HighlightColor | ''
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** Every highlight in the library, newest first, filtered by tag, site and colour. */
+export function HighlightsView({
+  tags,
+  sites,
+  onOpen
+}: {
+  tags: TagInfo[]
+  sites: SiteInfo[]
+  /** Opens the article and shows the highlight in it. */
+  onOpen(articleId: number, highlightId: number): void
+}): React.JSX.Element {
+  const [filters, setFilters] = useState<Filters>({ tag: '', site: '', color: '' })
+  const [loaded, setLoaded] = useState<{ items: HighlightListItem[]; total: number } | string>()
+  useEffect(() => {
+    let live = true
+    void api['highlights.list']({
+      tag: filters.tag || undefined,
+      site: filters.site || undefined,
+      color: filters.color || undefined
+    }).then((result) => {
+      if (live) setLoaded(result.ok ? result.value : result.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [filters])
+  const change = (patch: Partial<Filters>): void => setFilters((old) => ({ ...old, ...patch }))
+  return (
+    <section className="list-pane highlights-view" aria-label="Highlights">
+      <header className="pane-header">
+        <div className="pane-title-row">
+          <h1>Highlights</h1>
+          {typeof loaded === 'object' && (
+            <span className="muted pane-count">
+              {loaded.total === 1 ? '1 highlight' : `${loaded.total} highlights`}
+            </span>
+          )}
+        </div>
+        <div className="highlights-filters">
+          <label>
+            Tag
+            <select value={filters.tag} onChange={(event) => change({ tag: event.target.value })}>
+              <option value="">Any tag</option>
+              {tags.map((tag) => (
+                <option key={tag.name}>{tag.name}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Site
+            <select value={filters.site} onChange={(event) => change({ site: event.target.value })}>
+              <option value="">Any site</option>
+              {sites.map((site) => (
+                <option key={site.site} value={site.site}>
+                  {site.siteName ?? displayHost(site.site)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Colour
+            <select
+              value={filters.color}
+              onChange={(event) => change({ color: event.target.value as HighlightColor | '' })}
+            >
+              <option value="">Any colour</option>
+              {highlightColors.map((color) => (
+                <option key={color} value={color}>
+                  {color[0].toUpperCase() + color.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      <HighlightItems loaded={loaded} onOpen={onOpen} />
+    </section>
+  )
+}
+
+function HighlightItems({
+  loaded,
+  onOpen
+}: {
+  loaded: { items: HighlightListItem[] } | string | undefined
+  onOpen(articleId: number, highlightId: number): void
+}): React.JSX.Element {
+  if (loaded === undefined) return <p className="state-message muted">Loading…</p>
+  if (typeof loaded === 'string') return <p className="state-message">{loaded}</p>
+  if (loaded.items.length === 0)
+    return (
+      <p className="state-message muted">
+        No highlights here. Select text in an article and pick a colour to keep a passage.
+      </p>
+    )
+  return (
+    <ol className="highlights-view-list">
+      {loaded.items.map((item) => (
+        <li key={item.id}>
+          <button
+            type="button"
+            className="highlight-item"
+            onClick={() => onOpen(item.articleId, item.id)}
+          >
+            <span className="highlight-dot" data-color={item.color} aria-hidden="true" />
+            <span className="highlight-quote">{item.quote}</span>
+            {item.note && <span className="highlight-item-note">{item.note}</span>}
+            <span className="highlight-item-source muted">
+              {item.article.title || item.article.url} ·{' '}
+              {item.status === 'orphaned' ? 'could not be placed · ' : ''}
+              {dateFormat.format(item.createdAt)}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  )
+}
