@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/browser'
@@ -239,6 +240,15 @@ describe('highlights in the reader', () => {
       const view = page.getByRole('region', { name: 'Highlights' })
       const item = view.getByRole('button', { name: /tomatoes want sun/ })
       await expect.poll(() => item.textContent()).toContain('Sunflowers next year.')
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        view.getByRole('button', { name: 'Export as Markdown' }).click()
+      ])
+      expect(download.suggestedFilename()).toBe('Folio highlights.md')
+      const markdown = await readFile((await download.path())!, 'utf8')
+      expect(markdown).toContain(`## ${title}`)
+      expect(markdown).toContain('> tomatoes want sun and plenty of water in July')
+      expect(markdown).toContain('Sunflowers next year.')
       await item.click()
       const current = frame(page).locator('mark.folio-current')
       await expect

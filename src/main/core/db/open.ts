@@ -16,6 +16,30 @@ export interface OpenDatabaseOptions {
 
 export const databaseFileName = 'library.db'
 
+/** Blocks this thread for `ms` (opening is synchronous, and the wait is short and rare). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/**
+ * Switches to WAL. SQLite answers "database is locked" to this switch at once, without the busy
+ * timeout, while another process is opening the same new library; such a race is over within
+ * moments, so the switch is tried again for up to 10 s before the error stands.
+ */
+function switchToWal(db: SqliteDatabase): void {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL')
+      return
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY')
+      if (!busy || Date.now() > deadline) throw error
+      sleepSync(50 + Math.random() * 100)
+    }
+  }
+}
+
 export function openDatabase(dir: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, databaseFileName)
@@ -32,7 +56,7 @@ export function openDatabase(dir: string, options: OpenDatabaseOptions = {}): Sq
     // Another Folio process (the CLI beside the app) may hold the write lock for a moment; set
     // first, so that even switching a new library to WAL waits for it rather than failing.
     db.pragma('busy_timeout = 5000')
-    db.pragma('journal_mode = WAL')
+    switchToWal(db)
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     migrate(db, options.migrations ?? allMigrations, file)

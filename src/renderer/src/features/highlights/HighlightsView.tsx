@@ -4,6 +4,7 @@ import type { HighlightColor, HighlightListItem } from '../../../../shared/contr
 import type { SiteInfo, TagInfo } from '../../../../shared/types'
 import { api } from '../../api'
 import { displayHost } from '../../../../shared/web'
+import { highlightsMarkdown } from '../../../../shared/highlights-markdown'
 
 interface Filters {
   tag: string
@@ -12,6 +13,30 @@ interface Filters {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/**
+ * Saves the highlights the filters show as one Markdown file (a section per article: title, link,
+ * author, date, each highlight as a quote with its note), the shape Obsidian and Logseq expect;
+ * the same text as `folio highlights --format markdown`.
+ */
+async function exportMarkdown(filters: Filters): Promise<string | null> {
+  const result = await api['highlights.list']({
+    tag: filters.tag || undefined,
+    site: filters.site || undefined,
+    color: filters.color || undefined,
+    limit: 10_000
+  })
+  if (!result.ok) return result.error.message
+  const file = new Blob([highlightsMarkdown(result.value.items) + '\n'], {
+    type: 'text/markdown;charset=utf-8'
+  })
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(file)
+  link.download = 'Folio highlights.md'
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+  return null
+}
 
 /** Every highlight in the library, newest first, filtered by tag, site and colour. */
 export function HighlightsView({
@@ -39,6 +64,7 @@ export function HighlightsView({
       live = false
     }
   }, [filters])
+  const [exportProblem, setExportProblem] = useState<string | null>(null)
   const change = (patch: Partial<Filters>): void => setFilters((old) => ({ ...old, ...patch }))
   return (
     <section className="list-pane highlights-view" aria-label="Highlights">
@@ -50,46 +76,73 @@ export function HighlightsView({
               {loaded.total === 1 ? '1 highlight' : `${loaded.total} highlights`}
             </span>
           )}
-        </div>
-        <div className="highlights-filters">
-          <label>
-            Tag
-            <select value={filters.tag} onChange={(event) => change({ tag: event.target.value })}>
-              <option value="">Any tag</option>
-              {tags.map((tag) => (
-                <option key={tag.name}>{tag.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Site
-            <select value={filters.site} onChange={(event) => change({ site: event.target.value })}>
-              <option value="">Any site</option>
-              {sites.map((site) => (
-                <option key={site.site} value={site.site}>
-                  {site.siteName ?? displayHost(site.site)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Colour
-            <select
-              value={filters.color}
-              onChange={(event) => change({ color: event.target.value as HighlightColor | '' })}
+          {typeof loaded === 'object' && loaded.total > 0 && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void exportMarkdown(filters).then(setExportProblem)}
             >
-              <option value="">Any colour</option>
-              {highlightColors.map((color) => (
-                <option key={color} value={color}>
-                  {color[0].toUpperCase() + color.slice(1)}
-                </option>
-              ))}
-            </select>
-          </label>
+              Export as Markdown
+            </button>
+          )}
         </div>
+        {exportProblem && <p role="alert">{exportProblem}</p>}
+        <HighlightFilters filters={filters} change={change} tags={tags} sites={sites} />
       </header>
       <HighlightItems loaded={loaded} onOpen={onOpen} />
     </section>
+  )
+}
+
+/** The tag, site and colour choices the view is filtered by. */
+function HighlightFilters({
+  filters,
+  change,
+  tags,
+  sites
+}: {
+  filters: Filters
+  change(patch: Partial<Filters>): void
+  tags: TagInfo[]
+  sites: SiteInfo[]
+}): React.JSX.Element {
+  return (
+    <div className="highlights-filters">
+      <label>
+        Tag
+        <select value={filters.tag} onChange={(event) => change({ tag: event.target.value })}>
+          <option value="">Any tag</option>
+          {tags.map((tag) => (
+            <option key={tag.name}>{tag.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Site
+        <select value={filters.site} onChange={(event) => change({ site: event.target.value })}>
+          <option value="">Any site</option>
+          {sites.map((site) => (
+            <option key={site.site} value={site.site}>
+              {site.siteName ?? displayHost(site.site)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Colour
+        <select
+          value={filters.color}
+          onChange={(event) => change({ color: event.target.value as HighlightColor | '' })}
+        >
+          <option value="">Any colour</option>
+          {highlightColors.map((color) => (
+            <option key={color} value={color}>
+              {color[0].toUpperCase() + color.slice(1)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   )
 }
 
