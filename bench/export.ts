@@ -12,7 +12,6 @@
  * - Folio's `json` and `bibtex` exports through `writeExport`, the code the `export` job runs.
  * Peak RSS is `process.resourceUsage().maxRSS` of each process (Node itself is ~45 MB of it).
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +21,7 @@ import { createJobQueue } from '../src/main/core/jobs/queue'
 import { openLibrary } from '../src/main/core/library'
 import { createSearchService } from '../src/main/core/search/service'
 import { mulberry32 } from './random'
+import { runPhaseProcess } from './phase'
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -113,16 +113,7 @@ function runPhase(
   dir: string
 ): { seconds: number; maxRssMb: number; bytes: number } {
   const out = join(dir, `export.${phase}`)
-  const self = fileURLToPath(import.meta.url)
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', self, '--phase', phase, '--dir', dir, '--out', out],
-    {
-      encoding: 'utf8'
-    }
-  )
-  if (child.status !== 0) throw new Error(`${phase} failed: ${child.stderr}`)
-  return JSON.parse(child.stdout.trim().split('\n').pop()!)
+  return runPhaseProcess(fileURLToPath(import.meta.url), phase, ['--dir', dir, '--out', out])
 }
 
 async function main(): Promise<void> {

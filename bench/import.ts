@@ -14,7 +14,6 @@
  * CPU seconds (user + system, all threads) are printed beside the wall time: on a shared
  * machine the wall time of one run can double while the CPU time stays put.
  */
-import { spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +23,7 @@ import { openEngine } from '../src/main/core/engine'
 import { detectFormat } from '../src/main/core/io/import/detect'
 import { parseFile } from '../src/main/core/io/import/parse'
 import { mulberry32 } from './random'
+import { runPhaseProcess } from './phase'
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
@@ -110,16 +110,7 @@ function runPhase(
   dir: string,
   zip: string
 ): { seconds: number; cpuSeconds: number; maxRssMb: number; rows: number } {
-  const self = fileURLToPath(import.meta.url)
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', self, '--phase', phase, '--dir', dir, '--zip', zip],
-    {
-      encoding: 'utf8'
-    }
-  )
-  if (child.status !== 0) throw new Error(`${phase} failed: ${child.stderr}`)
-  return JSON.parse(child.stdout.trim().split('\n').pop()!)
+  return runPhaseProcess(fileURLToPath(import.meta.url), phase, ['--dir', dir, '--zip', zip])
 }
 
 async function main(): Promise<void> {
