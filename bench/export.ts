@@ -20,29 +20,15 @@ import { writeExport } from '../src/main/core/io/export/run'
 import { createJobQueue } from '../src/main/core/jobs/queue'
 import { openLibrary } from '../src/main/core/library'
 import { createSearchService } from '../src/main/core/search/service'
-import { mulberry32 } from './random'
-import { runPhaseProcess } from './phase'
+import { seededWords } from './random'
+import { argument, runPhaseProcess } from './phase'
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? undefined : process.argv[index + 1]
-}
-
-const random = mulberry32(17)
-const words = (
-  'model language archive reading history design policy climate energy network privacy data ' +
-  'markets science 大模型 研究 言語 東京 مرحبا Москва research software security health cities'
-).split(' ')
-const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
-const phrase = (count: number): string => Array.from({ length: count }, () => pick(words)).join(' ')
+const { random, word, phrase } = seededWords(17)
 
 function seed(dir: string, count: number): void {
   const library = openLibrary(dir)
   const { db } = library
-  const tags = Array.from(
-    { length: 200 },
-    (_, index) => `${pick(words)}${index % 20}/${pick(words)}${index}`
-  )
+  const tags = Array.from({ length: 200 }, (_, index) => `${word()}${index % 20}/${word()}${index}`)
   const article = db.prepare(
     `INSERT INTO articles (id, url, url_key, title, byline, site, site_name, lang, excerpt,
        published_at, saved_at, updated_at, capture_status)

@@ -22,28 +22,17 @@ import yazl from 'yazl'
 import { openEngine } from '../src/main/core/engine'
 import { detectFormat } from '../src/main/core/io/import/detect'
 import { parseFile } from '../src/main/core/io/import/parse'
-import { mulberry32 } from './random'
-import { runPhaseProcess } from './phase'
+import { seededWords } from './random'
+import { argument, runPhaseProcess } from './phase'
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? undefined : process.argv[index + 1]
-}
-
-const random = mulberry32(16)
-const words = (
-  'model language archive reading history design policy climate energy network privacy data ' +
-  'markets science 大模型 研究 言語 東京 مرحبا Москва research software security health cities'
-).split(' ')
-const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
-const phrase = (count: number): string => Array.from({ length: count }, () => pick(words)).join(' ')
+const { random, pick, word, phrase } = seededWords(16)
 const cell = (value: string): string =>
   /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 
 /** Pocket's export for `count` items: 10,000 rows a part, a tenth of them highlighted. */
 function writePocketZip(path: string, count: number): Promise<void> {
   const zip = new yazl.ZipFile()
-  const tags = Array.from({ length: 300 }, (_, index) => `${pick(words)} ${index}`)
+  const tags = Array.from({ length: 300 }, (_, index) => `${word()} ${index}`)
   const annotations: unknown[] = []
   for (let part = 0; part * 10_000 < count; part += 1) {
     const lines = ['title,url,time_added,cursor,tags,status']

@@ -15,3 +15,9 @@ export function runPhaseProcess<T>(script: string, phase: string, args: string[]
   if (child.status !== 0) throw new Error(`${phase} failed: ${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as T
 }
+
+/** The value after `--name` on this process's command line. */
+export function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? undefined : process.argv[index + 1]
+}

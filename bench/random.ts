@@ -8,3 +8,23 @@ export function mulberry32(seed: number): () => number {
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/** Mixed-script words (Latin, CJK, Arabic, Cyrillic) for generated titles, tags and text. */
+const words = (
+  'model language archive reading history design policy climate energy network privacy data ' +
+  'markets science 大模型 研究 言語 東京 مرحبا Москва research software security health cities'
+).split(' ')
+
+/** A seeded picker and phrase maker over those words, the same for every run of a benchmark. */
+export function seededWords(seed: number): {
+  random: () => number
+  pick: <T>(list: T[]) => T
+  word: () => string
+  phrase: (count: number) => string
+} {
+  const random = mulberry32(seed)
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]
+  const phrase = (count: number): string =>
+    Array.from({ length: count }, () => pick(words)).join(' ')
+  return { random, pick, word: () => pick(words), phrase }
+}
