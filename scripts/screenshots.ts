@@ -252,6 +252,15 @@ async function main(): Promise<void> {
         height: 800,
         open: title(chineseArticle)
       })
+      // The narrowest and the widest windows people read in, with Chinese text.
+      for (const width of [800, 1920]) {
+        await shoot(browser, served, `reader-zh-${theme}-${width}`, {
+          dark,
+          width,
+          height: width === 800 ? 700 : 1080,
+          open: title(chineseArticle)
+        })
+      }
     }
     await shoot(browser, served, 'reader-rtl-light', {
       dark: false,
